@@ -1,0 +1,10 @@
+/** Three kinds of test, told apart by suffix: *.spec.ts (pure), *.int-spec.ts (real store), *.e2e-spec.ts (HTTP). */
+module.exports = {
+  rootDir: '.',
+  roots: ['<rootDir>/src', '<rootDir>/test'],
+  testRegex: '.*\\.(spec|int-spec|e2e-spec)\\.ts$',
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
+  testEnvironment: 'node',
+  testTimeout: 30000,
+};

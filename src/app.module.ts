@@ -1,0 +1,17 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { AppConfig } from './config/config';
+import { ConfigModule } from './config/config.module';
+import { EventStoreModule } from './event-store/event-store.module';
+import { EventStore } from './event-store/event-store.port';
+import { HealthModule } from './health/health.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, store: EventStore): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [ConfigModule.forRoot(config), EventStoreModule.forStore(store), CqrsModule.forRoot(), HealthModule],
+    };
+  }
+}

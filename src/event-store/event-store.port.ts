@@ -1,0 +1,104 @@
+/**
+ * The event-store port: the only way the rest of the product touches events.
+ * Adapters: SQLite (embedded, default) and KurrentDB.
+ */
+export type ExpectedRevision = number | 'no-stream' | 'any';
+
+export interface EventMetadata {
+  actor?: { id: string; name?: string; role?: string };
+  effectiveOn?: string;
+  correlationId?: string;
+  causationId?: string;
+  command?: string;
+  [key: string]: unknown;
+}
+
+/** What a caller hands to `append`: the eventId is the caller's, which makes retries idempotent. */
+export interface NewEvent<D = unknown> {
+  eventId: string;
+  type: string;
+  data: D;
+  metadata?: EventMetadata;
+}
+
+export interface StoredEvent<D = unknown> {
+  eventId: string;
+  type: string;
+  data: D;
+  metadata: EventMetadata;
+  streamId: string;
+  /** 0-based revision of the event in its stream. */
+  revision: number;
+  /** Global order across all streams, strictly increasing. */
+  position: bigint;
+  /** The store's clock when the event was committed (ISO 8601 UTC). */
+  recordedAt: string;
+}
+
+export interface AppendResult {
+  /** Revision of the last event now in the stream. */
+  nextRevision: number;
+  /** Global position of the last event appended (or already stored, on an idempotent retry). */
+  position: bigint;
+}
+
+export interface ReadStreamOptions {
+  fromRevision?: number;
+  maxCount?: number;
+}
+
+export interface ReadAllOptions {
+  fromPosition?: bigint;
+  maxCount?: number;
+}
+
+export interface SubscribeOptions {
+  /** Deliver events with a position strictly greater than this one; omit to start at the beginning. */
+  fromPosition?: bigint;
+}
+
+/**
+ * A live subscription: catches up from `fromPosition`, then delivers new events as they are committed,
+ * at least once, in position order. The handler's promise is awaited before the next event is delivered.
+ */
+export interface Subscription {
+  /** Resolves once the backlog present at subscription time has been delivered. */
+  readonly caughtUp: Promise<void>;
+  stop(): Promise<void>;
+}
+
+export type EventHandler = (event: StoredEvent) => Promise<void> | void;
+
+export interface EventStore {
+  append(streamId: string, events: NewEvent[], options: { expectedRevision: ExpectedRevision }): Promise<AppendResult>;
+  readStream(streamId: string, options?: ReadStreamOptions): Promise<StoredEvent[]>;
+  readAll(options?: ReadAllOptions): Promise<StoredEvent[]>;
+  subscribe(options: SubscribeOptions, handler: EventHandler, onError?: (error: Error) => void): Subscription;
+  /** Last global position committed, or -1n for an empty store. */
+  headPosition(): Promise<bigint>;
+  /** Throws when the store cannot be reached. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const EVENT_STORE = Symbol('EVENT_STORE');
+
+/** The stream's revision did not match the caller's expectation. The API answers 409. */
+export class WrongExpectedRevisionError extends Error {
+  constructor(
+    readonly streamId: string,
+    readonly expected: ExpectedRevision,
+    readonly actual: number | 'no-stream',
+  ) {
+    super(`Stream ${streamId} is at revision ${actual}, expected ${expected}`);
+    this.name = 'WrongExpectedRevisionError';
+  }
+}
+
+/** An event id reused for a different event, or an append the store refused outright. */
+export class EventStoreError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'EventStoreError';
+  }
+}

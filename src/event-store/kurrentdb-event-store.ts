@@ -1,0 +1,168 @@
+import {
+  ANY,
+  AllStreamResolvedEvent,
+  BACKWARDS,
+  END,
+  KurrentDBClient,
+  NO_STREAM,
+  START,
+  StreamNotFoundError,
+  WrongExpectedVersionError,
+  excludeSystemEvents,
+  jsonEvent,
+  type AppendStreamState,
+  type JSONType,
+  type Position,
+  type RecordedEvent,
+} from '@kurrent/kurrentdb-client';
+import {
+  AppendResult,
+  EventHandler,
+  EventMetadata,
+  EventStore,
+  ExpectedRevision,
+  NewEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  StoredEvent,
+  SubscribeOptions,
+  Subscription,
+  WrongExpectedRevisionError,
+} from './event-store.port';
+
+const at = (position: bigint): Position => ({ commit: position, prepare: position });
+
+const toStreamState = (expected: ExpectedRevision): AppendStreamState =>
+  expected === 'any' ? ANY : expected === 'no-stream' ? NO_STREAM : BigInt(expected);
+
+function toStored(event: RecordedEvent, position: bigint | undefined): StoredEvent {
+  return {
+    eventId: event.id,
+    type: event.type,
+    data: event.data,
+    metadata: (event.metadata ?? {}) as EventMetadata,
+    streamId: event.streamId,
+    revision: Number(event.revision),
+    position: position ?? -1n,
+    recordedAt: event.created.toISOString(),
+  };
+}
+
+const fromAll = (resolved: AllStreamResolvedEvent): StoredEvent | undefined =>
+  resolved.event ? toStored(resolved.event as RecordedEvent, resolved.event.position?.commit) : undefined;
+
+/**
+ * The KurrentDB / EventStoreDB adapter. Positions are `$all` commit positions; recordedAt is the server's
+ * `created` time. KurrentDB itself makes an append with a known expected revision idempotent on event ids.
+ */
+export class KurrentDbEventStore implements EventStore {
+  private readonly client: KurrentDBClient;
+
+  constructor(connectionString: string) {
+    this.client = KurrentDBClient.connectionString(connectionString.replace(/^esdb(\+discover)?:/, 'kurrentdb$1:'));
+  }
+
+  async append(streamId: string, events: NewEvent[], options: { expectedRevision: ExpectedRevision }): Promise<AppendResult> {
+    try {
+      const result = await this.client.appendToStream(
+        streamId,
+        events.map((e) =>
+          jsonEvent({ id: e.eventId, type: e.type, data: (e.data ?? null) as JSONType, metadata: (e.metadata ?? {}) as JSONType }),
+        ),
+        { streamState: toStreamState(options.expectedRevision) },
+      );
+      return { nextRevision: Number(result.nextExpectedRevision), position: result.position?.commit ?? -1n };
+    } catch (error) {
+      if (error instanceof WrongExpectedVersionError) {
+        const actual = typeof error.actualState === 'bigint' ? Number(error.actualState) : 'no-stream';
+        throw new WrongExpectedRevisionError(streamId, options.expectedRevision, actual);
+      }
+      throw error;
+    }
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
+    const events: StoredEvent[] = [];
+    try {
+      for await (const resolved of this.client.readStream(streamId, {
+        fromRevision: BigInt(options.fromRevision ?? 0),
+        ...(options.maxCount !== undefined ? { maxCount: options.maxCount } : {}),
+      })) {
+        if (resolved.event) events.push(toStored(resolved.event as RecordedEvent, resolved.commitPosition));
+      }
+    } catch (error) {
+      if (error instanceof StreamNotFoundError) return [];
+      throw error;
+    }
+    return events;
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<StoredEvent[]> {
+    const events: StoredEvent[] = [];
+    for await (const resolved of this.client.readAll({
+      fromPosition: options.fromPosition === undefined ? START : at(options.fromPosition),
+      filter: excludeSystemEvents(),
+      ...(options.maxCount !== undefined ? { maxCount: options.maxCount } : {}),
+    })) {
+      const event = fromAll(resolved);
+      if (event) events.push(event);
+    }
+    return events;
+  }
+
+  subscribe(options: SubscribeOptions, handler: EventHandler, onError?: (error: Error) => void): Subscription {
+    const subscription = this.client.subscribeToAll({
+      fromPosition: options.fromPosition === undefined ? START : at(options.fromPosition),
+      filter: excludeSystemEvents(),
+    });
+    let stopped = false;
+    let markCaughtUp: () => void = () => undefined;
+    const caughtUp = new Promise<void>((resolve) => (markCaughtUp = resolve));
+    subscription.once('caughtUp', () => markCaughtUp());
+    const headAtStart = this.headPosition();
+
+    const running = (async () => {
+      const head = await headAtStart;
+      if (head <= (options.fromPosition ?? -1n)) markCaughtUp();
+      for await (const resolved of subscription) {
+        const event = fromAll(resolved);
+        if (!event) continue;
+        await handler(event);
+        if (event.position >= head) markCaughtUp();
+      }
+    })().catch((error: unknown) => {
+      if (!stopped) onError?.(error instanceof Error ? error : new Error(String(error)));
+    });
+
+    return {
+      caughtUp,
+      stop: async () => {
+        stopped = true;
+        await subscription.unsubscribe();
+        await running;
+      },
+    };
+  }
+
+  async headPosition(): Promise<bigint> {
+    for await (const resolved of this.client.readAll({
+      direction: BACKWARDS,
+      fromPosition: END,
+      maxCount: 1,
+      filter: excludeSystemEvents(),
+    })) {
+      return resolved.event?.position?.commit ?? -1n;
+    }
+    return -1n;
+  }
+
+  async ping(): Promise<void> {
+    for await (const _ of this.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1, deadline: 2000 })) {
+      return;
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.client.dispose();
+  }
+}

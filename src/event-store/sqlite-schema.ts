@@ -1,0 +1,40 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * Versioned schema: each component owns a list of migrations, applied in order, once, on start.
+ * The version reached is kept per component in `schema_versions`.
+ */
+export type Migration = string;
+
+export function migrate(db: Database.Database, component: string, migrations: Migration[]): void {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_versions (component TEXT PRIMARY KEY, version INTEGER NOT NULL)');
+  const row = db.prepare<[string], { version: number }>('SELECT version FROM schema_versions WHERE component = ?').get(component);
+  const current = row?.version ?? 0;
+  if (current > migrations.length) {
+    throw new Error(
+      `The database's ${component} schema is at version ${current}, newer than this program knows (${migrations.length}). Upgrade the program.`,
+    );
+  }
+  db.transaction(() => {
+    for (let version = current + 1; version <= migrations.length; version++) db.exec(migrations[version - 1]!);
+    db.prepare('INSERT INTO schema_versions (component, version) VALUES (?, ?) ON CONFLICT(component) DO UPDATE SET version = excluded.version').run(
+      component,
+      migrations.length,
+    );
+  }).immediate();
+}
+
+export const SQLITE_EVENT_STORE_MIGRATIONS: Migration[] = [
+  `CREATE TABLE events (
+     position    INTEGER PRIMARY KEY AUTOINCREMENT,
+     event_id    TEXT    NOT NULL,
+     stream_id   TEXT    NOT NULL,
+     revision    INTEGER NOT NULL,
+     type        TEXT    NOT NULL,
+     data        TEXT    NOT NULL,
+     metadata    TEXT    NOT NULL,
+     recorded_at TEXT    NOT NULL,
+     UNIQUE (stream_id, revision)
+   );
+   CREATE INDEX events_by_event_id ON events (stream_id, event_id);`,
+];

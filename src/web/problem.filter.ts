@@ -1,0 +1,100 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+import { DomainError } from '../domain/domain-error';
+import { WrongExpectedRevisionError } from '../event-store/event-store.port';
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  errors?: FieldError[];
+  [extension: string]: unknown;
+}
+
+/** A 4xx or 5xx the product chose to answer, already in problem form. */
+export class ProblemException extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.detail);
+  }
+}
+
+export const problemType = (slug: string) => `https://improvement-tracker.example/problems/${slug}`;
+
+export const validationProblem = (errors: FieldError[]): Problem => ({
+  type: problemType('validation'),
+  title: 'The request is not valid',
+  status: 400,
+  detail: errors.map((e) => `${e.field}: ${e.message}`).join('; '),
+  errors,
+});
+
+const DOMAIN_STATUS = { rule: 422, 'not-found': 404, 'already-exists': 409 } as const;
+const DOMAIN_TITLE = {
+  rule: 'The plan’s rules do not allow this',
+  'not-found': 'Not found',
+  'already-exists': 'Already exists',
+} as const;
+
+export function toProblem(error: unknown): Problem {
+  if (error instanceof ProblemException) return error.problem;
+  if (error instanceof DomainError) {
+    return {
+      type: problemType(error.kind),
+      title: DOMAIN_TITLE[error.kind],
+      status: DOMAIN_STATUS[error.kind],
+      detail: error.message,
+      ...(error.field ? { errors: [{ field: error.field, message: error.message }] } : {}),
+    };
+  }
+  if (error instanceof WrongExpectedRevisionError) {
+    return {
+      type: problemType('revision-conflict'),
+      title: 'Someone else changed this first',
+      status: 409,
+      detail: `Expected revision ${error.expected} but it is now at revision ${error.actual}. Reload and try again.`,
+      errors: [{ field: 'expectedRevision', message: `the current revision is ${error.actual}` }],
+      currentRevision: error.actual,
+    };
+  }
+  if (error instanceof HttpException) {
+    const status = error.getStatus();
+    const body = error.getResponse();
+    const detail = typeof body === 'string' ? body : String((body as { message?: unknown }).message ?? error.message);
+    return { type: problemType(`http-${status}`), title: HttpStatus[status]?.replace(/_/g, ' ').toLowerCase() ?? 'Error', status, detail };
+  }
+  const bodyParser = error as { type?: string; status?: number; message?: string };
+  if (typeof bodyParser?.status === 'number' && bodyParser.status >= 400 && bodyParser.status < 500) {
+    return {
+      type: problemType('malformed-body'),
+      title: 'The request body could not be read',
+      status: bodyParser.status,
+      detail: bodyParser.type === 'entity.too.large' ? 'The request body is too large' : 'The request body is not valid JSON',
+      errors: [{ field: 'body', message: bodyParser.message ?? 'unreadable' }],
+    };
+  }
+  return {
+    type: problemType('internal'),
+    title: 'Internal error',
+    status: 500,
+    detail: 'Something went wrong on our side. Nothing was recorded. Please try again.',
+  };
+}
+
+/** The one place errors become HTTP answers: RFC 9457 application/problem+json. */
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const problem = toProblem(error);
+    if (problem.status >= 500) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    response.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
+  }
+}

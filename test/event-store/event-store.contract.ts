@@ -1,0 +1,185 @@
+import { randomUUID } from 'node:crypto';
+import { EventStore, NewEvent, StoredEvent, WrongExpectedRevisionError } from '../../src/event-store/event-store.port';
+
+/**
+ * The behaviour every event-store adapter must show. Each test writes to fresh, uniquely named streams
+ * so the suite also runs against a shared server.
+ */
+export interface ContractStore {
+  store: EventStore;
+  /** True when the adapter uses the clock it was given, so recordedAt can be asserted exactly. */
+  clockIsInjected: boolean;
+  setClock?: (at: Date) => void;
+}
+
+const stream = (label: string) => `contract-${label}-${randomUUID()}`;
+const event = (type: string, data: unknown, metadata: Record<string, unknown> = {}): NewEvent => ({
+  eventId: randomUUID(),
+  type,
+  data,
+  metadata,
+});
+
+async function collectUntil(received: StoredEvent[], count: number, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (received.length < count) {
+    if (Date.now() > deadline) throw new Error(`Only ${received.length} of ${count} events arrived within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+export function eventStoreContract(name: string, open: () => Promise<ContractStore>, close: (s: ContractStore) => Promise<void>) {
+  describe(`${name} event store contract`, () => {
+    let ctx: ContractStore;
+    let store: EventStore;
+    beforeAll(async () => {
+      ctx = await open();
+      store = ctx.store;
+    });
+    afterAll(async () => close(ctx));
+
+    it('stores events and reads them back in order with revision, position and recording time', async () => {
+      const id = stream('readback');
+      ctx.setClock?.(new Date('2025-10-14T09:30:00.000Z'));
+      const first = event('MilestoneUpdated', { rag: 'green' }, { actor: { id: 'u1' }, effectiveOn: '2025-09-30' });
+      const second = event('MilestoneUpdated', { rag: 'amber' });
+      const result = await store.append(id, [first, second], { expectedRevision: 'no-stream' });
+      expect(result.nextRevision).toBe(1);
+
+      const read = await store.readStream(id);
+      expect(read.map((e) => [e.eventId, e.type, e.revision, e.streamId])).toEqual([
+        [first.eventId, 'MilestoneUpdated', 0, id],
+        [second.eventId, 'MilestoneUpdated', 1, id],
+      ]);
+      expect(read[0]!.data).toEqual({ rag: 'green' });
+      expect(read[0]!.metadata).toMatchObject({ actor: { id: 'u1' }, effectiveOn: '2025-09-30' });
+      expect(read[1]!.position).toBeGreaterThan(read[0]!.position);
+      expect(result.position).toBe(read[1]!.position);
+      if (ctx.clockIsInjected) expect(read[0]!.recordedAt).toBe('2025-10-14T09:30:00.000Z');
+      else expect(Math.abs(Date.parse(read[0]!.recordedAt) - Date.now())).toBeLessThan(60_000);
+    });
+
+    it('reads part of a stream from a revision, and an unknown stream as empty', async () => {
+      const id = stream('partial');
+      await store.append(id, [0, 1, 2, 3].map((n) => event('IndicatorValueRecorded', { n })), { expectedRevision: 'no-stream' });
+      const part = await store.readStream(id, { fromRevision: 1, maxCount: 2 });
+      expect(part.map((e) => (e.data as { n: number }).n)).toEqual([1, 2]);
+      expect(await store.readStream(stream('never-written'))).toEqual([]);
+    });
+
+    it('refuses an append whose expected revision does not match, naming the actual revision', async () => {
+      const id = stream('conflict');
+      await store.append(id, [event('PlanCreated', {})], { expectedRevision: 'no-stream' });
+      await expect(store.append(id, [event('PriorityAdded', {})], { expectedRevision: 5 })).rejects.toMatchObject({
+        name: 'WrongExpectedRevisionError',
+        actual: 0,
+      });
+      await expect(store.append(id, [event('PlanCreated', {})], { expectedRevision: 'no-stream' })).rejects.toBeInstanceOf(
+        WrongExpectedRevisionError,
+      );
+      await expect(store.append(stream('absent'), [event('X', {})], { expectedRevision: 0 })).rejects.toMatchObject({
+        actual: 'no-stream',
+      });
+      expect(await store.readStream(id)).toHaveLength(1);
+    });
+
+    it('accepts any revision when asked to', async () => {
+      const id = stream('any');
+      await store.append(id, [event('A', {})], { expectedRevision: 'any' });
+      const second = await store.append(id, [event('B', {})], { expectedRevision: 'any' });
+      expect(second.nextRevision).toBe(1);
+    });
+
+    it('treats a re-append of the same event ids at the same revisions as done, writing nothing', async () => {
+      const id = stream('idempotent');
+      const events = [event('RecommendationRaised', { text: 'R1' }), event('MilestoneLinked', { milestoneId: 'P1.1' })];
+      const first = await store.append(id, events, { expectedRevision: 'no-stream' });
+      const again = await store.append(id, events, { expectedRevision: 'no-stream' });
+      expect(again.nextRevision).toBe(first.nextRevision);
+      const next = [event('RecommendationClosed', {})];
+      await store.append(id, next, { expectedRevision: 1 });
+      await store.append(id, next, { expectedRevision: 1 });
+      expect((await store.readStream(id)).map((e) => e.type)).toEqual(['RecommendationRaised', 'MilestoneLinked', 'RecommendationClosed']);
+    });
+
+    it('stores all events of one append or none of them', async () => {
+      const id = stream('atomic');
+      await store.append(id, [event('PlanCreated', {})], { expectedRevision: 'no-stream' });
+      const batch = [event('PriorityAdded', { n: 1 }), event('PriorityAdded', { n: 2 }), event('PriorityAdded', { n: 3 })];
+      await expect(store.append(id, batch, { expectedRevision: 7 })).rejects.toBeInstanceOf(WrongExpectedRevisionError);
+      expect(await store.readStream(id)).toHaveLength(1);
+      await store.append(id, batch, { expectedRevision: 0 });
+      expect(await store.readStream(id)).toHaveLength(4);
+    });
+
+    it('lets exactly one of several concurrent writers with the same expected revision win', async () => {
+      const id = stream('race');
+      await store.append(id, [event('MilestoneAdded', {})], { expectedRevision: 'no-stream' });
+      const outcomes = await Promise.allSettled(
+        Array.from({ length: 10 }, (_, i) => store.append(id, [event('MilestoneUpdated', { i })], { expectedRevision: 0 })),
+      );
+      expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+      const rejected = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
+      expect(rejected).toHaveLength(9);
+      rejected.forEach((o) => expect(o.reason).toBeInstanceOf(WrongExpectedRevisionError));
+      expect(await store.readStream(id)).toHaveLength(2);
+    });
+
+    it('orders events of all streams by a strictly increasing global position', async () => {
+      const before = await store.headPosition();
+      const a = stream('order-a');
+      const b = stream('order-b');
+      await store.append(a, [event('A1', {})], { expectedRevision: 'no-stream' });
+      await store.append(b, [event('B1', {}), event('B2', {})], { expectedRevision: 'no-stream' });
+      await store.append(a, [event('A2', {})], { expectedRevision: 0 });
+      const all = (await store.readAll({ fromPosition: before + 1n })).filter((e) => e.streamId === a || e.streamId === b);
+      expect(all.map((e) => e.type)).toEqual(['A1', 'B1', 'B2', 'A2']);
+      for (let i = 1; i < all.length; i++) expect(all[i]!.position).toBeGreaterThan(all[i - 1]!.position);
+      const head = await store.headPosition();
+      expect(head).toBe(all[all.length - 1]!.position);
+      const limited = await store.readAll({ fromPosition: all[1]!.position, maxCount: 2 });
+      expect(limited.map((e) => e.eventId)).toEqual([all[1]!.eventId, all[2]!.eventId]);
+    });
+
+    it('delivers the backlog after a position, then live events, to a subscription', async () => {
+      const id = stream('subscription');
+      const first = await store.append(id, [event('Before', { n: 0 })], { expectedRevision: 'no-stream' });
+      await store.append(id, [event('Backlog', { n: 1 }), event('Backlog', { n: 2 })], { expectedRevision: 0 });
+      const received: StoredEvent[] = [];
+      const subscription = store.subscribe({ fromPosition: first.position }, (e) => {
+        if (e.streamId === id) received.push(e);
+      });
+      try {
+        await subscription.caughtUp;
+        await collectUntil(received, 2);
+        await store.append(id, [event('Live', { n: 3 })], { expectedRevision: 2 });
+        await collectUntil(received, 3);
+        expect(received.map((e) => [e.type, (e.data as { n: number }).n])).toEqual([
+          ['Backlog', 1],
+          ['Backlog', 2],
+          ['Live', 3],
+        ]);
+      } finally {
+        await subscription.stop();
+      }
+    });
+
+    it('keeps a 100 KB payload intact', async () => {
+      const id = stream('large');
+      const commentary = 'Progress against the milestone. '.repeat(3200);
+      expect(commentary.length).toBeGreaterThan(100_000);
+      await store.append(id, [event('MilestoneUpdated', { commentary })], { expectedRevision: 'no-stream' });
+      const [read] = await store.readStream(id);
+      expect((read!.data as { commentary: string }).commentary).toBe(commentary);
+    });
+
+    it('keeps non-ASCII text exactly: symbols, accents, Welsh, emoji', async () => {
+      const id = stream('unicode');
+      const text = 'Progress ✓ U × — children’s “voice”; Ysgol Gymraeg Bro Ŵyn; São Tomé; 🧒🏽';
+      await store.append(id, [event('VisitFindingRecorded', { text }, { actor: { id: 'zoë' } })], { expectedRevision: 'no-stream' });
+      const [read] = await store.readStream(id);
+      expect(read!.data).toEqual({ text });
+      expect(read!.metadata.actor).toEqual({ id: 'zoë' });
+    });
+  });
+}

@@ -1,0 +1,59 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { SqliteEventStore } from '../../src/event-store/sqlite-event-store';
+import { eventStoreContract } from './event-store.contract';
+
+function clockedStore(path: string) {
+  let now: Date | undefined;
+  const store = new SqliteEventStore({ path, clock: () => now ?? new Date() });
+  return { store, clockIsInjected: true, setClock: (at: Date) => (now = at) };
+}
+
+eventStoreContract('SQLite (in memory)', async () => clockedStore(':memory:'), (ctx) => ctx.store.close());
+
+describe('SQLite event store on a file', () => {
+  let dir: string;
+  beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'tracker-store-'))));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('creates the directory, keeps events across a restart and reports the schema version', async () => {
+    const path = join(dir, 'nested', 'tracker.db');
+    const first = new SqliteEventStore({ path });
+    const eventId = randomUUID();
+    await first.append('plan-halton', [{ eventId, type: 'PlanCreated', data: { planId: 'halton' } }], { expectedRevision: 'no-stream' });
+    expect(first.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(first.db.pragma('synchronous', { simple: true })).toBe(2); // FULL
+    await first.close();
+
+    const reopened = new SqliteEventStore({ path });
+    expect((await reopened.readStream('plan-halton')).map((e) => e.eventId)).toEqual([eventId]);
+    expect(reopened.db.prepare("SELECT version FROM schema_versions WHERE component = 'event_store'").get()).toEqual({ version: 1 });
+    await reopened.close();
+  });
+
+  it('sees events appended by another process on the same file through its subscription', async () => {
+    const path = join(dir, 'shared.db');
+    const reader = new SqliteEventStore({ path, pollIntervalMs: 20 });
+    const writer = new SqliteEventStore({ path });
+    const received: string[] = [];
+    const subscription = reader.subscribe({}, (e) => void received.push(e.type));
+    await subscription.caughtUp;
+    await writer.append('plan-x', [{ eventId: randomUUID(), type: 'PlanCreated', data: {} }], { expectedRevision: 'no-stream' });
+    const deadline = Date.now() + 5000;
+    while (received.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    expect(received).toEqual(['PlanCreated']);
+    await subscription.stop();
+    await writer.close();
+    await reader.close();
+  });
+
+  it('refuses to open a database written by a newer version of the program', async () => {
+    const path = join(dir, 'future.db');
+    const store = new SqliteEventStore({ path });
+    store.db.prepare("UPDATE schema_versions SET version = 99 WHERE component = 'event_store'").run();
+    await store.close();
+    expect(() => new SqliteEventStore({ path })).toThrow(/version 99, newer than this program knows/);
+  });
+});

@@ -1,0 +1,73 @@
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+/** Starts the compiled service as `npm start` does, in a child process, and watches it from outside. */
+const root = resolve(__dirname, '..');
+const buildDir = join(root, 'dist-test', `startup-${process.pid}`);
+
+const freePort = () =>
+  new Promise<number>((done) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => done(port));
+    });
+  });
+
+function run(env: Record<string, string>, cwd: string): ChildProcess {
+  return spawn(process.execPath, [join(buildDir, 'main.js')], {
+    cwd,
+    env: { PATH: process.env.PATH ?? '', TRACKER_SEED: 'none', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+const exited = (child: ChildProcess) =>
+  new Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>((done) => {
+    let stderr = '';
+    child.stderr!.on('data', (chunk) => (stderr += chunk));
+    child.on('exit', (code, signal) => done({ code, signal, stderr }));
+  });
+
+describe('starting the service', () => {
+  let workDir: string;
+  beforeAll(() => {
+    execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--outDir', buildDir], {
+      cwd: root,
+      stdio: 'pipe',
+    });
+    workDir = mkdtempSync(join(tmpdir(), 'tracker-start-'));
+  }, 120_000);
+  afterAll(() => {
+    rmSync(buildDir, { recursive: true, force: true });
+    rmSync(workDir, { recursive: true, force: true });
+  });
+
+  it('refuses to start with a bad EVENT_STORE_URL, naming the variable', async () => {
+    const { code, stderr } = await exited(run({ EVENT_STORE_URL: 'nonsense' }, workDir));
+    expect(code).not.toBe(0);
+    expect(stderr).toContain('EVENT_STORE_URL');
+  });
+
+  it('starts on the embedded store, creating its file under ./data, and reports healthy', async () => {
+    const port = await freePort();
+    const child = run({ PORT: String(port), HOST: '127.0.0.1' }, workDir);
+    const done = exited(child);
+    try {
+      let status = 0;
+      for (let attempt = 0; attempt < 200 && status !== 200; attempt++) {
+        status = await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.status, () => 0);
+        if (status !== 200) await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(status).toBe(200);
+      expect(existsSync(join(workDir, 'data', 'tracker.db'))).toBe(true);
+    } finally {
+      child.kill('SIGTERM');
+    }
+    // Nest closes the store on SIGTERM, then re-raises the signal so the process ends as signalled.
+    const end = await done;
+    expect(end.code === 0 || end.signal === 'SIGTERM').toBe(true);
+  }, 30_000);
+});
