@@ -1,0 +1,40 @@
+import { ruleBroken } from './domain-error';
+
+/**
+ * Dates are `YYYY-MM-DD` strings throughout the domain. Once validated they sort and compare as
+ * plain strings, so no Date objects (and no time zones) are involved.
+ */
+export type IsoDate = string;
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export const isLeapYear = (year: number): boolean => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+
+export const daysInMonth = (year: number, month: number): number =>
+  month === 2 ? (isLeapYear(year) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+
+/** True for a real calendar date written `YYYY-MM-DD` (rejects 2025-02-30, 2025-13-01, 2025-9-1). */
+export const isIsoDate = (value: unknown): value is IsoDate => {
+  if (typeof value !== 'string') return false;
+  const match = ISO_DATE.exec(value);
+  if (!match) return false;
+  const [year, month, day] = match.slice(1).map(Number);
+  return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+};
+
+export const isoDate = (year: number, month: number, day: number): IsoDate =>
+  `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+
+export const compareDates = (a: IsoDate, b: IsoDate): number => (a < b ? -1 : a > b ? 1 : 0);
+export const isBefore = (a: IsoDate, b: IsoDate): boolean => a < b;
+export const isAfter = (a: IsoDate, b: IsoDate): boolean => a > b;
+export const isOnOrBefore = (a: IsoDate, b: IsoDate): boolean => a <= b;
+export const isOnOrAfter = (a: IsoDate, b: IsoDate): boolean => a >= b;
+export const isWithin = (date: IsoDate, start: IsoDate, end: IsoDate): boolean => start <= date && date <= end;
+
+/** A required date input: a real date written `YYYY-MM-DD`, else a rule error naming the field. */
+export const requireDate = (value: string | undefined, field: string, what: string): IsoDate => {
+  if (isIsoDate(value)) return value;
+  const shown = value === undefined || value === '' ? 'nothing was given' : `"${value}" is not a date in the calendar`;
+  throw ruleBroken(`${what} must be a real date written YYYY-MM-DD; ${shown}.`, field);
+};

@@ -1,0 +1,115 @@
+import { requireDate } from '../domain/dates';
+import { Decider } from '../domain/decider';
+import { alreadyExists, notFound, ruleBroken } from '../domain/domain-error';
+import { requireDateInPeriod, requirePeriod } from '../domain/period';
+import { PlanContext, requirePlan } from '../domain/plan-context';
+import { streamIdOf } from '../domain/stream-id';
+import { defined, hasOwn, optionalText, requireText } from '../domain/text';
+
+export type IndicatorEvent =
+  | { type: 'IndicatorDefined'; data: { indicatorId: string; title: string; unit: string } }
+  | { type: 'IndicatorValueRecorded'; data: { period: string; value: number; effectiveOn: string; note?: string } };
+
+export type IndicatorCommand =
+  | {
+      type: 'DefineIndicator';
+      data: { planId: string; indicatorId: string; title: string; unit: string; plan: PlanContext };
+    }
+  | { type: 'RecordIndicatorValue'; data: { period: string; value: number; effectiveOn: string; note?: string } };
+
+export type IndicatorState =
+  | { status: 'none' }
+  | {
+      status: 'defined';
+      indicatorId: string;
+      title: string;
+      unit: string;
+      /** The latest value of each period, by period text. */
+      values: Record<string, { value: number; effectiveOn: string }>;
+    };
+
+export const streamType = 'indicator';
+export const streamId = (planId: string, indicatorId: string): string => streamIdOf(streamType, planId, indicatorId);
+
+export const initialState: IndicatorState = { status: 'none' };
+
+const PERCENT = /^(%|per ?cent|percentage)$/i;
+
+export const evolve = (state: IndicatorState, event: IndicatorEvent): IndicatorState => {
+  switch (event.type) {
+    case 'IndicatorDefined':
+      return { status: 'defined', ...event.data, values: {} };
+    case 'IndicatorValueRecorded': {
+      if (state.status !== 'defined') return state;
+      const { period, value, effectiveOn } = event.data;
+      return { ...state, values: { ...state.values, [period]: { value, effectiveOn } } };
+    }
+    default: {
+      const _exhaustive: never = event;
+      return state;
+    }
+  }
+};
+
+export const decide = (command: IndicatorCommand, state: IndicatorState): IndicatorEvent[] => {
+  switch (command.type) {
+    case 'DefineIndicator': {
+      const { data } = command;
+      requirePlan(data.plan, data.planId);
+      const indicatorId = requireText(data.indicatorId, 'indicatorId', 'The indicator id');
+      if (state.status !== 'none') {
+        throw alreadyExists(`Indicator ${indicatorId} already exists ("${state.title}", in ${state.unit}).`, 'indicatorId');
+      }
+      const title = requireText(data.title, 'title', "The indicator's title");
+      const unit = requireText(data.unit, 'unit', "The indicator's unit");
+      return [{ type: 'IndicatorDefined', data: { indicatorId, title, unit } }];
+    }
+    case 'RecordIndicatorValue': {
+      if (state.status === 'none') {
+        throw notFound('There is no such indicator; define it before recording its values.', 'indicatorId');
+      }
+      const { data } = command;
+      const period = requirePeriod(data.period, ['quarter', 'financial-year', 'month']);
+      const value = data.value;
+      if (typeof value !== 'number' || !Number.isFinite(value)) {
+        throw ruleBroken(`The value of ${state.indicatorId} must be a number.`, 'value');
+      }
+      if (PERCENT.test(state.unit) && (value < 0 || value > 100)) {
+        throw ruleBroken(
+          `${state.indicatorId} is a percentage, so ${value} is not possible: give a value from 0 to 100.`,
+          'value',
+        );
+      }
+      const effectiveOn = requireDate(data.effectiveOn, 'effectiveOn', 'The date the value applies to');
+      requireDateInPeriod(effectiveOn, period);
+      const note = optionalText(data.note);
+      const previous = hasOwn(state.values, period.text) ? state.values[period.text] : undefined;
+      if (previous) {
+        const was = `${previous.value}, effective ${previous.effectiveOn}`;
+        if (previous.value === value && previous.effectiveOn === effectiveOn) {
+          throw ruleBroken(
+            `${state.indicatorId} already has this value for ${period.text} (${was}); recording it again changes nothing.`,
+          );
+        }
+        // As with ratings: a figure the board has seen is corrected, never silently replaced.
+        if (!note) {
+          throw ruleBroken(
+            `${state.indicatorId} already has a value for ${period.text} (${was}); changing it is a correction and needs a note saying why.`,
+            'note',
+          );
+        }
+      }
+      return [{ type: 'IndicatorValueRecorded', data: { period: period.text, value, effectiveOn, ...defined({ note }) } }];
+    }
+    default: {
+      const _exhaustive: never = command;
+      return [];
+    }
+  }
+};
+
+export const indicatorDecider: Decider<IndicatorCommand, IndicatorEvent, IndicatorState> = {
+  decide,
+  evolve,
+  initialState,
+};

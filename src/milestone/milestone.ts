@@ -1,0 +1,199 @@
+import { requireDate } from '../domain/dates';
+import { Decider } from '../domain/decider';
+import { alreadyExists, notFound, ruleBroken } from '../domain/domain-error';
+import { comparePeriods, requireDateInPeriod, requirePeriod } from '../domain/period';
+import { PlanContext, requirePlan } from '../domain/plan-context';
+import { streamIdOf } from '../domain/stream-id';
+import { defined, hasOwn, optionalText, requireOneOf, requireText } from '../domain/text';
+
+import { FORECAST_RAGS, ForecastRag, Rag, RAGS } from './rag';
+
+export * from './rag';
+
+export interface Rating {
+  rag: Rag;
+  commentary: string;
+  effectiveOn: string;
+  forecastRag?: ForecastRag;
+}
+
+type Added = { milestoneId: string; priorityId: string; title: string; owner?: string; dueOn?: string };
+type Update = { period: string; rag: Rag; commentary: string; effectiveOn: string; reason?: string; note?: string };
+
+export type MilestoneEvent =
+  | { type: 'MilestoneAdded'; data: Added }
+  | { type: 'MilestoneUpdated'; data: Update & { forecastRag?: ForecastRag } }
+  | { type: 'MilestoneDueDateChanged'; data: { dueOn: string; previousDueOn?: string; reason: string } };
+
+export type MilestoneCommand =
+  | { type: 'AddMilestone'; data: Added & { planId: string; plan: PlanContext } }
+  | { type: 'UpdateMilestone'; data: Update & { forecastRag?: Rag } }
+  | { type: 'ChangeMilestoneDueDate'; data: { dueOn: string; reason: string } };
+
+export type MilestoneState =
+  | { status: 'none' }
+  | {
+      status: 'active';
+      milestoneId: string;
+      priorityId: string;
+      title: string;
+      owner?: string;
+      dueOn?: string;
+      /** The latest rating of each period, by period text. */
+      ratings: Record<string, Rating>;
+    };
+type ActiveMilestone = Extract<MilestoneState, { status: 'active' }>;
+
+export const streamType = 'milestone';
+export const streamId = (planId: string, milestoneId: string): string => streamIdOf(streamType, planId, milestoneId);
+
+export const initialState: MilestoneState = { status: 'none' };
+
+export const evolve = (state: MilestoneState, event: MilestoneEvent): MilestoneState => {
+  switch (event.type) {
+    case 'MilestoneAdded':
+      return { status: 'active', ...event.data, ratings: {} };
+    case 'MilestoneUpdated': {
+      if (state.status !== 'active') return state;
+      const { period, rag, commentary, effectiveOn, forecastRag } = event.data;
+      return {
+        ...state,
+        ratings: { ...state.ratings, [period]: { rag, commentary, effectiveOn, ...defined({ forecastRag }) } },
+      };
+    }
+    case 'MilestoneDueDateChanged':
+      return state.status === 'active' ? { ...state, dueOn: event.data.dueOn } : state;
+    default: {
+      const _exhaustive: never = event;
+      return state;
+    }
+  }
+};
+
+const requireMilestone = (state: MilestoneState, doing: string): ActiveMilestone => {
+  if (state.status === 'none') throw notFound(`There is no such milestone; add it to the plan before ${doing}.`, 'milestoneId');
+  return state;
+};
+
+type Data<T extends MilestoneCommand['type']> = Extract<MilestoneCommand, { type: T }>['data'];
+
+const sameRating = (a: Rating, b: Rating): boolean =>
+  a.rag === b.rag && a.commentary === b.commentary && a.effectiveOn === b.effectiveOn && a.forecastRag === b.forecastRag;
+
+const latestRating = (state: ActiveMilestone): [string, Rating] | undefined =>
+  Object.entries(state.ratings)
+    .sort(([a], [b]) => comparePeriods(a, b))
+    .pop();
+
+const addMilestone = (data: Data<'AddMilestone'>, state: MilestoneState): MilestoneEvent[] => {
+  requirePlan(data.plan, data.planId);
+  const milestoneId = requireText(data.milestoneId, 'milestoneId', 'The milestone id');
+  if (state.status !== 'none') {
+    throw alreadyExists(
+      `Milestone ${milestoneId} already exists (under priority ${state.priorityId}: "${state.title}").`,
+      'milestoneId',
+    );
+  }
+  const priorityId = requireText(data.priorityId, 'priorityId', 'The priority');
+  if (!data.plan.priorityIds.includes(priorityId)) {
+    const known = data.plan.priorityIds.length ? `one of ${data.plan.priorityIds.join(', ')}` : 'none has been added yet';
+    throw ruleBroken(
+      `Plan "${data.planId}" has no priority ${priorityId}; a milestone must belong to one of its priorities (${known}).`,
+      'priorityId',
+    );
+  }
+  const title = requireText(data.title, 'title', "The milestone's title");
+  const dueOn = data.dueOn === undefined || data.dueOn === '' ? undefined : requireDate(data.dueOn, 'dueOn', 'The due date');
+  return [
+    {
+      type: 'MilestoneAdded',
+      data: { milestoneId, priorityId, title, ...defined({ owner: optionalText(data.owner), dueOn }) },
+    },
+  ];
+};
+
+const updateMilestone = (data: Data<'UpdateMilestone'>, state: MilestoneState): MilestoneEvent[] => {
+  const milestone = requireMilestone(state, 'rating it');
+  const period = requirePeriod(data.period, ['quarter']);
+  const rag = requireOneOf(data.rag, RAGS, 'rag', 'a rating');
+  const forecastRag =
+    data.forecastRag === undefined
+      ? undefined
+      : requireOneOf(data.forecastRag, FORECAST_RAGS, 'forecastRag', 'a forecast ("not-rated" is no forecast)');
+  if (rag === 'complete' && forecastRag !== undefined) {
+    throw ruleBroken(
+      `Milestone ${milestone.milestoneId} is rated complete, so it needs no forecast; leave the forecast out.`,
+      'forecastRag',
+    );
+  }
+  const commentary = requireText(data.commentary, 'commentary', 'The commentary');
+  const effectiveOn = requireDate(data.effectiveOn, 'effectiveOn', 'The date the rating applies to');
+  requireDateInPeriod(effectiveOn, period);
+  const reason = optionalText(data.reason);
+  const previous = hasOwn(milestone.ratings, period.text) ? milestone.ratings[period.text] : undefined;
+  if (previous) {
+    const was = `${previous.rag}, effective ${previous.effectiveOn}`;
+    if (sameRating(previous, { rag, commentary, effectiveOn, ...defined({ forecastRag }) })) {
+      throw ruleBroken(
+        `Milestone ${milestone.milestoneId} already has exactly this rating for ${period.text} (${was}); recording it again changes nothing.`,
+      );
+    }
+    if (!reason) {
+      throw ruleBroken(
+        `Milestone ${milestone.milestoneId} already has a rating for ${period.text} (${was}); changing it is a correction and needs a reason.`,
+        'reason',
+      );
+    }
+  }
+  return [
+    {
+      type: 'MilestoneUpdated',
+      data: {
+        period: period.text,
+        rag,
+        commentary,
+        effectiveOn,
+        ...defined({ forecastRag, reason, note: optionalText(data.note) }),
+      },
+    },
+  ];
+};
+
+const changeDueDate = (data: Data<'ChangeMilestoneDueDate'>, state: MilestoneState): MilestoneEvent[] => {
+  const milestone = requireMilestone(state, 'changing its due date');
+  const dueOn = requireDate(data.dueOn, 'dueOn', 'The new due date');
+  const reason = requireText(data.reason, 'reason', 'The reason for changing the due date');
+  if (dueOn === milestone.dueOn) {
+    throw ruleBroken(`Milestone ${milestone.milestoneId} is already due on ${dueOn}; give a different date.`, 'dueOn');
+  }
+  // Moving the deadline of delivered work would rewrite the record of when it was due.
+  const latest = latestRating(milestone);
+  if (latest?.[1].rag === 'complete') {
+    throw ruleBroken(
+      `Milestone ${milestone.milestoneId} is rated complete (${latest[0]}), so its due date can no longer change; correct that rating first if it is not delivered.`,
+      'dueOn',
+    );
+  }
+  return [{ type: 'MilestoneDueDateChanged', data: { dueOn, ...defined({ previousDueOn: milestone.dueOn }), reason } }];
+};
+
+export const decide = (command: MilestoneCommand, state: MilestoneState): MilestoneEvent[] => {
+  switch (command.type) {
+    case 'AddMilestone':
+      return addMilestone(command.data, state);
+    case 'UpdateMilestone':
+      return updateMilestone(command.data, state);
+    case 'ChangeMilestoneDueDate':
+      return changeDueDate(command.data, state);
+    default: {
+      const _exhaustive: never = command;
+      return [];
+    }
+  }
+};
+
+export const milestoneDecider: Decider<MilestoneCommand, MilestoneEvent, MilestoneState> = {
+  decide,
+  evolve,
+  initialState,
+};

@@ -1,0 +1,77 @@
+import { Decider } from '../domain/decider';
+import { alreadyExists, notFound } from '../domain/domain-error';
+import { PlanContext } from '../domain/plan-context';
+import { streamIdOf } from '../domain/stream-id';
+import { hasOwn, requireText } from '../domain/text';
+
+export type PlanEvent =
+  | { type: 'PlanCreated'; data: { planId: string; localAuthority: string; title: string } }
+  | { type: 'PriorityAdded'; data: { priorityId: string; title: string } };
+
+export type PlanCommand =
+  | { type: 'CreatePlan'; data: { planId: string; localAuthority: string; title: string } }
+  | { type: 'AddPriority'; data: { priorityId: string; title: string } };
+
+export type PlanState =
+  | { status: 'none' }
+  | {
+      status: 'active';
+      planId: string;
+      localAuthority: string;
+      title: string;
+      priorities: Record<string, { title: string }>;
+    };
+
+export const streamType = 'plan';
+export const streamId = (planId: string): string => streamIdOf(streamType, planId);
+
+export const initialState: PlanState = { status: 'none' };
+
+export const evolve = (state: PlanState, event: PlanEvent): PlanState => {
+  switch (event.type) {
+    case 'PlanCreated':
+      return { status: 'active', ...event.data, priorities: {} };
+    case 'PriorityAdded':
+      if (state.status !== 'active') return state;
+      return { ...state, priorities: { ...state.priorities, [event.data.priorityId]: { title: event.data.title } } };
+    default: {
+      const _exhaustive: never = event;
+      return state;
+    }
+  }
+};
+
+export const decide = (command: PlanCommand, state: PlanState): PlanEvent[] => {
+  switch (command.type) {
+    case 'CreatePlan': {
+      const planId = requireText(command.data.planId, 'planId', 'The plan id');
+      if (state.status !== 'none') throw alreadyExists(`Plan "${planId}" already exists.`, 'planId');
+      const localAuthority = requireText(command.data.localAuthority, 'localAuthority', 'The local authority');
+      const title = requireText(command.data.title, 'title', "The plan's title");
+      return [{ type: 'PlanCreated', data: { planId, localAuthority, title } }];
+    }
+    case 'AddPriority': {
+      if (state.status === 'none') throw notFound('There is no such plan; create the plan first.', 'planId');
+      const priorityId = requireText(command.data.priorityId, 'priorityId', 'The priority id');
+      const existing = hasOwn(state.priorities, priorityId) ? state.priorities[priorityId] : undefined;
+      if (existing) {
+        throw alreadyExists(
+          `Priority ${priorityId} already exists in plan "${state.planId}" ("${existing.title}").`,
+          'priorityId',
+        );
+      }
+      const title = requireText(command.data.title, 'title', "The priority's title");
+      return [{ type: 'PriorityAdded', data: { priorityId, title } }];
+    }
+    default: {
+      const _exhaustive: never = command;
+      return [];
+    }
+  }
+};
+
+export const planDecider: Decider<PlanCommand, PlanEvent, PlanState> = { decide, evolve, initialState };
+
+/** What commands on the plan's other aggregates need to know of it (see PlanContext). */
+export const planContextOf = (state: PlanState): PlanContext =>
+  state.status === 'active' ? { exists: true, priorityIds: Object.keys(state.priorities) } : { exists: false, priorityIds: [] };
