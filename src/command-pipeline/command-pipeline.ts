@@ -1,0 +1,114 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Decider, fold } from '../domain/decider';
+import { DomainError } from '../domain/domain-error';
+import { EVENT_STORE, EventStore, StoredEvent, WrongExpectedRevisionError } from '../event-store/event-store.port';
+import { CommandContext, deterministicUuid } from './command-context';
+import { randomUUID } from 'node:crypto';
+
+export interface DomainEvent {
+  type: string;
+  data: object;
+}
+
+export interface CommandResult {
+  streamId: string;
+  /** Revision of the stream after the command. */
+  revision: number;
+  /** Global position to pass as `minPosition` to read this write back. */
+  position: number;
+  events: Array<{ eventId: string; type: string }>;
+}
+
+export interface RunCommand<C, E extends DomainEvent, S> {
+  decider: Decider<C, E, S>;
+  streamId: string;
+  commandName: string;
+  /** Builds the command; called again on every retry, so cross-stream facts it reads are fresh. */
+  command: () => C | Promise<C>;
+  context: CommandContext;
+}
+
+const MAX_ATTEMPTS = 5;
+
+const effectiveOnOf = (data: object, context: CommandContext, today: string): string => {
+  const d = data as Record<string, unknown>;
+  const own = d.effectiveOn ?? d.raisedOn ?? d.endDate;
+  return typeof own === 'string' ? own : (context.effectiveOn ?? today);
+};
+
+/** The one command pipeline: read the stream → fold → decide → append with the expected revision. */
+@Injectable()
+export class CommandPipeline {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async run<C, E extends DomainEvent, S>(spec: RunCommand<C, E, S>): Promise<CommandResult> {
+    const { context } = spec;
+    for (let attempt = 1; ; attempt++) {
+      const stored = await this.store.readStream(spec.streamId);
+      const retried = this.findRetried(stored, spec);
+      if (retried) return retried;
+
+      const revision = stored.length === 0 ? -1 : stored[stored.length - 1]!.revision;
+      if (context.expectedRevision !== undefined && context.expectedRevision !== revision) {
+        throw new WrongExpectedRevisionError(spec.streamId, context.expectedRevision, revision === -1 ? 'no-stream' : revision);
+      }
+      const state = fold(spec.decider, stored.map((e) => ({ type: e.type, data: e.data }) as E));
+      const events = spec.decider.decide(await spec.command(), state);
+      const today = new Date().toISOString().slice(0, 10);
+      const toAppend = events.map((event, index) => ({
+        eventId: context.idempotencyKey
+          ? deterministicUuid(context.actor.id, context.idempotencyKey, spec.streamId, String(index))
+          : randomUUID(),
+        type: event.type,
+        data: event.data,
+        metadata: {
+          actor: context.actor,
+          effectiveOn: effectiveOnOf(event.data, context, today),
+          correlationId: context.correlationId,
+          causationId: context.commandId,
+          command: spec.commandName,
+          ...(context.idempotencyKey ? { idempotencyKey: context.idempotencyKey, requestHash: context.requestHash } : {}),
+          ...context.extra,
+        },
+      }));
+      try {
+        const result = await this.store.append(spec.streamId, toAppend, {
+          expectedRevision: revision === -1 ? 'no-stream' : revision,
+        });
+        return {
+          streamId: spec.streamId,
+          revision: result.nextRevision,
+          position: Number(result.position),
+          events: toAppend.map((e) => ({ eventId: e.eventId, type: e.type })),
+        };
+      } catch (error) {
+        const retry = error instanceof WrongExpectedRevisionError && context.expectedRevision === undefined && attempt < MAX_ATTEMPTS;
+        if (!retry) throw error;
+      }
+    }
+  }
+
+  /** A request retried with the same Idempotency-Key is answered as the first time, appending nothing. */
+  private findRetried<C, E extends DomainEvent, S>(stored: StoredEvent[], spec: RunCommand<C, E, S>): CommandResult | undefined {
+    const { context } = spec;
+    if (!context.idempotencyKey) return undefined;
+    const firstId = deterministicUuid(context.actor.id, context.idempotencyKey, spec.streamId, '0');
+    const start = stored.findIndex((e) => e.eventId === firstId);
+    if (start === -1) return undefined;
+    if (stored[start]!.metadata.requestHash !== context.requestHash) {
+      throw new DomainError(
+        'rule',
+        'This Idempotency-Key was already used for a different request; use a new key for a new request.',
+        'Idempotency-Key',
+      );
+    }
+    const batch = stored.slice(start).filter((e) => e.metadata.causationId === stored[start]!.metadata.causationId);
+    const last = batch[batch.length - 1]!;
+    return {
+      streamId: spec.streamId,
+      revision: last.revision,
+      position: Number(last.position),
+      events: batch.map((e) => ({ eventId: e.eventId, type: e.type })),
+    };
+  }
+}
