@@ -6,6 +6,7 @@ import { AppModule } from './app.module';
 import { AppConfig } from './config/config';
 import { EventStore } from './event-store/event-store.port';
 import { openEventStore } from './event-store/open-event-store';
+import { BodyObjectPipe } from './web/body-object.pipe';
 import { FieldError, ProblemException, ProblemFilter, validationProblem } from './web/problem.filter';
 
 export interface CreateAppOptions {
@@ -40,7 +41,7 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
     bodyParser: false,
   });
   app.useBodyParser('json', { limit: '1mb' });
-  app.useGlobalPipes(validationPipe());
+  app.useGlobalPipes(new BodyObjectPipe(), validationPipe());
   app.useGlobalFilters(new ProblemFilter());
   app.enableShutdownHooks();
   const docs = new DocumentBuilder()

@@ -124,6 +124,7 @@ describe('recommendation', () => {
         .thenThrows(
           'rule',
           /^Recommendation R03 is already closed \(closed on 2025-06-30\); reopen it before closing it again\.$/,
+          'recommendationId',
         ));
 
     it('refuses a closure without a reason', () =>
@@ -192,12 +193,12 @@ describe('recommendation', () => {
     it('refuses to reopen an open recommendation', () =>
       given(decider, [raised])
         .when(reopen())
-        .thenThrows('rule', /R03 is open; only a closed recommendation can be reopened/));
+        .thenThrows('rule', /R03 is open; only a closed recommendation can be reopened/, 'recommendationId'));
 
     it('refuses to reopen one that was reopened already', () =>
       given(decider, [raised, closed, reopened])
         .when(reopen())
-        .thenThrows('rule', /R03 is open/));
+        .thenThrows('rule', /R03 is open/, 'recommendationId'));
 
     it('refuses a reopening without a reason', () =>
       given(decider, [raised, closed])

@@ -132,6 +132,7 @@ export const decide = (command: RecommendationCommand, state: RecommendationStat
       if (rec.status === 'closed') {
         throw ruleBroken(
           `Recommendation ${rec.recommendationId} is already closed (closed on ${rec.closedOn}); reopen it before closing it again.`,
+          'recommendationId',
         );
       }
       const reason = requireText(command.data.reason, 'reason', 'The reason for closing it');
@@ -150,7 +151,7 @@ export const decide = (command: RecommendationCommand, state: RecommendationStat
     case 'ReopenRecommendation': {
       const rec = requireRecommendation(state, 'reopening it');
       if (rec.status === 'open') {
-        throw ruleBroken(`Recommendation ${rec.recommendationId} is open; only a closed recommendation can be reopened.`);
+        throw ruleBroken(`Recommendation ${rec.recommendationId} is open; only a closed recommendation can be reopened.`, 'recommendationId');
       }
       const reason = requireText(command.data.reason, 'reason', 'The reason for reopening it');
       const effectiveOn = requireDate(command.data.effectiveOn, 'effectiveOn', 'The date the reopening takes effect');

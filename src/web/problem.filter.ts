@@ -66,17 +66,17 @@ export function toProblem(error: unknown): Problem {
     const status = error.getStatus();
     const body = error.getResponse();
     const detail = typeof body === 'string' ? body : String((body as { message?: unknown }).message ?? error.message);
+    // Our own 400s are ProblemExceptions; a bare 400 or 413 comes from reading the body (malformed JSON, too large).
+    if (status === 400 || status === 413) {
+      return {
+        type: problemType('malformed-body'),
+        title: 'The request body could not be read',
+        status,
+        detail: status === 413 ? 'The request body is too large (1 MB at most)' : `The request body is not valid JSON: ${detail}`,
+        errors: [{ field: 'body', message: status === 413 ? 'too large' : 'must be a valid JSON object' }],
+      };
+    }
     return { type: problemType(`http-${status}`), title: HttpStatus[status]?.replace(/_/g, ' ').toLowerCase() ?? 'Error', status, detail };
-  }
-  const bodyParser = error as { type?: string; status?: number; message?: string };
-  if (typeof bodyParser?.status === 'number' && bodyParser.status >= 400 && bodyParser.status < 500) {
-    return {
-      type: problemType('malformed-body'),
-      title: 'The request body could not be read',
-      status: bodyParser.status,
-      detail: bodyParser.type === 'entity.too.large' ? 'The request body is too large' : 'The request body is not valid JSON',
-      errors: [{ field: 'body', message: bodyParser.message ?? 'unreadable' }],
-    };
   }
   return {
     type: problemType('internal'),

@@ -1,0 +1,7 @@
+import { IdField, MAX, TextField } from '../../web/fields';
+
+export class DefineIndicatorDto {
+  @IdField('children-in-care') indicatorId!: string;
+  @TextField(MAX.title, 'Children in care at the end of the period') title!: string;
+  @TextField(100, 'children') unit!: string;
+}

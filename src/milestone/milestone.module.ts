@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { AddMilestoneController } from './add-milestone/add-milestone.controller';
+import { AddMilestoneHandler } from './add-milestone/add-milestone.command';
+import { ChangeDueDateController } from './change-due-date/change-due-date.controller';
+import { ChangeDueDateHandler } from './change-due-date/change-due-date.command';
+import { UpdateMilestoneController } from './update-milestone/update-milestone.controller';
+import { UpdateMilestoneHandler } from './update-milestone/update-milestone.command';
+
+@Module({
+  controllers: [AddMilestoneController, UpdateMilestoneController, ChangeDueDateController],
+  providers: [AddMilestoneHandler, UpdateMilestoneHandler, ChangeDueDateHandler],
+})
+export class MilestoneModule {}
