@@ -6,6 +6,7 @@ import { AppModule } from './app.module';
 import { AppConfig } from './config/config';
 import { EventStore } from './event-store/event-store.port';
 import { openEventStore } from './event-store/open-event-store';
+import { SeedLoader } from './seeding/seed-loader';
 import { BodyObjectPipe } from './web/body-object.pipe';
 import { FieldError, ProblemException, ProblemFilter, validationProblem } from './web/problem.filter';
 
@@ -51,6 +52,8 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
     .addBearerAuth()
     .build();
   SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, docs));
+  await app.init();
+  if (options.config.seed !== 'none') await app.get(SeedLoader).loadIfEmpty(options.config.seed);
   return app;
 }
 

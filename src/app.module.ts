@@ -5,12 +5,8 @@ import { ConfigModule } from './config/config.module';
 import { EventStoreModule } from './event-store/event-store.module';
 import { EventStore } from './event-store/event-store.port';
 import { HealthModule } from './health/health.module';
-import { CommandPipelineModule } from './command-pipeline/command-pipeline.module';
-import { IndicatorModule } from './indicator/indicator.module';
-import { MilestoneModule } from './milestone/milestone.module';
-import { PlanModule } from './plan/plan.module';
-import { RecommendationModule } from './recommendation/recommendation.module';
-import { VisitModule } from './visit/visit.module';
+import { SeedingModule } from './seeding/seeding.module';
+import { WRITE_MODULES } from './write.module';
 
 @Module({})
 export class AppModule {
@@ -21,13 +17,9 @@ export class AppModule {
         ConfigModule.forRoot(config),
         EventStoreModule.forStore(store),
         CqrsModule.forRoot(),
-        CommandPipelineModule,
         HealthModule,
-        PlanModule,
-        MilestoneModule,
-        RecommendationModule,
-        VisitModule,
-        IndicatorModule,
+        ...WRITE_MODULES,
+        SeedingModule,
       ],
     };
   }

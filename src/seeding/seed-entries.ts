@@ -1,0 +1,96 @@
+import { ClassConstructor } from 'class-transformer';
+import { CommandContext } from '../command-pipeline/command-context';
+import { DefineIndicatorCommand } from '../indicator/define-indicator/define-indicator.command';
+import { DefineIndicatorDto } from '../indicator/define-indicator/define-indicator.dto';
+import { RecordIndicatorValueCommand } from '../indicator/record-indicator-value/record-indicator-value.command';
+import { RecordIndicatorValueDto } from '../indicator/record-indicator-value/record-indicator-value.dto';
+import { AddMilestoneCommand } from '../milestone/add-milestone/add-milestone.command';
+import { AddMilestoneDto } from '../milestone/add-milestone/add-milestone.dto';
+import { UpdateMilestoneCommand } from '../milestone/update-milestone/update-milestone.command';
+import { UpdateMilestoneDto } from '../milestone/update-milestone/update-milestone.dto';
+import { AddPriorityCommand } from '../plan/add-priority/add-priority.command';
+import { AddPriorityDto } from '../plan/add-priority/add-priority.dto';
+import { CreatePlanCommand } from '../plan/create-plan/create-plan.command';
+import { CreatePlanDto } from '../plan/create-plan/create-plan.dto';
+import { LinkMilestoneCommand } from '../recommendation/link-milestone/link-milestone.command';
+import { LinkMilestoneDto } from '../recommendation/link-milestone/link-milestone.dto';
+import { RaiseRecommendationCommand } from '../recommendation/raise-recommendation/raise-recommendation.command';
+import { RaiseRecommendationDto } from '../recommendation/raise-recommendation/raise-recommendation.dto';
+import { RecordFindingCommand } from '../visit/record-finding/record-finding.command';
+import { RecordFindingDto } from '../visit/record-finding/record-finding.dto';
+import { RecordJudgementCommand } from '../visit/record-judgement/record-judgement.command';
+import { RecordJudgementDto } from '../visit/record-judgement/record-judgement.dto';
+import { RecordVisitCommand } from '../visit/record-visit/record-visit.command';
+import { RecordVisitDto } from '../visit/record-visit/record-visit.dto';
+
+/**
+ * Each kind of seed entry is one write of the HTTP contract: the same request DTO validates it and the
+ * same command records it. `path` names the fields that are route parameters rather than body fields;
+ * `renames` maps seed field names to DTO field names where the seed needs its own (a visit's `kind`).
+ */
+interface EntryKind {
+  dto: ClassConstructor<object>;
+  path: string[];
+  renames?: Record<string, string>;
+  /** Documentation fields a reviewer reads; kept in the event metadata, not in the command. */
+  notes?: string[];
+  /** What makes the entry unique within its file: its idempotency key. */
+  key: (entry: Record<string, unknown>) => string;
+  command: (planId: string, path: Record<string, string>, body: any, context: CommandContext) => object;
+}
+
+export const ENTRY_KINDS: Record<string, EntryKind> = {
+  plan: { dto: CreatePlanDto, path: [], key: (e) => `plan/${e.planId}`, command: (_p, _x, body, c) => new CreatePlanCommand(body, c) },
+  priority: { dto: AddPriorityDto, path: [], key: (e) => `priority/${e.priorityId}`, command: (p, _x, b, c) => new AddPriorityCommand(p, b, c) },
+  milestone: { dto: AddMilestoneDto, path: [], key: (e) => `milestone/${e.milestoneId}`, command: (p, _x, b, c) => new AddMilestoneCommand(p, b, c) },
+  milestoneUpdate: {
+    dto: UpdateMilestoneDto,
+    path: ['milestoneId'],
+    key: (e) => `milestoneUpdate/${e.milestoneId}/${e.period}`,
+    command: (p, x, b, c) => new UpdateMilestoneCommand(p, x.milestoneId!, b, c),
+  },
+  recommendation: {
+    dto: RaiseRecommendationDto,
+    path: [],
+    key: (e) => `recommendation/${e.recommendationId}`,
+    command: (p, _x, b, c) => new RaiseRecommendationCommand(p, b, c),
+  },
+  link: {
+    dto: LinkMilestoneDto,
+    path: ['recommendationId'],
+    notes: ['why'],
+    key: (e) => `link/${e.recommendationId}/${e.milestoneId}`,
+    command: (p, x, b, c) => new LinkMilestoneCommand(p, x.recommendationId!, b, c),
+  },
+  visit: {
+    dto: RecordVisitDto,
+    path: [],
+    renames: { visitKind: 'kind' },
+    key: (e) => `visit/${e.visitId}`,
+    command: (p, _x, b, c) => new RecordVisitCommand(p, b, c),
+  },
+  finding: {
+    dto: RecordFindingDto,
+    path: ['visitId'],
+    key: (e) => `finding/${e.visitId}/${e.findingId}`,
+    command: (p, x, b, c) => new RecordFindingCommand(p, x.visitId!, b, c),
+  },
+  judgement: {
+    dto: RecordJudgementDto,
+    path: ['visitId'],
+    key: (e) => `judgement/${e.visitId}/${e.area}`,
+    command: (p, x, b, c) => new RecordJudgementCommand(p, x.visitId!, b, c),
+  },
+  indicator: {
+    dto: DefineIndicatorDto,
+    path: [],
+    key: (e) => `indicator/${e.indicatorId}`,
+    command: (p, _x, b, c) => new DefineIndicatorCommand(p, b, c),
+  },
+  indicatorValue: {
+    dto: RecordIndicatorValueDto,
+    path: ['indicatorId'],
+    key: (e) => `indicatorValue/${e.indicatorId}/${e.period}`,
+    command: (p, x, b, c) => new RecordIndicatorValueCommand(p, x.indicatorId!, b, c),
+  },
+};

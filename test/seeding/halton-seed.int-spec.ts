@@ -1,0 +1,129 @@
+import { INestApplication } from '@nestjs/common';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { StoredEvent } from '../../src/event-store/event-store.port';
+import { SEEDS_DIR } from '../../src/seeding/seed-file';
+import { SeedLoader } from '../../src/seeding/seed-loader';
+import { startTestApp, TestApp } from '../support/test-app';
+
+const ofType = (events: StoredEvent[], type: string) => events.filter((e) => e.type === type);
+const dataOf = <T = any>(events: StoredEvent[], type: string, match: (d: any) => boolean): T =>
+  ofType(events, type).find((e) => match(e.data))?.data as T;
+
+describe('the Halton seed', () => {
+  let t: TestApp;
+  let events: StoredEvent[];
+  beforeAll(async () => {
+    t = await startTestApp({ TRACKER_SEED: 'halton' });
+    events = await t.store.readAll();
+  }, 60_000);
+  afterAll(() => t.close());
+
+  it('loads the plan with its 12 priorities, 51 milestones, 12 recommendations, 5 judgements and 4 monitoring visits', () => {
+    expect(ofType(events, 'PlanCreated').map((e) => e.data)).toEqual([
+      expect.objectContaining({ planId: 'halton', localAuthority: 'Halton Borough Council' }),
+    ]);
+    expect(ofType(events, 'PriorityAdded')).toHaveLength(12);
+    expect(ofType(events, 'MilestoneAdded')).toHaveLength(51);
+    expect(ofType(events, 'MilestoneUpdated')).toHaveLength(51);
+    expect(ofType(events, 'RecommendationRaised')).toHaveLength(12);
+    expect(ofType(events, 'JudgementRecorded')).toHaveLength(5);
+    expect(ofType(events, 'VisitRecorded').filter((e) => (e.data as { kind: string }).kind === 'monitoring')).toHaveLength(4);
+  });
+
+  it('keeps the ILACS inspection of May 2024: five inadequate judgements under the 2023 framework', () => {
+    const ilacs = dataOf(events, 'VisitRecorded', (d) => d.kind === 'ilacs');
+    expect(ilacs).toMatchObject({ startDate: '2024-05-13', endDate: '2024-05-24' });
+    const judgements = ofType(events, 'JudgementRecorded').map((e) => e.data as { area: string; grade: string; framework: string });
+    expect(judgements.every((j) => j.grade === 'inadequate' && j.framework === 'ilacs-2023')).toBe(true);
+    expect(judgements.map((j) => j.area).sort()).toEqual(['care-leavers', 'children-in-care', 'help-and-protection', 'impact-of-leaders', 'overall-effectiveness']);
+    const r09 = dataOf(events, 'RecommendationRaised', (d) => d.recommendationId === 'R09');
+    expect(r09.text).toMatch(/care leavers/);
+    expect(r09).toMatchObject({ raisedOn: '2024-05-24', source: 'ilacs-2024-05' });
+  });
+
+  it('keeps the quarterly report: symbols as ratings, lost symbols not rated with the printed text kept', () => {
+    const p11 = dataOf(events, 'MilestoneUpdated', (d) => /Family Hub/.test(d.commentary));
+    expect(p11).toMatchObject({ period: '2025-26 Q2', rag: 'green', effectiveOn: '2025-09-30' });
+    expect(p11.commentary).toMatch(/12128/);
+    const updates = ofType(events, 'MilestoneUpdated');
+    const byMilestone = (id: string) => updates.find((e) => e.streamId === `milestone-halton/${encodeURIComponent(id)}`)!.data as any;
+    expect(byMilestone('P1.3').rag).toBe('amber');
+    expect(byMilestone('P6.6')).toMatchObject({ rag: 'not-rated', note: expect.stringContaining('~') });
+    expect(byMilestone('P7.6')).toMatchObject({ rag: 'not-rated', note: expect.stringContaining('Refer Comment') });
+    const cic = ofType(events, 'IndicatorValueRecorded').filter((e) => e.streamId === 'indicator-halton/children-in-care');
+    expect(cic.map((e) => e.data)).toContainEqual(expect.objectContaining({ period: '2025-26 Q2', value: 384 }));
+  });
+
+  it('keeps the monitoring visits: the 4th with its inspectors, the 3rd and earlier at month precision', () => {
+    const fourth = dataOf(events, 'VisitRecorded', (d) => d.visitId === 'mv-2026-04');
+    expect(fourth).toMatchObject({ startDate: '2026-04-29', endDate: '2026-04-30', inspectors: ['Lisa Walsh', 'Gemma McNevin'] });
+    const third = dataOf(events, 'VisitRecorded', (d) => d.visitId === 'mv-2025-11');
+    expect(third).toMatchObject({ startDate: '2025-11-01', datePrecision: 'month' });
+    expect(third.areas).toContain('The experiences and progress of disabled children in care');
+    const pathway = dataOf(events, 'VisitFindingRecorded', (d) => /quality of pathway plans is too variable/.test(d.text));
+    expect(pathway.recommendationIds).toContain('R09');
+    expect(['insufficient-progress', 'area-for-improvement']).toContain(pathway.assessment);
+  });
+
+  it('keeps the 2021 focused visit and the later follow-up from the news item', () => {
+    expect(dataOf(events, 'VisitRecorded', (d) => d.visitId === 'focused-2021-10')).toMatchObject({ kind: 'focused', datePrecision: 'month' });
+    const followUp = ofType(events, 'VisitFindingRecorded').filter((e) => e.streamId === 'visit-halton/followup-2022-11');
+    expect(followUp.map((e) => (e.data as { text: string }).text)).toContainEqual(expect.stringMatching(/quality and consistency of audit practice/));
+  });
+
+  it('names the source document and the seed actor in every event', () => {
+    for (const event of events) {
+      expect(event.metadata.actor).toMatchObject({ id: 'seed-loader' });
+      expect(event.metadata.source).toMatchObject({ seedFile: expect.stringMatching(/^seeds\/halton\//) });
+    }
+    const update = ofType(events, 'MilestoneUpdated')[0]!;
+    expect(update.metadata.source).toMatchObject({ document: '004_7b3801fce1d4e3bc.txt' });
+  });
+
+  it('adds nothing when loaded a second time', async () => {
+    const head = await t.store.headPosition();
+    const report = await t.app.get(SeedLoader).load('halton');
+    expect(report).toEqual({ entries: expect.any(Number), appended: 0 });
+    expect(await t.store.headPosition()).toBe(head);
+  }, 60_000);
+});
+
+describe('a seed file with a mistake', () => {
+  let app: TestApp;
+  let dir: string;
+  beforeEach(async () => {
+    app = await startTestApp();
+    dir = mkdtempSync(join(tmpdir(), 'seeds-'));
+    cpSync(join(SEEDS_DIR, 'halton'), join(dir, 'halton'), { recursive: true });
+  });
+  afterEach(async () => {
+    await app.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const corrupt = (file: string, change: (entries: any[]) => void) => {
+    const path = join(dir, 'halton', file);
+    const json = JSON.parse(readFileSync(path, 'utf8'));
+    change(json.entries);
+    writeFileSync(path, JSON.stringify(json));
+  };
+  const loadFails = (loader: INestApplication) => loader.get(SeedLoader).load('halton', { dir });
+
+  it('stops on an unknown recommendation id, naming the file and the entry, and stores nothing', async () => {
+    corrupt('05-monitoring-visit-2026-04.json', (entries) => {
+      entries.find((e) => e.kind === 'finding').recommendationIds = ['R99'];
+    });
+    await expect(loadFails(app.app)).rejects.toThrow(/05-monitoring-visit-2026-04\.json, entry \d+ \(finding .*\): .*R99/);
+    expect(await app.store.headPosition()).toBe(-1n);
+  });
+
+  it('stops on a bad rating, naming the file and the entry, and stores nothing', async () => {
+    corrupt('06-quarterly-report-2025-26-q2.json', (entries) => {
+      entries.find((e) => e.kind === 'milestoneUpdate' && e.milestoneId === 'P2.2').rag = 'orange';
+    });
+    await expect(loadFails(app.app)).rejects.toThrow(/06-quarterly-report-2025-26-q2\.json, entry \d+ \(milestoneUpdate P2\.2 2025-26 Q2\): rag must be one of/);
+    expect(await app.store.headPosition()).toBe(-1n);
+  });
+});
