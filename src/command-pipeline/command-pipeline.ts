@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Decider, fold } from '../domain/decider';
+import { Decider } from '../domain/decider';
 import { DomainError } from '../domain/domain-error';
 import { EVENT_STORE, EventStore, StoredEvent, WrongExpectedRevisionError } from '../event-store/event-store.port';
 import { CommandContext, deterministicUuid } from './command-context';
@@ -29,6 +29,14 @@ export interface RunCommand<C, E extends DomainEvent, S> {
 }
 
 const MAX_ATTEMPTS = 5;
+/** Streams whose folded state is kept between commands, so a command reads only the events since. */
+const CACHED_STREAMS = 20_000;
+
+interface Folded {
+  decider: unknown;
+  revision: number;
+  state: unknown;
+}
 
 const effectiveOnOf = (data: object, context: CommandContext, today: string): string => {
   const d = data as Record<string, unknown>;
@@ -39,20 +47,18 @@ const effectiveOnOf = (data: object, context: CommandContext, today: string): st
 /** The one command pipeline: read the stream → fold → decide → append with the expected revision. */
 @Injectable()
 export class CommandPipeline {
+  private readonly folded = new Map<string, Folded>();
+
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   async run<C, E extends DomainEvent, S>(spec: RunCommand<C, E, S>): Promise<CommandResult> {
     const { context } = spec;
     for (let attempt = 1; ; attempt++) {
-      const stored = await this.store.readStream(spec.streamId);
-      const retried = this.findRetried(stored, spec);
+      const { state, revision, retried } = await this.load(spec);
       if (retried) return retried;
-
-      const revision = stored.length === 0 ? -1 : stored[stored.length - 1]!.revision;
       if (context.expectedRevision !== undefined && context.expectedRevision !== revision) {
         throw new WrongExpectedRevisionError(spec.streamId, context.expectedRevision, revision === -1 ? 'no-stream' : revision);
       }
-      const state = fold(spec.decider, stored.map((e) => ({ type: e.type, data: e.data }) as E));
       const events = spec.decider.decide(await spec.command(), state);
       const today = new Date().toISOString().slice(0, 10);
       const toAppend = events.map((event, index) => ({
@@ -75,6 +81,7 @@ export class CommandPipeline {
         const result = await this.store.append(spec.streamId, toAppend, {
           expectedRevision: revision === -1 ? 'no-stream' : revision,
         });
+        this.remember(spec.streamId, spec.decider, result.nextRevision, events.reduce(spec.decider.evolve, state));
         return {
           streamId: spec.streamId,
           revision: result.nextRevision,
@@ -86,6 +93,31 @@ export class CommandPipeline {
         if (!retry) throw error;
       }
     }
+  }
+
+  /**
+   * The stream's state: the cached fold plus the events appended since (by this or another process).
+   * A request with an Idempotency-Key reads the whole stream, to find a first attempt's events.
+   */
+  private async load<C, E extends DomainEvent, S>(spec: RunCommand<C, E, S>): Promise<{ state: S; revision: number; retried?: CommandResult }> {
+    const keyed = spec.context.idempotencyKey !== undefined;
+    const cached = this.folded.get(spec.streamId);
+    const base = !keyed && cached?.decider === spec.decider ? cached : undefined;
+    const stored = await this.store.readStream(spec.streamId, { fromRevision: base ? base.revision + 1 : 0 });
+    if (keyed) {
+      const retried = this.findRetried(stored, spec);
+      if (retried) return { state: spec.decider.initialState, revision: retried.revision, retried };
+    }
+    const state = stored.reduce((s, e) => spec.decider.evolve(s, { type: e.type, data: e.data } as E), (base?.state as S) ?? spec.decider.initialState);
+    const revision = stored.length > 0 ? stored[stored.length - 1]!.revision : (base?.revision ?? -1);
+    this.remember(spec.streamId, spec.decider, revision, state);
+    return { state, revision };
+  }
+
+  private remember(streamId: string, decider: unknown, revision: number, state: unknown): void {
+    this.folded.delete(streamId);
+    this.folded.set(streamId, { decider, revision, state });
+    if (this.folded.size > CACHED_STREAMS) this.folded.delete(this.folded.keys().next().value!);
   }
 
   /** A request retried with the same Idempotency-Key is answered as the first time, appending nothing. */
