@@ -1,10 +1,12 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { AccessModule } from './access/access.module';
 import { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { EventStoreModule } from './event-store/event-store.module';
 import { EventStore } from './event-store/event-store.port';
 import { HealthModule } from './health/health.module';
+import { ProjectionsModule } from './projections/projections.module';
 import { SeedingModule } from './seeding/seeding.module';
 import { WRITE_MODULES } from './write.module';
 
@@ -17,7 +19,9 @@ export class AppModule {
         ConfigModule.forRoot(config),
         EventStoreModule.forStore(store),
         CqrsModule.forRoot(),
+        AccessModule,
         HealthModule,
+        ProjectionsModule,
         ...WRITE_MODULES,
         SeedingModule,
       ],

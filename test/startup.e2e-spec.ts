@@ -1,13 +1,13 @@
 import Database from 'better-sqlite3';
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { buildProduct, removeBuild } from './support/build';
 
 /** Starts the compiled service as `npm start` does, in a child process, and watches it from outside. */
-const root = resolve(__dirname, '..');
-const buildDir = join(root, 'dist-test', `startup-${process.pid}`);
+let buildDir: string;
 
 const freePort = () =>
   new Promise<number>((done) => {
@@ -51,14 +51,11 @@ const exited = (child: ChildProcess) =>
 describe('starting the service', () => {
   let workDir: string;
   beforeAll(() => {
-    execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--outDir', buildDir], {
-      cwd: root,
-      stdio: 'pipe',
-    });
+    buildDir = buildProduct();
     workDir = mkdtempSync(join(tmpdir(), 'tracker-start-'));
   }, 120_000);
   afterAll(() => {
-    rmSync(buildDir, { recursive: true, force: true });
+    removeBuild();
     rmSync(workDir, { recursive: true, force: true });
   });
 

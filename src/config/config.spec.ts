@@ -8,7 +8,34 @@ describe('configuration', () => {
       eventStore: { kind: 'sqlite', path: './data/tracker.db' },
       readModelPath: './data/tracker.db',
       seed: 'halton',
+      authFailureLimit: 10,
     });
+  });
+
+  it('configures single sign-on from the issuer, audience and key set, with default claim names', () => {
+    const config = loadConfig({
+      OIDC_ISSUER: 'https://login.microsoftonline.com/tenant/v2.0',
+      OIDC_AUDIENCE: 'api://tracker',
+      OIDC_JWKS_URL: 'https://login.microsoftonline.com/tenant/discovery/v2.0/keys',
+    });
+    expect(config.oidc).toEqual({
+      issuer: 'https://login.microsoftonline.com/tenant/v2.0',
+      audience: 'api://tracker',
+      jwksUrl: 'https://login.microsoftonline.com/tenant/discovery/v2.0/keys',
+      roleClaim: 'roles',
+      plansClaim: 'plans',
+      nameClaim: 'name',
+    });
+    const custom = loadConfig({
+      OIDC_ISSUER: 'i',
+      OIDC_AUDIENCE: 'a',
+      OIDC_JWKS_URL: 'http://127.0.0.1:8080/jwks',
+      OIDC_ROLE_CLAIM: 'tracker_role',
+      OIDC_PLANS_CLAIM: 'extension_plans',
+      OIDC_NAME_CLAIM: 'preferred_username',
+    });
+    expect(custom.oidc).toMatchObject({ roleClaim: 'tracker_role', plansClaim: 'extension_plans', nameClaim: 'preferred_username' });
+    expect(loadConfig({ AUTH_FAILURE_LIMIT: '50' }).authFailureLimit).toBe(50);
   });
 
   it('accepts in-memory SQLite and KurrentDB connection strings', () => {
@@ -29,6 +56,12 @@ describe('configuration', () => {
     [{ TRACKER_SEED: 'demo' }, /TRACKER_SEED must be "halton" or "none"/],
     [{ TRACKER_ADMIN_TOKEN: 'short' }, /TRACKER_ADMIN_TOKEN must be at least 24/],
     [{ READ_MODEL_URL: 'kurrentdb://x' }, /READ_MODEL_URL/],
+    [{ OIDC_ISSUER: 'https://idp' }, /OIDC_ISSUER, OIDC_AUDIENCE and OIDC_JWKS_URL go together/],
+    [{ OIDC_ISSUER: 'i', OIDC_AUDIENCE: 'a', OIDC_JWKS_URL: 'http://idp.example/keys' }, /OIDC_JWKS_URL must be an https/],
+    [{ OIDC_ISSUER: 'i', OIDC_AUDIENCE: 'a', OIDC_JWKS_URL: 'not a url' }, /OIDC_JWKS_URL/],
+    [{ OIDC_ISSUER: 'i', OIDC_AUDIENCE: 'a', OIDC_JWKS_URL: 'https://idp/keys', OIDC_ROLE_CLAIM: 'two words' }, /OIDC_ROLE_CLAIM/],
+    [{ AUTH_FAILURE_LIMIT: '0' }, /AUTH_FAILURE_LIMIT must be a whole number/],
+    [{ AUTH_FAILURE_LIMIT: 'many' }, /AUTH_FAILURE_LIMIT/],
   ])('refuses %p with a message naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

@@ -14,6 +14,22 @@ export interface AppConfig {
   readModelPath: string;
   seed: 'halton' | 'none';
   adminToken?: string;
+  /** Single sign-on: JWTs from the council's identity provider, when configured. */
+  oidc?: OidcConfig;
+  /** Failed authentications one client address may make in a minute before it is answered 429. */
+  authFailureLimit: number;
+}
+
+export interface OidcConfig {
+  issuer: string;
+  audience: string;
+  jwksUrl: string;
+  /** Claim holding the role(s): a string or a list of strings. */
+  roleClaim: string;
+  /** Claim holding the planIds the user may see (a list, or "*"). */
+  plansClaim: string;
+  /** Claim holding the person's display name. */
+  nameClaim: string;
 }
 
 export class ConfigError extends Error {
@@ -74,6 +90,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
     problems.push('TRACKER_ADMIN_TOKEN must be at least 24 characters long (use a long random secret)');
   }
 
+  const oidc = oidcConfig(value, problems);
+
+  const limitText = value('AUTH_FAILURE_LIMIT') ?? '10';
+  const authFailureLimit = Number(limitText);
+  if (!/^\d+$/.test(limitText) || authFailureLimit < 1 || authFailureLimit > 100_000) {
+    problems.push(`AUTH_FAILURE_LIMIT must be a whole number from 1 to 100000; got "${limitText}"`);
+  }
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port,
@@ -82,5 +106,45 @@ export function loadConfig(env: Env = process.env): AppConfig {
     readModelPath,
     seed: seed as AppConfig['seed'],
     ...(adminToken ? { adminToken } : {}),
+    ...(oidc ? { oidc } : {}),
+    authFailureLimit,
+  };
+}
+
+const LOOPBACK = /^(127(\.\d{1,3}){3}|localhost|\[::1\])$/;
+const CLAIM_NAME = /^[A-Za-z0-9_:./-]{1,200}$/;
+
+function oidcConfig(value: (name: string) => string | undefined, problems: string[]): OidcConfig | undefined {
+  const issuer = value('OIDC_ISSUER');
+  const audience = value('OIDC_AUDIENCE');
+  const jwksUrl = value('OIDC_JWKS_URL');
+  const given = [issuer, audience, jwksUrl].filter((v) => v !== undefined).length;
+  if (given === 0) return undefined;
+  if (given < 3) {
+    problems.push('OIDC_ISSUER, OIDC_AUDIENCE and OIDC_JWKS_URL go together: set all three for single sign-on, or none');
+    return undefined;
+  }
+  let url: URL | undefined;
+  try {
+    url = new URL(jwksUrl!);
+  } catch {
+    url = undefined;
+  }
+  // Keys fetched over plain HTTP could be swapped in transit; only a local key server may use it.
+  if (!url || !(url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.test(url.hostname)))) {
+    problems.push(`OIDC_JWKS_URL must be an https:// URL (http:// only on this machine); got "${jwksUrl}"`);
+  }
+  const claim = (name: string, fallback: string) => {
+    const v = value(name) ?? fallback;
+    if (!CLAIM_NAME.test(v)) problems.push(`${name} must be a claim name (letters, digits and _ : . / -); got "${v}"`);
+    return v;
+  };
+  return {
+    issuer: issuer!,
+    audience: audience!,
+    jwksUrl: jwksUrl!,
+    roleClaim: claim('OIDC_ROLE_CLAIM', 'roles'),
+    plansClaim: claim('OIDC_PLANS_CLAIM', 'plans'),
+    nameClaim: claim('OIDC_NAME_CLAIM', 'name'),
   };
 }

@@ -1,27 +1,41 @@
-import { Controller, Get, Inject } from '@nestjs/common';
+import { Controller, Get, Inject, Optional } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Public } from '../access/access.decorator';
 import { EVENT_STORE, EventStore } from '../event-store/event-store.port';
+import { ProjectionRunner } from '../projections/projection-runner';
+import { CATCH_UP_WAIT_MS, describeTrouble, ProjectionsHealth, projectionsHealth } from '../projections/projections-health';
 import { ProblemException, problemType } from '../web/problem.filter';
 
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Optional() private readonly projections?: ProjectionRunner,
+  ) {}
 
   @Get()
-  @ApiOperation({ summary: '200 when the event store answers, 503 otherwise' })
-  async health(): Promise<{ status: 'ok'; store: 'ok'; position: string }> {
+  @Public()
+  @ApiOperation({
+    summary: '200 when the event store answers and the read models are caught up, 503 otherwise',
+    description: `Reports the store's head position and the read models' position and lag. The read models count as caught up when they reach the head within ${CATCH_UP_WAIT_MS / 1000} s; failed or behind is 503.`,
+  })
+  async health(): Promise<{ status: 'ok'; store: 'ok'; position: string; projections?: ProjectionsHealth }> {
+    let head: bigint;
     try {
       await this.store.ping();
-      const position = await this.store.headPosition();
-      return { status: 'ok', store: 'ok', position: position.toString() };
+      head = await this.store.headPosition();
     } catch (error) {
-      throw new ProblemException({
-        type: problemType('unavailable'),
-        title: 'Service unavailable',
-        status: 503,
-        detail: `The event store does not answer: ${error instanceof Error ? error.message : String(error)}`,
-      });
+      throw unavailable(`The event store does not answer: ${error instanceof Error ? error.message : String(error)}`);
     }
+    const body = { status: 'ok' as const, store: 'ok' as const, position: head.toString() };
+    if (!this.projections) return body;
+    const projections = await projectionsHealth(this.projections, Number(head));
+    const trouble = describeTrouble(projections, Number(head));
+    if (trouble) throw unavailable(trouble, { projections });
+    return { ...body, projections };
   }
 }
+
+const unavailable = (detail: string, extra: Record<string, unknown> = {}) =>
+  new ProblemException({ type: problemType('unavailable'), title: 'Service unavailable', status: 503, detail, ...extra });

@@ -10,21 +10,41 @@ export interface TestResponse<T = any> {
   body: T;
 }
 
+/** The bootstrap admin token every test app starts with; `request()` sends it unless told otherwise. */
+export const TEST_ADMIN_TOKEN = 'test-bootstrap-admin-token-0123456789';
+
+/** Headers for a request; `authorization: null` sends no Authorization header at all. */
+export type TestHeaders = Record<string, string | null>;
+
+export const bearer = (token: string): TestHeaders => ({ authorization: `Bearer ${token}` });
+export const noAuth: TestHeaders = { authorization: null };
+
 export interface TestApp {
   app: INestApplication;
   store: SqliteEventStore;
   baseUrl: string;
   /** Moves the store's clock: events appended from now on are recorded at this instant. */
   setClock(at: Date | string | undefined): void;
-  request<T = any>(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<TestResponse<T>>;
+  /** Sends the bootstrap admin token unless `headers` has an `authorization` entry (a value, or null for none). */
+  request<T = any>(method: string, path: string, body?: unknown, headers?: TestHeaders): Promise<TestResponse<T>>;
   close(): Promise<void>;
 }
 
-/** The real application on a real HTTP server (127.0.0.1, a free port) over an in-memory SQLite store. */
+/**
+ * The real application on a real HTTP server (127.0.0.1, a free port) over an in-memory SQLite store
+ * (or the SQLite file named by an `EVENT_STORE_URL` override), with `TEST_ADMIN_TOKEN` as its bootstrap admin.
+ */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const config: AppConfig = loadConfig({ EVENT_STORE_URL: 'sqlite::memory:', TRACKER_SEED: 'none', PORT: '0', ...env });
+  const config: AppConfig = loadConfig({
+    EVENT_STORE_URL: 'sqlite::memory:',
+    TRACKER_SEED: 'none',
+    PORT: '0',
+    TRACKER_ADMIN_TOKEN: TEST_ADMIN_TOKEN,
+    ...env,
+  });
+  if (config.eventStore.kind !== 'sqlite') throw new Error('test apps run on SQLite');
   let now: Date | undefined;
-  const store = new SqliteEventStore({ path: ':memory:', clock: () => now ?? new Date() });
+  const store = new SqliteEventStore({ path: config.eventStore.path, clock: () => now ?? new Date() });
   const app = await createApp({ config, store, logger: false });
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
@@ -35,9 +55,15 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     baseUrl,
     setClock: (at) => (now = at === undefined ? undefined : new Date(at)),
     async request(method, path, body, headers = {}) {
+      const chosen = Object.keys(headers).some((name) => name.toLowerCase() === 'authorization');
+      const sent: Record<string, string> = {
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(chosen || !config.adminToken ? {} : { authorization: `Bearer ${config.adminToken}` }),
+      };
+      for (const [name, value] of Object.entries(headers)) if (value !== null) sent[name] = value;
       const response = await fetch(`${baseUrl}${path}`, {
         method,
-        headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
+        headers: sent,
         ...(body !== undefined ? { body: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
       });
       const text = await response.text();

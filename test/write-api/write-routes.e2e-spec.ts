@@ -34,7 +34,7 @@ describe('write API: every route records its fact', () => {
     expect(event).toMatchObject({ type: 'MilestoneUpdated', revision: 1, position: BigInt(res.body.position) });
     expect(event.data).toMatchObject({ period: '2025-26 Q2', rag: 'amber', forecastRag: 'green', effectiveOn: '2025-09-30' });
     expect(event.metadata).toMatchObject({
-      actor: { id: 'anonymous', role: 'anonymous' },
+      actor: { id: 'bootstrap-admin', name: 'Bootstrap administrator', role: 'admin' },
       effectiveOn: '2025-09-30',
       correlationId: 'board-2025-10-14',
       command: 'UpdateMilestone',

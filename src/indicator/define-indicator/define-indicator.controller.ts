@@ -7,6 +7,7 @@ import { WriteContext } from '../../web/request-context';
 import { toWriteResult, WriteResultDto } from '../../web/write-result';
 import { DefineIndicatorCommand } from './define-indicator.command';
 import { DefineIndicatorDto } from './define-indicator.dto';
+import { Access } from '../../access/access.decorator';
 
 @ApiTags('indicators')
 @Controller('api/plans/:planId/indicators')
@@ -14,6 +15,7 @@ export class DefineIndicatorController {
   constructor(private readonly commandBus: CommandBus) {}
 
   @Post()
+  @Access('write')
   @ApiOperation({ summary: 'Define a performance indicator of the plan' })
   @ApiCreatedResponse({ type: WriteResultDto })
   async define(@Param() { planId }: PlanParams, @Body() body: DefineIndicatorDto, @WriteContext() context: CommandContext) {

@@ -7,6 +7,7 @@ import { WriteContext } from '../../web/request-context';
 import { toWriteResult, WriteResultDto } from '../../web/write-result';
 import { RecordIndicatorValueCommand } from './record-indicator-value.command';
 import { RecordIndicatorValueDto } from './record-indicator-value.dto';
+import { Access } from '../../access/access.decorator';
 
 @ApiTags('indicators')
 @Controller('api/plans/:planId/indicators/:indicatorId/values')
@@ -14,6 +15,7 @@ export class RecordIndicatorValueController {
   constructor(private readonly commandBus: CommandBus) {}
 
   @Post()
+  @Access('write')
   @ApiOperation({ summary: "Record an indicator's value for a period; a second value for a period is a correction and needs a note" })
   @ApiCreatedResponse({ type: WriteResultDto })
   async record(@Param() { planId, indicatorId }: IndicatorParams, @Body() body: RecordIndicatorValueDto, @WriteContext() context: CommandContext) {

@@ -7,6 +7,7 @@ import { WriteContext } from '../../web/request-context';
 import { toWriteResult, WriteResultDto } from '../../web/write-result';
 import { AddMilestoneCommand } from './add-milestone.command';
 import { AddMilestoneDto } from './add-milestone.dto';
+import { Access } from '../../access/access.decorator';
 
 @ApiTags('milestones')
 @Controller('api/plans/:planId/milestones')
@@ -14,6 +15,7 @@ export class AddMilestoneController {
   constructor(private readonly commandBus: CommandBus) {}
 
   @Post()
+  @Access('write')
   @ApiOperation({ summary: 'Add a milestone to a priority of the plan' })
   @ApiCreatedResponse({ type: WriteResultDto })
   async add(@Param() { planId }: PlanParams, @Body() body: AddMilestoneDto, @WriteContext() context: CommandContext) {

@@ -7,6 +7,7 @@ import { WriteContext } from '../../web/request-context';
 import { toWriteResult, WriteResultDto } from '../../web/write-result';
 import { ChangeDueDateCommand } from './change-due-date.command';
 import { ChangeDueDateDto } from './change-due-date.dto';
+import { Access } from '../../access/access.decorator';
 
 @ApiTags('milestones')
 @Controller('api/plans/:planId/milestones/:milestoneId/due-date')
@@ -14,6 +15,7 @@ export class ChangeDueDateController {
   constructor(private readonly commandBus: CommandBus) {}
 
   @Post()
+  @Access('write')
   @ApiOperation({ summary: "Extend or change a milestone's due date: recorded as its own fact, with a reason" })
   @ApiCreatedResponse({ type: WriteResultDto })
   async change(@Param() { planId, milestoneId }: MilestoneParams, @Body() body: ChangeDueDateDto, @WriteContext() context: CommandContext) {

@@ -7,6 +7,7 @@ import { WriteContext } from '../../web/request-context';
 import { toWriteResult, WriteResultDto } from '../../web/write-result';
 import { UpdateMilestoneCommand } from './update-milestone.command';
 import { UpdateMilestoneDto } from './update-milestone.dto';
+import { Access } from '../../access/access.decorator';
 
 @ApiTags('milestones')
 @Controller('api/plans/:planId/milestones/:milestoneId/updates')
@@ -14,6 +15,7 @@ export class UpdateMilestoneController {
   constructor(private readonly commandBus: CommandBus) {}
 
   @Post()
+  @Access('write')
   @ApiOperation({
     summary: "Record a milestone's rating and commentary for a period",
     description: 'A second rating for the same period is a correction and needs a reason. Send expectedRevision to refuse lost updates (409).',

@@ -7,6 +7,7 @@ import { WriteContext } from '../../web/request-context';
 import { toWriteResult, WriteResultDto } from '../../web/write-result';
 import { AddPriorityCommand } from './add-priority.command';
 import { AddPriorityDto } from './add-priority.dto';
+import { Access } from '../../access/access.decorator';
 
 @ApiTags('plans')
 @Controller('api/plans/:planId/priorities')
@@ -14,6 +15,7 @@ export class AddPriorityController {
   constructor(private readonly commandBus: CommandBus) {}
 
   @Post()
+  @Access('write')
   @ApiOperation({ summary: 'Add a priority (e.g. "CYP P2") to a plan' })
   @ApiCreatedResponse({ type: WriteResultDto })
   async add(@Param() { planId }: PlanParams, @Body() body: AddPriorityDto, @WriteContext() context: CommandContext) {

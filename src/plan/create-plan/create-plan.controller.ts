@@ -6,6 +6,7 @@ import { WriteContext } from '../../web/request-context';
 import { toWriteResult, WriteResultDto } from '../../web/write-result';
 import { CreatePlanCommand } from './create-plan.command';
 import { CreatePlanDto } from './create-plan.dto';
+import { Access } from '../../access/access.decorator';
 
 @ApiTags('plans')
 @Controller('api/plans')
@@ -13,6 +14,7 @@ export class CreatePlanController {
   constructor(private readonly commandBus: CommandBus) {}
 
   @Post()
+  @Access('admin')
   @ApiOperation({ summary: 'Create an improvement plan' })
   @ApiCreatedResponse({ type: WriteResultDto })
   async create(@Body() body: CreatePlanDto, @WriteContext() context: CommandContext) {

@@ -7,6 +7,7 @@ import { WriteContext } from '../../web/request-context';
 import { toWriteResult, WriteResultDto } from '../../web/write-result';
 import { CloseRecommendationCommand } from './close-recommendation.command';
 import { CloseRecommendationDto } from './close-recommendation.dto';
+import { Access } from '../../access/access.decorator';
 
 @ApiTags('recommendations')
 @Controller('api/plans/:planId/recommendations/:recommendationId/closure')
@@ -14,6 +15,7 @@ export class CloseRecommendationController {
   constructor(private readonly commandBus: CommandBus) {}
 
   @Post()
+  @Access('write')
   @ApiOperation({ summary: 'Close a recommendation on evidence (a reason and at least one piece of evidence)' })
   @ApiCreatedResponse({ type: WriteResultDto })
   async close(

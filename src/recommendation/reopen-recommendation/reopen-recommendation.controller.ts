@@ -7,6 +7,7 @@ import { WriteContext } from '../../web/request-context';
 import { toWriteResult, WriteResultDto } from '../../web/write-result';
 import { ReopenRecommendationCommand } from './reopen-recommendation.command';
 import { ReopenRecommendationDto } from './reopen-recommendation.dto';
+import { Access } from '../../access/access.decorator';
 
 @ApiTags('recommendations')
 @Controller('api/plans/:planId/recommendations/:recommendationId/reopening')
@@ -14,6 +15,7 @@ export class ReopenRecommendationController {
   constructor(private readonly commandBus: CommandBus) {}
 
   @Post()
+  @Access('write')
   @ApiOperation({ summary: 'Reopen a closed recommendation (e.g. a later visit finds the problem again)' })
   @ApiCreatedResponse({ type: WriteResultDto })
   async reopen(

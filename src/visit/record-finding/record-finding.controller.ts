@@ -8,6 +8,7 @@ import { WriteContext } from '../../web/request-context';
 import { toWriteResult, WriteResultDto } from '../../web/write-result';
 import { newFindingId, RecordFindingCommand } from './record-finding.command';
 import { RecordFindingDto } from './record-finding.dto';
+import { Access } from '../../access/access.decorator';
 
 @ApiTags('visits')
 @Controller('api/plans/:planId/visits/:visitId/findings')
@@ -15,6 +16,7 @@ export class RecordFindingController {
   constructor(private readonly commandBus: CommandBus) {}
 
   @Post()
+  @Access('write')
   @ApiOperation({ summary: "Record a visit's finding, assessed and linked to the recommendations it speaks to (effective on the visit's end date)" })
   @ApiCreatedResponse({ type: WriteResultDto })
   async record(@Param() { planId, visitId }: VisitParams, @Body() body: RecordFindingDto, @WriteContext() context: CommandContext) {

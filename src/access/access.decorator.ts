@@ -1,0 +1,32 @@
+import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { Actor } from '../command-pipeline/command-context';
+import { AccessLevel, PlanScope, Principal } from './access-policy';
+
+export const ACCESS_KEY = 'tracker:access';
+export type RouteAccess = AccessLevel | 'public';
+
+/** What the guard leaves on the request for the handler: the caller, and through it the actor of every event. */
+export type AuthenticatedRequest = Request & { actor?: Actor; principal?: Principal };
+
+/**
+ * Declares what a route needs; the one global guard enforces it (a route without a declaration is refused).
+ * On a route with `:planId` in its path the caller must also have that plan.
+ */
+export const Access = (level: AccessLevel) =>
+  applyDecorators(
+    SetMetadata(ACCESS_KEY, level),
+    ApiBearerAuth(),
+    ApiUnauthorizedResponse({ description: 'No bearer token, or one that is unknown, expired, revoked or wrongly signed' }),
+    ApiForbiddenResponse({ description: `The caller's role or plans do not allow this (needs ${level} access)` }),
+    ApiTooManyRequestsResponse({ description: 'Too many failed authentications from this address; see Retry-After' }),
+  );
+
+/** Open to anyone, without a token: only the health check and the API docs. */
+export const Public = () => SetMetadata(ACCESS_KEY, 'public' satisfies RouteAccess);
+
+/** The plans the caller may see (`"*"` for all), for reads that list plans, such as the portfolio. */
+export const VisiblePlans = createParamDecorator(
+  (_: unknown, ctx: ExecutionContext): PlanScope => ctx.switchToHttp().getRequest<AuthenticatedRequest>().principal?.plans ?? [],
+);

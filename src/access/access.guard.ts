@@ -1,0 +1,89 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Response } from 'express';
+import { ProblemException, problemType } from '../web/problem.filter';
+import { ACCESS_KEY, AuthenticatedRequest, RouteAccess } from './access.decorator';
+import { decideAccess } from './access-policy';
+import { Authenticator } from './authenticator';
+import { FailedAuthLimiter } from './failed-auth-limiter';
+
+const REALM = 'Bearer realm="improvement-plan-tracker"';
+const MAX_CREDENTIAL = 8192;
+
+const unauthenticated = (detail: string) =>
+  new ProblemException({ type: problemType('unauthenticated'), title: 'Authentication required', status: 401, detail });
+const forbidden = (detail: string) =>
+  new ProblemException({ type: problemType('forbidden'), title: 'Not allowed', status: 403, detail });
+
+/**
+ * The one place access is enforced (registered as APP_GUARD). Each route declares what it needs with
+ * @Access(...) or @Public(); a route that declares nothing is refused, so a new route is closed until
+ * someone decides who may use it. 401: no credential, or one that does not verify; 403: a known caller
+ * whose role or plans do not allow the request; 429: too many failed authentications from the address.
+ */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly authenticator: Authenticator,
+    private readonly limiter: FailedAuthLimiter,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const access = this.reflector.getAllAndOverride<RouteAccess | undefined>(ACCESS_KEY, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    if (access === undefined) throw forbidden('This route declares no access rule, so nobody may use it.');
+    if (access === 'public') return true;
+
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const response = context.switchToHttp().getResponse<Response>();
+    const client = request.ip ?? request.socket.remoteAddress ?? 'unknown';
+
+    const wait = this.limiter.retryAfter(client);
+    if (wait !== undefined) {
+      response.setHeader('Retry-After', String(wait));
+      throw new ProblemException({
+        type: problemType('too-many-failed-authentications'),
+        title: 'Too many failed authentications',
+        status: 429,
+        detail: `Too many failed authentications from your address; try again in ${wait} s.`,
+      });
+    }
+
+    const credential = bearerOf(request.headers.authorization);
+    if (credential === undefined) {
+      response.setHeader('WWW-Authenticate', REALM);
+      throw unauthenticated('Send Authorization: Bearer <token>.');
+    }
+    const outcome =
+      credential.length > MAX_CREDENTIAL ? ({ kind: 'invalid' } as const) : await this.authenticator.authenticate(credential);
+    if (outcome.kind === 'unavailable') {
+      throw new ProblemException({
+        type: problemType('identity-provider-unavailable'),
+        title: 'Sign-in is unavailable',
+        status: 503,
+        detail: "The identity provider's signing keys could not be fetched; try again shortly.",
+      });
+    }
+    if (outcome.kind === 'invalid') {
+      this.limiter.recordFailure(client);
+      response.setHeader('WWW-Authenticate', `${REALM}, error="invalid_token"`);
+      throw unauthenticated('The bearer token is unknown, expired, revoked or not validly signed.');
+    }
+
+    request.principal = outcome.principal;
+    request.actor = outcome.principal.actor;
+    const planId = typeof request.params?.planId === 'string' ? request.params.planId : undefined;
+    const decision = decideAccess(outcome.principal, access, planId);
+    if (!decision.allowed) throw forbidden(decision.reason);
+    return true;
+  }
+}
+
+/** The token of an `Authorization: Bearer <token>` header; undefined when there is none (or another scheme). */
+function bearerOf(header: string | undefined): string | undefined {
+  const match = /^Bearer +(\S+) *$/i.exec(header ?? '');
+  return match?.[1];
+}

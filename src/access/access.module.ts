@@ -1,0 +1,37 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { AppConfig } from '../config/config';
+import { APP_CONFIG } from '../config/config.module';
+import { AccessGuard } from './access.guard';
+import { Authenticator, OIDC_VERIFIER } from './authenticator';
+import { FailedAuthLimiter } from './failed-auth-limiter';
+import { IssueTokenController } from './issue-token/issue-token.controller';
+import { IssueTokenHandler } from './issue-token/issue-token.command';
+import { ListTokensController } from './list-tokens/list-tokens.controller';
+import { OidcVerifier } from './oidc-verifier';
+import { RevokeTokenController } from './revoke-token/revoke-token.controller';
+import { RevokeTokenHandler } from './revoke-token/revoke-token.command';
+import { TokenRegistry } from './token-registry';
+
+/** Authentication (bearer tokens, single sign-on) and authorisation: one global guard, tokens as events. */
+@Module({
+  controllers: [IssueTokenController, RevokeTokenController, ListTokensController],
+  providers: [
+    TokenRegistry,
+    Authenticator,
+    IssueTokenHandler,
+    RevokeTokenHandler,
+    {
+      provide: FailedAuthLimiter,
+      useFactory: (config: AppConfig) => new FailedAuthLimiter(config.authFailureLimit),
+      inject: [APP_CONFIG],
+    },
+    {
+      provide: OIDC_VERIFIER,
+      useFactory: (config: AppConfig) => (config.oidc ? new OidcVerifier(config.oidc) : null),
+      inject: [APP_CONFIG],
+    },
+    { provide: APP_GUARD, useClass: AccessGuard },
+  ],
+})
+export class AccessModule {}

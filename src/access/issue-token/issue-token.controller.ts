@@ -1,0 +1,27 @@
+import { Body, Controller, Header, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CommandContext } from '../../command-pipeline/command-context';
+import { WriteContext } from '../../web/request-context';
+import { Access } from '../access.decorator';
+import { IssuedToken, IssueTokenCommand } from './issue-token.command';
+import { IssuedTokenDto, IssueTokenDto } from './issue-token.dto';
+
+@ApiTags('access')
+@Controller('api/tokens')
+export class IssueTokenController {
+  constructor(private readonly commandBus: CommandBus) {}
+
+  @Post()
+  @Access('admin')
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({
+    summary: 'Issue a bearer token for a person, a role and plans',
+    description: 'The token is in this answer only; the product keeps its hash.',
+  })
+  @ApiCreatedResponse({ type: IssuedTokenDto })
+  async issue(@Body() body: IssueTokenDto, @WriteContext() context: CommandContext): Promise<IssuedTokenDto> {
+    const issued: IssuedToken = await this.commandBus.execute(new IssueTokenCommand(body, context));
+    return { tokenId: issued.tokenId, token: issued.token };
+  }
+}

@@ -1,0 +1,47 @@
+import { OidcConfig } from '../config/config';
+import { ALL_PLANS, planScope, Principal, strongestRole } from './access-policy';
+
+type Claims = Record<string, unknown>;
+
+/** A claim by name; a dotted name (e.g. `realm_access.roles`) is followed into nested objects when no claim has it whole. */
+export function claim(claims: Claims, name: string): unknown {
+  if (Object.prototype.hasOwnProperty.call(claims, name)) return claims[name];
+  if (!name.includes('.')) return undefined;
+  let value: unknown = claims;
+  for (const part of name.split('.')) {
+    if (value === null || typeof value !== 'object' || !Object.prototype.hasOwnProperty.call(value, part)) return undefined;
+    value = (value as Claims)[part];
+  }
+  return value;
+}
+
+const strings = (value: unknown): string[] => {
+  if (typeof value === 'string') return value.split(/[\s,]+/).filter((s) => s !== '');
+  if (Array.isArray(value))
+    return value.filter((v): v is string => typeof v === 'string' && v.trim() !== '').map((v) => v.trim());
+  return [];
+};
+
+const text = (value: unknown): string | undefined =>
+  typeof value === 'string' && value.trim() !== '' ? value.trim().slice(0, 200) : undefined;
+
+/**
+ * The principal of a verified ID or access token: actor `{id: sub, name, role}`. A token naming no role
+ * this product knows still authenticates (role null): the guard answers 403, since the person is known
+ * and only lacks permission. Without a `sub` there is nobody to hold to account: undefined (401).
+ */
+export function principalFromClaims(
+  claims: Claims,
+  config: Pick<OidcConfig, 'roleClaim' | 'plansClaim' | 'nameClaim'>,
+): Principal | undefined {
+  const sub = text(claims.sub);
+  if (!sub) return undefined;
+  const role = strongestRole(strings(claim(claims, config.roleClaim)));
+  const plans = strings(claim(claims, config.plansClaim));
+  const name = text(claim(claims, config.nameClaim)) ?? text(claims.preferred_username) ?? text(claims.email) ?? sub;
+  return {
+    actor: { id: sub, name, role: role ?? 'none' },
+    role,
+    plans: role === null ? [] : planScope(role, plans.includes(ALL_PLANS) ? [ALL_PLANS] : plans),
+  };
+}

@@ -1,0 +1,38 @@
+import { hashSecret, newToken, parseToken, sameHash, sameSecret } from './token-secret';
+
+describe('token secrets', () => {
+  it('issues a long random token that carries its id, and keeps only the hash of its secret', () => {
+    const a = newToken();
+    const b = newToken();
+    expect(a.token).toMatch(/^trk_[0-9a-f]{16}_[A-Za-z0-9_-]{43}$/);
+    expect(a.token).not.toBe(b.token);
+    expect(a.tokenId).not.toBe(b.tokenId);
+    const parsed = parseToken(a.token)!;
+    expect(parsed.tokenId).toBe(a.tokenId);
+    expect(hashSecret(parsed.secret)).toBe(a.hash);
+    expect(a.hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(a.token).not.toContain(a.hash);
+  });
+
+  it('refuses anything not shaped like a token', () => {
+    for (const text of [
+      '',
+      'trk_',
+      'trk_abc_def',
+      `trk_${'0'.repeat(16)}_short`,
+      `Trk_${'0'.repeat(16)}_${'a'.repeat(43)}`,
+      'eyJ.a.b',
+    ]) {
+      expect(parseToken(text)).toBeUndefined();
+    }
+  });
+
+  it('compares hashes and secrets exactly', () => {
+    const { hash } = newToken();
+    expect(sameHash(hash, hash)).toBe(true);
+    expect(sameHash(hash, hashSecret('other'))).toBe(false);
+    expect(sameHash(hash, 'not-hex')).toBe(false);
+    expect(sameSecret('a'.repeat(30), 'a'.repeat(30))).toBe(true);
+    expect(sameSecret('a'.repeat(30), 'a'.repeat(31))).toBe(false);
+  });
+});

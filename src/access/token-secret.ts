@@ -1,0 +1,39 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+
+/**
+ * Bearer tokens issued by the product: `trk_<tokenId>_<secret>`. The secret is 32 random bytes, so a
+ * plain SHA-256 of it is enough to store (no slow hash needed for a secret nobody chose); the tokenId in
+ * front lets the lookup go straight to the one stored hash to compare.
+ */
+export const TOKEN_PREFIX = 'trk_';
+const TOKEN_SHAPE = /^trk_([0-9a-f]{16})_([A-Za-z0-9_-]{43})$/;
+
+export interface NewToken {
+  tokenId: string;
+  /** Shown once to the person it is issued to, never stored. */
+  token: string;
+  hash: string;
+}
+
+export const hashSecret = (secret: string): string => createHash('sha256').update(secret, 'utf8').digest('hex');
+
+export function newToken(): NewToken {
+  const tokenId = randomBytes(8).toString('hex');
+  const secret = randomBytes(32).toString('base64url');
+  return { tokenId, token: `${TOKEN_PREFIX}${tokenId}_${secret}`, hash: hashSecret(secret) };
+}
+
+export function parseToken(token: string): { tokenId: string; secret: string } | undefined {
+  const match = TOKEN_SHAPE.exec(token);
+  return match ? { tokenId: match[1]!, secret: match[2]! } : undefined;
+}
+
+/** Compares two hex SHA-256 digests in constant time. */
+export function sameHash(a: string, b: string): boolean {
+  const left = Buffer.from(a, 'hex');
+  const right = Buffer.from(b, 'hex');
+  return left.length === 32 && right.length === 32 && timingSafeEqual(left, right);
+}
+
+/** Compares two secrets of any length in constant time (by their digests, so length leaks nothing either). */
+export const sameSecret = (a: string, b: string): boolean => sameHash(hashSecret(a), hashSecret(b));

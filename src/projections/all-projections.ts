@@ -1,0 +1,26 @@
+import type Database from 'better-sqlite3';
+import { auditTrailProjection } from './audit-trail/audit-trail.projection';
+import { indicatorsProjection } from './indicators/indicators.projection';
+import { portfolioProjection } from './portfolio/portfolio.projection';
+import { Projection } from './projection';
+import { isStoreConnection } from './read-model-db';
+import { ragBoardProjection } from './rag-board/rag-board.projection';
+import { recommendationsProjection } from './recommendations/recommendations.projection';
+import { visitsProjection } from './visits/visits.projection';
+
+/** Every read model, the audit trail's copy of the events included. */
+export const ALL_PROJECTIONS: readonly Projection[] = [
+  portfolioProjection,
+  ragBoardProjection,
+  recommendationsProjection,
+  visitsProjection,
+  indicatorsProjection,
+  auditTrailProjection,
+];
+
+/**
+ * The read models a database needs: in the embedded store's own database the audit trail reads the
+ * events in place (through the store's stream index), so a rebuild does not copy every event again.
+ */
+export const projectionsFor = (db: Database.Database): readonly Projection[] =>
+  isStoreConnection(db) ? ALL_PROJECTIONS.filter((p) => p !== auditTrailProjection) : ALL_PROJECTIONS;

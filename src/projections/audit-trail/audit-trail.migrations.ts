@@ -1,0 +1,22 @@
+import { Migration } from '../../event-store/sqlite-schema';
+
+/** One row per event of a plan, so an auditor's trail is an index range, whatever store holds the events. */
+export const AUDIT_TRAIL_MIGRATIONS: Migration[] = [
+  `CREATE TABLE audit_events (
+     position       INTEGER PRIMARY KEY,
+     plan_id        TEXT NOT NULL,
+     stream_id      TEXT NOT NULL,
+     revision       INTEGER NOT NULL,
+     event_id       TEXT NOT NULL,
+     type           TEXT NOT NULL,
+     effective_on   TEXT NOT NULL,
+     recorded_at    TEXT NOT NULL,
+     command        TEXT,
+     correlation_id TEXT,
+     actor_id       TEXT NOT NULL,
+     actor_name     TEXT,
+     actor_role     TEXT,
+     data           TEXT NOT NULL
+   );
+   CREATE INDEX audit_events_by_plan ON audit_events (plan_id, position);`,
+];

@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import { isIsoDate } from '../../domain/dates';
+import { ProblemException, validationProblem } from '../../web/problem.filter';
+import { PlanLookup } from '../portfolio/plan-lookup';
+import { auditTrailProjection } from './audit-trail.projection';
+import { copiedTrail, storeTrail, TrailSource } from './audit-sources';
+import { ReadModels } from '../read-models';
+import { ReadCut, toUtcInstant } from '../read-cut/read-cut';
+import { AuditEventDto } from './audit-trail.dto';
+
+export interface AuditRange {
+  from?: string;
+  to?: string;
+  /** Only when the client gave one: the trail is of what was recorded, whatever it applies to. */
+  asOf?: string;
+  after?: number;
+  limit?: number;
+}
+
+const startOf = (value: string) => (isIsoDate(value) ? `${value}T00:00:00.000Z` : toUtcInstant(value));
+const endOf = (value: string) => (isIsoDate(value) ? `${value}T23:59:59.999Z` : toUtcInstant(value));
+
+/** Every recorded event of a plan, oldest first: from the store's own table, or the read models' copy of it. */
+@Injectable()
+export class AuditTrailQueries {
+  private readonly trail: TrailSource;
+
+  constructor(
+    readModels: ReadModels,
+    private readonly plans: PlanLookup,
+  ) {
+    const copied = readModels.projections.includes(auditTrailProjection);
+    this.trail = copied ? copiedTrail(readModels.db) : storeTrail(readModels.db);
+  }
+
+  trailOf(planId: string, cut: ReadCut, range: AuditRange = {}): AuditEventDto[] {
+    this.plans.require(planId, cut);
+    const from = range.from === undefined ? '' : startOf(range.from);
+    const to = range.to === undefined ? cut.recordedBy : endOf(range.to);
+    if (from && to < from) {
+      throw new ProblemException(
+        validationProblem([{ field: 'to', message: `to (${range.to}) is before from (${range.from})` }]),
+      );
+    }
+    return this.trail({
+      planId,
+      after: range.after ?? -1,
+      from,
+      to: to < cut.recordedBy ? to : cut.recordedBy,
+      asOf: range.asOf ?? '9999-12-31',
+      limit: range.limit ?? -1,
+    });
+  }
+}

@@ -1,0 +1,20 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+export class IndicatorValueDto {
+  @ApiProperty({ example: '2025-26 Q2' }) period!: string;
+  @ApiProperty({ example: 384 }) value!: number;
+  @ApiProperty({ example: '2025-09-30' }) effectiveOn!: string;
+  @ApiProperty({ nullable: true, type: String }) note!: string | null;
+  @ApiProperty() recordedAt!: string;
+}
+
+export class IndicatorDto {
+  @ApiProperty({ example: 'children-in-care' }) indicatorId!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ example: 'children' }) unit!: string;
+  @ApiProperty({
+    type: [IndicatorValueDto],
+    description: 'One value per period (the latest effective, then latest recorded), by period',
+  })
+  values!: IndicatorValueDto[];
+}

@@ -1,0 +1,34 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
+import { RAGS } from '../../milestone/rag';
+import { BoardMilestoneDto, RagTotalsDto } from '../rag-board/rag-board.dto';
+import { ReadCutQuery } from '../read-cut/read-cut.query';
+
+export class DirectionTotalsDto {
+  @ApiProperty({ description: 'Milestones rated better than in the previous quarter' }) improved!: number;
+  @ApiProperty({ description: 'Milestones rated worse than in the previous quarter' }) declined!: number;
+  @ApiProperty({ description: 'Milestones rated the same as in the previous quarter' }) unchanged!: number;
+}
+
+export class PortfolioPlanDto {
+  @ApiProperty({ example: 'halton' }) planId!: string;
+  @ApiProperty({ example: 'Halton Borough Council' }) localAuthority!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ type: RagTotalsDto }) totals!: RagTotalsDto;
+  @ApiProperty({ type: DirectionTotalsDto, description: 'Which way the plan is moving, against the previous quarter' })
+  direction!: DirectionTotalsDto;
+  @ApiProperty({ description: 'Recommendations open as of asOf' }) openRecommendations!: number;
+}
+
+export class PortfolioMilestoneDto extends BoardMilestoneDto {
+  @ApiProperty() planId!: string;
+  @ApiProperty() localAuthority!: string;
+  @ApiProperty() priorityId!: string;
+}
+
+export class PortfolioMilestonesQuery extends ReadCutQuery {
+  @ApiPropertyOptional({ enum: RAGS, description: 'The current rating to list (default red)' })
+  @IsOptional()
+  @IsIn(RAGS, { message: `rag must be one of ${RAGS.join(', ')}` })
+  rag?: string;
+}

@@ -1,0 +1,63 @@
+import { Injectable } from '@nestjs/common';
+import { RagBoardQueries, totalsOf } from '../rag-board/rag-board.queries';
+import { ReadCut } from '../read-cut/read-cut';
+import { RecommendationsQueries } from '../recommendations/recommendations.queries';
+import { PlanLookup } from './plan-lookup';
+import { DirectionTotalsDto, PortfolioMilestoneDto, PortfolioPlanDto } from './portfolio.dto';
+
+export type Visible = (planId: string) => boolean;
+export const everyPlan: Visible = () => true;
+
+const groupBy = <T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> => {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(key(item));
+    if (group) group.push(item);
+    else groups.set(key(item), [item]);
+  }
+  return groups;
+};
+
+/** What an adviser overseeing several councils asks: each plan's state and direction, and what is red. */
+@Injectable()
+export class PortfolioQueries {
+  constructor(
+    private readonly plans: PlanLookup,
+    private readonly board: RagBoardQueries,
+    private readonly recommendations: RecommendationsQueries,
+  ) {}
+
+  portfolio(cut: ReadCut, visible: Visible = everyPlan): PortfolioPlanDto[] {
+    const milestones = groupBy(this.board.allMilestones(cut), (m) => m.planId);
+    const open = groupBy(this.recommendations.openLongest(cut, Number.MAX_SAFE_INTEGER), (r) => r.planId);
+    return this.plans
+      .list(cut)
+      .filter((plan) => visible(plan.plan_id))
+      .map((plan) => {
+        const ofPlan = milestones.get(plan.plan_id) ?? [];
+        const direction: DirectionTotalsDto = { improved: 0, declined: 0, unchanged: 0 };
+        for (const m of ofPlan) if (m.direction) direction[m.direction] += 1;
+        return {
+          planId: plan.plan_id,
+          localAuthority: plan.local_authority,
+          title: plan.title,
+          totals: totalsOf(ofPlan),
+          direction,
+          openRecommendations: open.get(plan.plan_id)?.length ?? 0,
+        };
+      });
+  }
+
+  milestonesRated(rag: string, cut: ReadCut, visible: Visible = everyPlan): PortfolioMilestoneDto[] {
+    const authorities = new Map(
+      this.plans
+        .list(cut)
+        .filter((p) => visible(p.plan_id))
+        .map((p) => [p.plan_id, p.local_authority]),
+    );
+    return this.board
+      .allMilestones(cut)
+      .filter((m) => m.rag === rag && authorities.has(m.planId))
+      .map((m) => ({ ...m, localAuthority: authorities.get(m.planId)! }));
+  }
+}

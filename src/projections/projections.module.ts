@@ -1,0 +1,86 @@
+import { Global, Inject, Module, OnApplicationBootstrap, OnApplicationShutdown, OnModuleDestroy } from '@nestjs/common';
+import { AppConfig } from '../config/config';
+import { APP_CONFIG } from '../config/config.module';
+import { EVENT_STORE, EventStore } from '../event-store/event-store.port';
+import { AuditTrailController } from './audit-trail/audit-trail.controller';
+import { AuditTrailQueries } from './audit-trail/audit-trail.queries';
+import { IndicatorsController } from './indicators/indicators.controller';
+import { IndicatorsQueries } from './indicators/indicators.queries';
+import { PlanLookup } from './portfolio/plan-lookup';
+import { PortfolioController } from './portfolio/portfolio.controller';
+import { PortfolioQueries } from './portfolio/portfolio.queries';
+import { ProjectionRunner } from './projection-runner';
+import { MilestoneHistoryController } from './rag-board/milestone-history.controller';
+import { MilestoneHistoryQueries } from './rag-board/milestone-history.queries';
+import { RagBoardController } from './rag-board/rag-board.controller';
+import { RagBoardQueries } from './rag-board/rag-board.queries';
+import { openReadModelDb, ReadModelDb } from './read-model-db';
+import { ReadModels } from './read-models';
+import { ReadGate } from './read-cut/read-gate';
+import { RecommendationHistoryQueries } from './recommendations/recommendation-history.queries';
+import { RecommendationsController } from './recommendations/recommendations.controller';
+import { RecommendationsQueries } from './recommendations/recommendations.queries';
+import { VisitsController } from './visits/visits.controller';
+import { VisitsQueries } from './visits/visits.queries';
+
+const READ_MODEL_DB = Symbol('READ_MODEL_DB');
+
+/**
+ * The read side: the read models, the runner that feeds them (started on bootstrap from their
+ * checkpoints, stopped on shutdown) and the read routes. Global so /health can report the runner.
+ */
+@Global()
+@Module({
+  controllers: [
+    PortfolioController,
+    RagBoardController,
+    MilestoneHistoryController,
+    RecommendationsController,
+    VisitsController,
+    IndicatorsController,
+    AuditTrailController,
+  ],
+  providers: [
+    {
+      provide: READ_MODEL_DB,
+      inject: [APP_CONFIG, EVENT_STORE],
+      useFactory: (config: AppConfig, store: EventStore) => openReadModelDb(config.readModelPath, store),
+    },
+    { provide: ReadModels, inject: [READ_MODEL_DB], useFactory: ({ db }: ReadModelDb) => new ReadModels(db) },
+    {
+      provide: ProjectionRunner,
+      inject: [ReadModels, EVENT_STORE],
+      useFactory: (readModels: ReadModels, store: EventStore) => new ProjectionRunner(readModels, store),
+    },
+    ReadGate,
+    PlanLookup,
+    RagBoardQueries,
+    MilestoneHistoryQueries,
+    RecommendationsQueries,
+    RecommendationHistoryQueries,
+    VisitsQueries,
+    IndicatorsQueries,
+    AuditTrailQueries,
+    PortfolioQueries,
+  ],
+  exports: [ProjectionRunner, ReadModels],
+})
+export class ProjectionsModule implements OnApplicationBootstrap, OnModuleDestroy, OnApplicationShutdown {
+  constructor(
+    private readonly runner: ProjectionRunner,
+    @Inject(READ_MODEL_DB) private readonly connection: ReadModelDb,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.runner.start();
+  }
+
+  /** Before the store closes (EventStoreModule closes it on application shutdown). */
+  async onModuleDestroy(): Promise<void> {
+    await this.runner.stop();
+  }
+
+  onApplicationShutdown(): void {
+    if (this.connection.owned && this.connection.db.open) this.connection.db.close();
+  }
+}

@@ -1,0 +1,31 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Access } from '../../access/access.decorator';
+import { MilestoneParams } from '../../web/params';
+import { ApiRead } from '../read-cut/api-read.decorator';
+import { ReadCutQuery } from '../read-cut/read-cut.query';
+import { ReadGate } from '../read-cut/read-gate';
+import { MilestoneHistoryDto } from './milestone-history.dto';
+import { MilestoneHistoryQueries } from './milestone-history.queries';
+
+@ApiTags('board')
+@Access('read')
+@Controller('api/plans/:planId/milestones/:milestoneId/history')
+export class MilestoneHistoryController {
+  constructor(
+    private readonly gate: ReadGate,
+    private readonly queries: MilestoneHistoryQueries,
+  ) {}
+
+  @Get()
+  @ApiRead(
+    'The history of one milestone’s ratings',
+    'Every rating effective by asOf and recorded by knownAt, in effective order, corrections included (a corrected one is marked ' +
+      'superseded, the correction carries its reason), with who recorded it, and the due-date changes.',
+    MilestoneHistoryDto,
+    { notFound: 'no such plan or milestone, or not yet recorded at knownAt' },
+  )
+  async history(@Param() { planId, milestoneId }: MilestoneParams, @Query() query: ReadCutQuery): Promise<MilestoneHistoryDto> {
+    return this.queries.history(planId, milestoneId, await this.gate.open(query));
+  }
+}

@@ -1,0 +1,58 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { RAGS } from '../../milestone/rag';
+
+export class RagTotalsDto {
+  @ApiProperty() green!: number;
+  @ApiProperty() amber!: number;
+  @ApiProperty() red!: number;
+  @ApiProperty() complete!: number;
+  @ApiProperty({ description: 'Rated "not rated", or with no rating effective by asOf' }) notRated!: number;
+}
+
+export class BoardMilestoneDto {
+  @ApiProperty({ example: 'P2.1' }) milestoneId!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ nullable: true, type: String }) owner!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The due date as of asOf, after any recorded extension' })
+  dueOn!: string | null;
+  @ApiProperty({ enum: RAGS, description: 'The latest rating effective by asOf; "not-rated" when there is none' }) rag!: string;
+  @ApiProperty({ nullable: true, type: String, description: 'Where the owner expects the milestone to end up' })
+  forecastRag!: string | null;
+  @ApiProperty({ nullable: true, type: String, example: '2025-26 Q2' }) period!: string | null;
+  @ApiProperty({ nullable: true, type: String }) commentary!: string | null;
+  @ApiProperty({ nullable: true, type: String, example: '2025-09-30' }) effectiveOn!: string | null;
+  @ApiProperty({ nullable: true, type: String, example: '2025-10-20T09:00:00.000Z' }) recordedAt!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The rating of the previous quarter, at the same cut' })
+  previousRag!: string | null;
+  @ApiProperty({ nullable: true, type: String, example: '2025-26 Q1' }) previousPeriod!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The rating of the same quarter a year earlier' })
+  sameQuarterLastYearRag!: string | null;
+  @ApiProperty({ nullable: true, enum: ['improved', 'declined', 'unchanged'], description: 'Against the previous quarter' })
+  direction!: 'improved' | 'declined' | 'unchanged' | null;
+}
+
+export class BoardPriorityDto {
+  @ApiProperty({ example: 'CYP P2' }) priorityId!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ type: [BoardMilestoneDto] }) milestones!: BoardMilestoneDto[];
+}
+
+export class BoardDto {
+  @ApiProperty() planId!: string;
+  @ApiProperty({ example: '2025-09-30' }) asOf!: string;
+  @ApiProperty({ example: '2025-11-01T00:00:00.000Z' }) knownAt!: string;
+  @ApiProperty({ type: RagTotalsDto }) totals!: RagTotalsDto;
+  @ApiProperty({ type: [BoardPriorityDto] }) priorities!: BoardPriorityDto[];
+}
+
+export class DeclinedMilestoneDto extends BoardMilestoneDto {
+  @ApiProperty({ example: 'CYP P2' }) priorityId!: string;
+}
+
+export class DeclinedDto {
+  @ApiProperty() planId!: string;
+  @ApiProperty() asOf!: string;
+  @ApiProperty() knownAt!: string;
+  @ApiProperty({ type: [DeclinedMilestoneDto], description: 'Milestones rated worse than in the previous quarter' })
+  milestones!: DeclinedMilestoneDto[];
+}

@@ -1,0 +1,122 @@
+import { Injectable } from '@nestjs/common';
+import { PlanLookup } from '../portfolio/plan-lookup';
+import { ReadModels } from '../read-models';
+import { ReadCut } from '../read-cut/read-cut';
+import { countRag, directionOf, emptyTotals, RagTotals } from './direction';
+import { BoardDto, BoardMilestoneDto, BoardPriorityDto, DeclinedDto } from './rag-board.dto';
+
+interface MilestoneRow {
+  plan_id: string;
+  priority_id: string;
+  milestone_id: string;
+  title: string;
+  owner: string | null;
+  due_on: string | null;
+  period: string | null;
+  rag: string | null;
+  forecast_rag: string | null;
+  commentary: string | null;
+  effective_on: string | null;
+  recorded_at: string | null;
+  previous_period: string | null;
+  previous_rag: string | null;
+  last_year_rag: string | null;
+}
+
+export type BoardMilestone = BoardMilestoneDto & { planId: string; priorityId: string };
+
+/** The latest fact effective by @asOf and recorded by @recordedBy: one backward seek on the as-of index. */
+const latest = (table: string, extra = '') => `(
+  SELECT f.position FROM ${table} f
+  WHERE f.plan_id = m.plan_id AND f.milestone_id = m.milestone_id ${extra}
+    AND f.effective_on <= @asOf AND f.recorded_at <= @recordedBy
+  ORDER BY f.effective_on DESC, f.position DESC LIMIT 1)`;
+
+const boardSql = (where: string) => `
+  SELECT m.plan_id, m.priority_id, m.milestone_id, m.title, m.owner, COALESCE(d.due_on, m.due_on) AS due_on,
+         cur.period, cur.rag, cur.forecast_rag, cur.commentary, cur.effective_on, cur.recorded_at, cur.previous_period,
+         prev.rag AS previous_rag, last.rag AS last_year_rag
+  FROM board_milestones m
+  LEFT JOIN milestone_ratings cur ON cur.position = ${latest('milestone_ratings')}
+  LEFT JOIN milestone_ratings prev ON prev.position = ${latest('milestone_ratings', 'AND f.period = cur.previous_period')}
+  LEFT JOIN milestone_ratings last ON last.position = ${latest('milestone_ratings', 'AND f.period = cur.last_year_period')}
+  LEFT JOIN milestone_due_dates d ON d.position = ${latest('milestone_due_dates')}
+  WHERE ${where} AND m.recorded_at <= @recordedBy
+  ORDER BY m.position`;
+
+const toMilestone = (row: MilestoneRow): BoardMilestone => ({
+  planId: row.plan_id,
+  priorityId: row.priority_id,
+  milestoneId: row.milestone_id,
+  title: row.title,
+  owner: row.owner,
+  dueOn: row.due_on,
+  rag: row.rag ?? 'not-rated',
+  forecastRag: row.forecast_rag,
+  period: row.period,
+  commentary: row.commentary,
+  effectiveOn: row.effective_on,
+  recordedAt: row.recorded_at,
+  previousRag: row.rag === null ? null : row.previous_rag,
+  previousPeriod: row.previous_period,
+  sameQuarterLastYearRag: row.rag === null ? null : row.last_year_rag,
+  direction: directionOf(row.rag, row.previous_rag),
+});
+
+const publicMilestone = ({ planId: _plan, priorityId: _priority, ...milestone }: BoardMilestone): BoardMilestoneDto => milestone;
+
+/** The RAG board: every milestone's rating as of a date, as known at a time, with its direction of travel. */
+@Injectable()
+export class RagBoardQueries {
+  private readonly ofPlan;
+  private readonly ofAllPlans;
+  private readonly priorities;
+
+  constructor(
+    readModels: ReadModels,
+    private readonly plans: PlanLookup,
+  ) {
+    const db = readModels.db;
+    type Cut = { asOf: string; recordedBy: string };
+    this.ofPlan = db.prepare<[Cut & { planId: string }], MilestoneRow>(boardSql('m.plan_id = @planId'));
+    this.ofAllPlans = db.prepare<[Cut], MilestoneRow>(boardSql('1 = 1'));
+    this.priorities = db.prepare<[string, string], { priority_id: string; title: string }>(
+      'SELECT priority_id, title FROM board_priorities WHERE plan_id = ? AND recorded_at <= ? ORDER BY position',
+    );
+  }
+
+  milestones(planId: string, cut: ReadCut): BoardMilestone[] {
+    return this.ofPlan.all({ planId, asOf: cut.asOf, recordedBy: cut.recordedBy }).map(toMilestone);
+  }
+
+  /** Every plan's milestones at once, for the portfolio and cross-plan questions. */
+  allMilestones(cut: ReadCut): BoardMilestone[] {
+    return this.ofAllPlans.all({ asOf: cut.asOf, recordedBy: cut.recordedBy }).map(toMilestone);
+  }
+
+  board(planId: string, cut: ReadCut): BoardDto {
+    this.plans.require(planId, cut);
+    const milestones = this.milestones(planId, cut);
+    const priorities = new Map<string, BoardPriorityDto>(
+      this.priorities
+        .all(planId, cut.recordedBy)
+        .map((p) => [p.priority_id, { priorityId: p.priority_id, title: p.title, milestones: [] }]),
+    );
+    for (const milestone of milestones) priorities.get(milestone.priorityId)?.milestones.push(publicMilestone(milestone));
+    return { planId, asOf: cut.asOf, knownAt: cut.knownAt, totals: totalsOf(milestones), priorities: [...priorities.values()] };
+  }
+
+  declined(planId: string, cut: ReadCut): DeclinedDto {
+    this.plans.require(planId, cut);
+    const milestones = this.milestones(planId, cut)
+      .filter((m) => m.direction === 'declined')
+      .map(({ planId: _plan, ...m }) => m);
+    return { planId, asOf: cut.asOf, knownAt: cut.knownAt, milestones };
+  }
+}
+
+export function totalsOf(milestones: readonly { rag: string }[]): RagTotals {
+  const totals = emptyTotals();
+  for (const m of milestones) countRag(totals, m.rag);
+  return totals;
+}

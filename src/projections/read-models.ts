@@ -1,0 +1,177 @@
+import type Database from 'better-sqlite3';
+import { StoredEvent } from '../event-store/event-store.port';
+import { migrate } from '../event-store/sqlite-schema';
+import { projectionsFor } from './all-projections';
+import { restoreIndexes } from './deferred-indexes';
+import { toFact } from './fact';
+import { ProjectedBatch } from './project-batch';
+import { Projection, SqlValue } from './projection';
+
+const CHECKPOINT_MIGRATIONS = [
+  `CREATE TABLE projection_checkpoints (projection TEXT PRIMARY KEY, position INTEGER NOT NULL) WITHOUT ROWID;
+   CREATE TABLE projection_deferred_indexes (name TEXT PRIMARY KEY, sql TEXT NOT NULL) WITHOUT ROWID;
+   CREATE TABLE projection_store (id INTEGER PRIMARY KEY CHECK (id = 1), first_event_id TEXT NOT NULL);`,
+];
+
+/** No event has been applied yet. */
+export const NOTHING_APPLIED = -1;
+
+/**
+ * The read models on one SQLite connection. A batch of events is applied in one transaction that also
+ * moves every checkpoint, so a crash never half-applies a batch; events at or before a read model's
+ * checkpoint are skipped, so redelivery changes nothing.
+ */
+export class ReadModels {
+  /** Per projection, an idempotent insert for each of its tables. */
+  private readonly inserts: Array<Record<string, Database.Statement<SqlValue[]>>>;
+  /** Committed checkpoints, one per projection, in the order of `projections`. */
+  private checkpoints: number[];
+  /** Checkpoints inside an open bulk transaction, not yet committed. */
+  private pending?: number[];
+  private readonly saveCheckpoint: Database.Statement<[string, number]>;
+
+  constructor(
+    readonly db: Database.Database,
+    readonly projections: readonly Projection[] = projectionsFor(db),
+  ) {
+    migrate(db, 'projections', CHECKPOINT_MIGRATIONS);
+    for (const projection of projections) migrate(db, `projections.${projection.name}`, projection.migrations);
+    this.inserts = projections.map((p) =>
+      Object.fromEntries(
+        Object.entries(p.tables).map(([table, columns]) => [
+          table,
+          db.prepare<SqlValue[]>(
+            `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')}) ON CONFLICT DO NOTHING`,
+          ),
+        ]),
+      ),
+    );
+    this.saveCheckpoint = db.prepare(
+      'INSERT INTO projection_checkpoints (projection, position) VALUES (?, ?) ON CONFLICT(projection) DO UPDATE SET position = excluded.position',
+    );
+    this.checkpoints = this.loadCheckpoints();
+    // A rebuild that stopped half-way left its indexes dropped: put them back before anyone reads.
+    restoreIndexes(db);
+  }
+
+  /** The position every read model has reached (the lowest checkpoint). */
+  get position(): number {
+    return this.checkpoints.length === 0 ? NOTHING_APPLIED : Math.min(...this.checkpoints);
+  }
+
+  get tables(): string[] {
+    return this.projections.flatMap((p) => Object.keys(p.tables));
+  }
+
+  /** Applies the events (in position order) in one transaction, checkpoints included. */
+  apply(events: readonly StoredEvent[]): void {
+    if (events.length === 0) return;
+    const next = [...this.checkpoints];
+    this.db.transaction(() => this.applyWithin(events, next)).immediate();
+    this.checkpoints = next;
+  }
+
+  /**
+   * For a rebuild: one transaction across many small batches, so events can be read a little at a time
+   * (short-lived objects) while commits stay few. Nothing else may write to the connection meanwhile.
+   */
+  beginBulk(): void {
+    this.db.exec('BEGIN IMMEDIATE');
+    this.pending = [...this.checkpoints];
+  }
+
+  applyInBulk(events: readonly StoredEvent[]): void {
+    if (!this.pending) throw new Error('applyInBulk needs beginBulk first');
+    this.applyWithin(events, this.pending);
+  }
+
+  /** Rows projected elsewhere (a rebuild's worker thread), up to and including position `last`. */
+  applyRowsInBulk({ rows, last }: ProjectedBatch): void {
+    const pending = this.pending;
+    if (!pending) throw new Error('applyRowsInBulk needs beginBulk first');
+    for (const [projection, table, values] of rows) this.inserts[projection]![table]!.run(...values);
+    for (let i = 0; i < pending.length; i++) {
+      if (last > pending[i]!) {
+        pending[i] = last;
+        this.saveCheckpoint.run(this.projections[i]!.name, last);
+      }
+    }
+  }
+
+  commitBulk(): void {
+    if (!this.pending) return;
+    this.db.exec('COMMIT');
+    this.checkpoints = this.pending;
+    this.pending = undefined;
+  }
+
+  rollbackBulk(): void {
+    if (!this.pending) return;
+    if (this.db.inTransaction) this.db.exec('ROLLBACK');
+    this.pending = undefined;
+  }
+
+  /**
+   * Read models built from another store (a file reused, a backup restored) must not be resumed: their
+   * checkpoints mean nothing there. The store is known by its first event; one that has fewer events than
+   * the read models have seen is another store too. Returns true when the read models were emptied.
+   */
+  matchStore(firstEventId: string | undefined, head: number): boolean {
+    const known = this.db
+      .prepare<[], { first_event_id: string }>('SELECT first_event_id FROM projection_store')
+      .get()?.first_event_id;
+    const other = (known !== undefined && known !== firstEventId) || this.position > head;
+    if (other) this.reset();
+    if (firstEventId !== undefined && known !== firstEventId) {
+      this.db
+        .prepare(
+          'INSERT INTO projection_store (id, first_event_id) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET first_event_id = excluded.first_event_id',
+        )
+        .run(firstEventId);
+    }
+    return other;
+  }
+
+  /** Empties every read model and sets its checkpoint back to the start, for a rebuild from position 0. */
+  reset(): void {
+    this.db
+      .transaction(() => {
+        for (const table of this.tables) this.db.exec(`DELETE FROM ${table}`);
+        for (const { name } of this.projections) this.saveCheckpoint.run(name, NOTHING_APPLIED);
+      })
+      .immediate();
+    this.checkpoints = this.loadCheckpoints();
+  }
+
+  private applyWithin(events: readonly StoredEvent[], checkpoints: number[]): void {
+    const lowest = Math.min(...checkpoints);
+    let last = lowest;
+    for (const stored of events) {
+      const position = Number(stored.position);
+      if (position <= lowest) continue;
+      const fact = toFact(stored);
+      if (fact) {
+        for (let i = 0; i < this.projections.length; i++) {
+          if (position <= checkpoints[i]!) continue;
+          const inserts = this.inserts[i]!;
+          for (const [table, values] of this.projections[i]!.project(fact)) inserts[table]!.run(...values);
+        }
+      }
+      last = position;
+    }
+    for (let i = 0; i < checkpoints.length; i++) {
+      if (last > checkpoints[i]!) {
+        checkpoints[i] = last;
+        this.saveCheckpoint.run(this.projections[i]!.name, last);
+      }
+    }
+  }
+
+  private loadCheckpoints(): number[] {
+    const rows = this.db
+      .prepare<[], { projection: string; position: number }>('SELECT projection, position FROM projection_checkpoints')
+      .all();
+    const stored = new Map(rows.map((r) => [r.projection, r.position]));
+    return this.projections.map((p) => stored.get(p.name) ?? NOTHING_APPLIED);
+  }
+}

@@ -1,0 +1,103 @@
+import { EventStore } from '../event-store/event-store.port';
+import { dropIndexes, restoreIndexes } from './deferred-indexes';
+import { ReadModels } from './read-models';
+import { loadWithWorker, workerLocationFor } from './rebuild-worker';
+
+export interface RebuildProgress {
+  /** Events applied so far. */
+  events: number;
+  /** The position reached, out of `head`: positions are the one measure of progress every store shares. */
+  position: number;
+  head: number;
+}
+
+export interface RebuildResult {
+  events: number;
+  seconds: number;
+  eventsPerSecond: number;
+  /** 2 when a worker thread read and projected while this one wrote. */
+  threads: 1 | 2;
+}
+
+export interface RebuildOptions {
+  /** Events read at a time: small, so they die young and cost the garbage collector little. */
+  readSize?: number;
+  /** Events per transaction (one fsync each). */
+  commitEvery?: number;
+  /** Read and project on a worker thread when the store allows it (default true). */
+  parallel?: boolean;
+  onProgress?: (progress: RebuildProgress) => void;
+}
+
+/** Pages the rebuild may keep in memory (KiB): its rows land all over the tables. */
+const REBUILD_CACHE_KIB = 131_072;
+
+/**
+ * Empties every read model and replays the store from position 0 up to its head at the start, through
+ * the same projections the live runner uses; indexes are dropped meanwhile and built again at the end.
+ * On a SQLite file, a worker thread reads and projects while this thread writes (two cores).
+ * Nothing else may write to the read models while it runs (stop the server first).
+ */
+export async function rebuildReadModels(
+  readModels: ReadModels,
+  store: EventStore,
+  options: RebuildOptions = {},
+): Promise<RebuildResult> {
+  const readSize = options.readSize ?? 1000;
+  const commitEvery = options.commitEvery ?? 20_000;
+  const started = process.hrtime.bigint();
+  const { db } = readModels;
+  const head = Number(await store.headPosition());
+  const cacheSize = db.pragma('cache_size', { simple: true }) as number;
+  db.pragma(`cache_size = -${REBUILD_CACHE_KIB}`);
+  const [first] = await store.readAll({ maxCount: 1 });
+  dropIndexes(db, readModels.tables);
+  readModels.reset();
+  readModels.matchStore(first?.eventId, head);
+  let done = 0;
+  const report = (events: number, position: number) => {
+    done += events;
+    options.onProgress?.({ events: done, position, head });
+  };
+  const location = options.parallel === false ? undefined : workerLocationFor(store);
+  try {
+    if (location) {
+      const projections = readModels.projections.map((p) => p.name);
+      await loadWithWorker(readModels, { location, projections, head, readSize }, commitEvery, (b) => report(b.count, b.last));
+    } else {
+      readModels.beginBulk();
+      await loadInThread(readModels, store, { head, readSize, commitEvery }, report);
+    }
+  } finally {
+    readModels.rollbackBulk();
+    restoreIndexes(db);
+    db.pragma(`cache_size = ${cacheSize}`);
+  }
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  return { events: done, seconds, eventsPerSecond: seconds > 0 ? done / seconds : done, threads: location ? 2 : 1 };
+}
+
+async function loadInThread(
+  readModels: ReadModels,
+  store: EventStore,
+  { head, readSize, commitEvery }: { head: number; readSize: number; commitEvery: number },
+  report: (events: number, position: number) => void,
+): Promise<void> {
+  let uncommitted = 0;
+  let from = 0n;
+  while (from <= BigInt(head)) {
+    const batch = (await store.readAll({ fromPosition: from, maxCount: readSize })).filter((e) => Number(e.position) <= head);
+    if (batch.length === 0) break;
+    readModels.applyInBulk(batch);
+    uncommitted += batch.length;
+    if (uncommitted >= commitEvery) {
+      readModels.commitBulk();
+      readModels.beginBulk();
+      uncommitted = 0;
+    }
+    const last = batch[batch.length - 1]!.position;
+    report(batch.length, Number(last));
+    from = last + 1n;
+  }
+  readModels.commitBulk();
+}

@@ -1,0 +1,113 @@
+import { Injectable } from '@nestjs/common';
+import { PlanLookup } from '../portfolio/plan-lookup';
+import { ReadModels } from '../read-models';
+import { ReadCut } from '../read-cut/read-cut';
+import { FindingDto, JudgementDto, VisitDto } from './visits.dto';
+
+interface VisitRow {
+  visit_id: string;
+  kind: string;
+  start_date: string;
+  end_date: string;
+  inspectors: string;
+  areas: string;
+  date_precision: string | null;
+  date_note: string | null;
+}
+interface FindingRow {
+  visit_id: string;
+  finding_id: string;
+  text: string;
+  assessment: string;
+  recommendation_ids: string;
+  area: string | null;
+  effective_on: string;
+  recorded_at: string;
+}
+interface JudgementRow {
+  visit_id: string;
+  area: string;
+  grade: string;
+  framework: string;
+  effective_on: string;
+  recorded_at: string;
+}
+type Cut = { planId: string; asOf: string; recordedBy: string };
+
+/** Groups facts by visit, keeping the latest fact for each key (rows come in effective, then position, order). */
+function latestByVisit<R extends { visit_id: string }, T>(
+  rows: R[],
+  key: (row: R) => string,
+  map: (row: R) => T,
+): Map<string, T[]> {
+  const latest = new Map<string, Map<string, T>>();
+  for (const row of rows) {
+    const ofVisit = latest.get(row.visit_id) ?? new Map<string, T>();
+    ofVisit.delete(key(row));
+    ofVisit.set(key(row), map(row));
+    latest.set(row.visit_id, ofVisit);
+  }
+  return new Map([...latest].map(([visitId, facts]) => [visitId, [...facts.values()]]));
+}
+
+/** Visits by start date, with the judgements and findings effective by asOf and recorded by knownAt. */
+@Injectable()
+export class VisitsQueries {
+  private readonly visits;
+  private readonly findings;
+  private readonly judgements;
+
+  constructor(
+    readModels: ReadModels,
+    private readonly plans: PlanLookup,
+  ) {
+    const db = readModels.db;
+    const cut = 'plan_id = @planId AND effective_on <= @asOf AND recorded_at <= @recordedBy ORDER BY effective_on, position';
+    this.visits = db.prepare<[Cut], VisitRow>(
+      'SELECT * FROM visits WHERE plan_id = @planId AND recorded_at <= @recordedBy ORDER BY start_date, end_date, position',
+    );
+    this.findings = db.prepare<[Cut], FindingRow>(`SELECT * FROM visit_findings WHERE ${cut}`);
+    this.judgements = db.prepare<[Cut], JudgementRow>(`SELECT * FROM visit_judgements WHERE ${cut}`);
+  }
+
+  list(planId: string, cut: ReadCut): VisitDto[] {
+    this.plans.require(planId, cut);
+    const params = { planId, asOf: cut.asOf, recordedBy: cut.recordedBy };
+    const findings = latestByVisit(
+      this.findings.all(params),
+      (row) => row.finding_id,
+      (row): FindingDto => ({
+        findingId: row.finding_id,
+        text: row.text,
+        assessment: row.assessment,
+        recommendationIds: JSON.parse(row.recommendation_ids) as string[],
+        area: row.area,
+        effectiveOn: row.effective_on,
+        recordedAt: row.recorded_at,
+      }),
+    );
+    const judgements = latestByVisit(
+      this.judgements.all(params),
+      (row) => row.area,
+      (row): JudgementDto => ({
+        area: row.area,
+        grade: row.grade,
+        framework: row.framework,
+        effectiveOn: row.effective_on,
+        recordedAt: row.recorded_at,
+      }),
+    );
+    return this.visits.all(params).map((row) => ({
+      visitId: row.visit_id,
+      kind: row.kind,
+      startDate: row.start_date,
+      endDate: row.end_date,
+      inspectors: JSON.parse(row.inspectors) as string[],
+      areas: JSON.parse(row.areas) as string[],
+      datePrecision: row.date_precision,
+      dateNote: row.date_note,
+      judgements: judgements.get(row.visit_id) ?? [],
+      findings: findings.get(row.visit_id) ?? [],
+    }));
+  }
+}

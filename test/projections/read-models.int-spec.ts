@@ -1,0 +1,145 @@
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SqliteEventStore } from '../../src/event-store/sqlite-event-store';
+import { AuditTrailQueries } from '../../src/projections/audit-trail/audit-trail.queries';
+import { IndicatorsQueries } from '../../src/projections/indicators/indicators.queries';
+import { PlanLookup } from '../../src/projections/portfolio/plan-lookup';
+import { ProjectionRunner } from '../../src/projections/projection-runner';
+import { MilestoneHistoryQueries } from '../../src/projections/rag-board/milestone-history.queries';
+import { RagBoardQueries } from '../../src/projections/rag-board/rag-board.queries';
+import { openReadModelDb } from '../../src/projections/read-model-db';
+import { ReadModels } from '../../src/projections/read-models';
+import { readCut } from '../../src/projections/read-cut/read-cut';
+import { RecommendationHistoryQueries } from '../../src/projections/recommendations/recommendation-history.queries';
+import { RecommendationsQueries } from '../../src/projections/recommendations/recommendations.queries';
+import { VisitsQueries } from '../../src/projections/visits/visits.queries';
+import { pipelineWriter } from './support/pipeline-writer';
+import { startReadSide } from './support/read-side';
+import { LIFE, RATINGS, recordRatingsWithBackdatedCorrection, recordRecommendationLife } from './support/scenarios';
+import { dumpTables } from './support/tables';
+
+function queriesOn(readModels: ReadModels) {
+  const plans = new PlanLookup(readModels);
+  const recommendations = new RecommendationsQueries(readModels, plans);
+  return {
+    board: new RagBoardQueries(readModels, plans),
+    milestones: new MilestoneHistoryQueries(readModels, plans),
+    recommendations,
+    histories: new RecommendationHistoryQueries(readModels, recommendations),
+    visits: new VisitsQueries(readModels, plans),
+    indicators: new IndicatorsQueries(readModels, plans),
+    audit: new AuditTrailQueries(readModels, plans),
+  };
+}
+
+describe('the read models on a real store', () => {
+  it('answer the board as of a date and as known at a time, straight from the queries', async () => {
+    const side = startReadSide();
+    await recordRatingsWithBackdatedCorrection(side.writer);
+    await side.caughtUp();
+    const { board } = queriesOn(side.readModels);
+    const rag = (asOf: string, knownAt?: string) =>
+      board.board(RATINGS.planId, readCut({ asOf, ...(knownAt ? { knownAt } : {}) })).priorities[0]!.milestones[0]!.rag;
+    expect(rag(RATINGS.asOf.betweenQ1AndQ2)).toBe('red');
+    expect(rag(RATINGS.asOf.betweenQ1AndQ2, RATINGS.knownAt.beforeCorrection)).toBe('green');
+    expect(rag(RATINGS.asOf.beforeQ1)).toBe('not-rated');
+    await side.close();
+  });
+
+  it('put a link in the segment of the day it was made, when the command gives that day', async () => {
+    const side = startReadSide();
+    await recordRecommendationLife(side.writer);
+    await side.caughtUp();
+    const history = queriesOn(side.readModels).histories.history(LIFE.planId, 'R01', readCut({}));
+    expect(
+      history.segments[0]!.entries.map((e) => `${e.effectiveOn} ${e.type} ${e.milestoneId ?? e.visitId ?? ''}`.trim()),
+    ).toEqual([
+      '2024-05-24 RecommendationRaised',
+      '2024-06-10 MilestoneLinked P1.1',
+      '2024-06-10 MilestoneLinked P1.2',
+      '2024-09-30 MilestoneUpdated P1.1',
+      '2025-01-15 VisitFindingRecorded mv-2025-01',
+    ]);
+    await side.close();
+  });
+
+  it('look facts up by index seeks, never by scanning a table of facts', async () => {
+    const side = startReadSide();
+    const db = side.readModels.db;
+    const prepared: string[] = [];
+    const prepare = db.prepare.bind(db);
+    const spy = jest.spyOn(db, 'prepare').mockImplementation(((sql: string) => {
+      prepared.push(sql);
+      return prepare(sql);
+    }) as typeof db.prepare);
+    queriesOn(side.readModels);
+    spy.mockRestore();
+    const params = {
+      planId: 'p',
+      milestoneId: 'm',
+      recommendationId: 'r',
+      asOf: 'a',
+      recordedBy: 'k',
+      raisedOn: 'a',
+      after: 0,
+      from: '',
+      to: 'z',
+      limit: 1,
+    };
+    const ofOnePlan = prepared.filter((sql) => sql.includes('@planId'));
+    expect(ofOnePlan.length).toBeGreaterThan(8);
+    for (const sql of ofOnePlan) {
+      const plan = prepare(`EXPLAIN QUERY PLAN ${sql}`)
+        .all(Object.fromEntries(Object.entries(params).filter(([k]) => sql.includes(`@${k}`))))
+        .map((row: any) => row.detail as string);
+      expect([sql, plan.filter((line) => line.startsWith('SCAN'))]).toEqual([sql, []]);
+    }
+    await side.close();
+  });
+});
+
+describe('where the read models live', () => {
+  let dir: string;
+  beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'tracker-read-models-'))));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('share the embedded store’s connection when the paths name the same database', async () => {
+    const memory = new SqliteEventStore({ path: ':memory:' });
+    expect(openReadModelDb(':memory:', memory)).toEqual({ db: memory.db, owned: false });
+    await memory.close();
+    const file = new SqliteEventStore({ path: join(dir, 'tracker.db') });
+    expect(openReadModelDb(join(dir, 'sub', '..', 'tracker.db'), file)).toEqual({ db: file.db, owned: false });
+    await file.close();
+  });
+
+  it('open a durable file of their own otherwise (as beside KurrentDB), fed all the same', async () => {
+    const side = startReadSide();
+    const { db, owned } = openReadModelDb(join(dir, 'nested', 'read-models.db'), side.store);
+    expect(owned).toBe(true);
+    expect([
+      db.pragma('journal_mode', { simple: true }),
+      db.pragma('synchronous', { simple: true }),
+      db.pragma('busy_timeout', { simple: true }),
+    ]).toEqual(['wal', 2, 5000]);
+    const separate = new ReadModels(db);
+    const runner = new ProjectionRunner(separate, side.store);
+    await runner.start();
+    const last = await recordRatingsWithBackdatedCorrection(pipelineWriter(side.store, () => undefined));
+    expect(await runner.waitFor(last, 5000)).toBe(true);
+    await side.caughtUp();
+    expect(separate.tables).toEqual([...side.readModels.tables, 'audit_events']);
+    expect(dumpTables(db, side.readModels.tables)).toEqual(dumpTables(side.store.db, side.readModels.tables));
+    await runner.stop();
+    db.close();
+    await side.close();
+  });
+
+  it('refuse a database whose read-model schema is newer than this program', () => {
+    const db = new Database(':memory:');
+    new ReadModels(db);
+    db.prepare("UPDATE schema_versions SET version = 99 WHERE component = 'projections.rag-board'").run();
+    expect(() => new ReadModels(db)).toThrow(/rag-board schema is at version 99/);
+  });
+});
