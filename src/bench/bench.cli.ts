@@ -1,0 +1,233 @@
+import 'reflect-metadata';
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import autocannon from 'autocannon';
+import { CommandPipeline } from '../command-pipeline/command-pipeline';
+import { newContext } from '../command-pipeline/command-context';
+import { Decider } from '../domain/decider';
+import { SqliteEventStore } from '../event-store/sqlite-event-store';
+import { milestoneDecider, streamId as milestoneStream } from '../milestone/milestone';
+import { planDecider, streamId as planStream } from '../plan/plan';
+import { openReadModelDb } from '../projections/read-model-db';
+import { ReadModels } from '../projections/read-models';
+import { rebuildReadModels } from '../projections/rebuild';
+import { recommendationDecider, streamId as recommendationStream } from '../recommendation/recommendation';
+import { visitDecider, streamId as visitStream } from '../visit/visit';
+import { Aggregate, generateHistory, milestoneIdOf, MILESTONES_PER_PLAN, mulberry32, planIdOf, plansFor, quarter, recommendationIdOf } from './history-generator';
+import { latency, peakRssMb, startServer } from './measure';
+
+interface Options {
+  events: number;
+  json?: string;
+  keep: boolean;
+  queries: number;
+  httpSeconds: number;
+}
+
+function parseArgs(argv: string[]): Options {
+  const options: Options = { events: 100_000, keep: false, queries: 1000, httpSeconds: 10 };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${arg} needs a value`);
+      return v;
+    };
+    if (arg === '--events') options.events = Number(value());
+    else if (arg === '--json') options.json = value();
+    else if (arg === '--keep') options.keep = true;
+    else if (arg === '--queries') options.queries = Number(value());
+    else if (arg === '--http-seconds') options.httpSeconds = Number(value());
+    else throw new Error(`unknown option ${arg}; use --events N, --json FILE, --queries N, --http-seconds S, --keep`);
+  }
+  if (!Number.isInteger(options.events) || options.events < 100) throw new Error('--events must be a whole number of at least 100');
+  return options;
+}
+
+const DECIDERS: Record<Aggregate, { decider: Decider<any, any, any>; stream: (planId: string, id: string) => string }> = {
+  plan: { decider: planDecider, stream: (planId) => planStream(planId) },
+  milestone: { decider: milestoneDecider, stream: milestoneStream },
+  recommendation: { decider: recommendationDecider, stream: recommendationStream },
+  visit: { decider: visitDecider, stream: visitStream },
+};
+
+const progressLine = (label: string, done: number, total: number, started: number) => {
+  const rate = done / Math.max(0.001, (Date.now() - started) / 1000);
+  const width = 30;
+  const filled = Math.round((done / total) * width);
+  process.stderr.write(`\r${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ${Math.round(rate)}/s   `);
+};
+
+async function generate(path: string, events: number): Promise<{ plans: number; quarters: number; appendPerSec: number; lastRecorded: Date }> {
+  let now = new Date();
+  const store = new SqliteEventStore({ path, clock: () => now });
+  const pipeline = new CommandPipeline(store);
+  const plans = plansFor(events);
+  const actor = { id: 'bench', name: 'Benchmark writer', role: 'admin' };
+  let appended = 0;
+  let lastQuarter = '';
+  const started = Date.now();
+  for (const step of generateHistory(plans)) {
+    if (appended >= events) break;
+    now = step.recordedAt;
+    const { decider, stream } = DECIDERS[step.aggregate];
+    const result = await pipeline.run({
+      decider,
+      streamId: stream(step.planId, step.id),
+      commandName: step.command.type,
+      command: () => step.command,
+      context: newContext({ actor }),
+    });
+    appended += result.events.length;
+    if (step.command.type === 'UpdateMilestone') lastQuarter = String(step.command.data.period);
+    if (appended % 5000 < result.events.length) progressLine('append ', appended, events, started);
+  }
+  const seconds = (Date.now() - started) / 1000;
+  process.stderr.write('\n');
+  await store.close();
+  const quarters = Math.max(1, (Number(lastQuarter.slice(0, 4)) - 2018) * 4 + Number(lastQuarter.slice(-1)));
+  return { plans, quarters, appendPerSec: appended / seconds, lastRecorded: now };
+}
+
+function rawScan(path: string): number {
+  const db = new Database(path, { readonly: true });
+  const started = process.hrtime.bigint();
+  let count = 0;
+  for (const row of db.prepare<[], { data: string; metadata: string }>('SELECT * FROM events ORDER BY position').iterate()) {
+    JSON.parse(row.data);
+    JSON.parse(row.metadata);
+    count += 1;
+  }
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  db.close();
+  return count / seconds;
+}
+
+async function rebuild(path: string): Promise<number> {
+  const store = new SqliteEventStore({ path });
+  const { db } = openReadModelDb(path, store);
+  const readModels = new ReadModels(db);
+  const started = Date.now();
+  const result = await rebuildReadModels(readModels, store, {
+    onProgress: ({ events, position, head }) => progressLine('rebuild', Math.min(position, head), head, started) ?? events,
+  });
+  process.stderr.write('\n');
+  await store.close();
+  return result.eventsPerSecond;
+}
+
+async function httpCommands(baseUrl: string, token: string, plans: number, quarters: number, seconds: number): Promise<{ perSec: number; errors: number }> {
+  const random = mulberry32(99);
+  let n = 0;
+  const result = await autocannon({
+    url: baseUrl,
+    connections: 16,
+    duration: seconds,
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (request: any) => {
+          const planId = planIdOf(Math.floor(random() * plans));
+          const milestoneId = milestoneIdOf(Math.floor(random() * MILESTONES_PER_PLAN));
+          const { period, end } = quarter(quarters - 1);
+          n += 1;
+          return {
+            ...request,
+            path: `/api/plans/${planId}/milestones/${encodeURIComponent(milestoneId)}/updates`,
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+            body: JSON.stringify({ period, rag: 'amber', commentary: `Load test update ${n}`, effectiveOn: end, reason: 'Board correction' }),
+          };
+        },
+      },
+    ],
+  });
+  return { perSec: result['2xx'] / (result.duration || seconds), errors: result.non2xx + result.errors };
+}
+
+async function main(): Promise<void> {
+  const options = parseArgs(process.argv.slice(2));
+  const dir = mkdtempSync(join(tmpdir(), 'tracker-bench-'));
+  const path = join(dir, 'tracker.db');
+  const token = randomBytes(24).toString('hex');
+  try {
+    process.stderr.write(`Benchmark: ${options.events} events into ${path}\n`);
+    const generated = await generate(path, options.events);
+    const rawScanPerSec = rawScan(path);
+    const rebuildPerSec = await rebuild(path);
+
+    const server = await startServer(join(__dirname, '..', 'main.js'), { EVENT_STORE_URL: `sqlite:${path}`, TRACKER_ADMIN_TOKEN: token });
+    let metrics;
+    try {
+      const headers = { authorization: `Bearer ${token}` };
+      const random = mulberry32(42);
+      const plan = () => planIdOf(Math.floor(random() * generated.plans));
+      const first = Date.parse(`${quarter(0).end}T00:00:00Z`);
+      const span = generated.lastRecorded.getTime() - first;
+      const date = () => new Date(first + random() * span).toISOString().slice(0, 10);
+      const instant = () => new Date(first + random() * span).toISOString();
+      process.stderr.write('queries: board asOf, board knownAt, recommendation history\n');
+      const board = await latency(options.queries, () => `${server.baseUrl}/api/plans/${plan()}/board?asOf=${date()}`, headers);
+      const knownAt = await latency(options.queries, () => `${server.baseUrl}/api/plans/${plan()}/board?knownAt=${instant()}`, headers);
+      const history = await latency(
+        options.queries,
+        () => `${server.baseUrl}/api/plans/${plan()}/recommendations/${recommendationIdOf(Math.floor(random() * 12))}/history`,
+        headers,
+      );
+      process.stderr.write(`http: milestone updates from 16 clients for ${options.httpSeconds} s\n`);
+      const http = await httpCommands(server.baseUrl, token, generated.plans, generated.quarters, options.httpSeconds);
+      metrics = {
+        events: options.events,
+        appendPerSec: Math.round(generated.appendPerSec),
+        httpCommandsPerSec: Math.round(http.perSec),
+        rebuildPerSec: Math.round(rebuildPerSec),
+        rawScanPerSec: Math.round(rawScanPerSec),
+        boardP50Ms: round(board.p50),
+        boardP99Ms: round(board.p99),
+        knownAtP99Ms: round(knownAt.p99),
+        historyP99Ms: round(history.p99),
+        peakRssMb: round(peakRssMb(server.child.pid!)),
+        startupMs: Math.round(server.startupMs),
+      };
+      const failures = board.failures + knownAt.failures + history.failures + http.errors;
+      if (failures > 0) {
+        // A figure measured on failing requests is no figure: say so and fail the run.
+        process.stderr.write(`${failures} requests did not succeed (queries: ${board.failures}/${knownAt.failures}/${history.failures}, http: ${http.errors})\n`);
+        process.exitCode = 1;
+      }
+    } finally {
+      await server.stop();
+    }
+    report(metrics);
+    if (options.json) writeFileSync(options.json, `${JSON.stringify(metrics, null, 2)}\n`);
+  } finally {
+    if (!options.keep) rmSync(dir, { recursive: true, force: true });
+    else process.stderr.write(`store kept at ${path}\n`);
+  }
+}
+
+const round = (n: number) => Math.round(n * 100) / 100;
+
+function report(m: Record<string, number>): void {
+  const targets: Record<string, [string, (v: number) => boolean]> = {
+    rebuildPerSec: ['≥ rawScanPerSec / 2', (v) => v >= m.rawScanPerSec! / 2],
+    boardP99Ms: ['≤ 10 ms', (v) => v <= 10],
+    knownAtP99Ms: ['≤ 10 ms', (v) => v <= 10],
+    historyP99Ms: ['≤ 10 ms', (v) => v <= 10],
+    httpCommandsPerSec: ['≥ 3000', (v) => v >= 3000],
+    startupMs: ['≤ 2000 ms', (v) => v <= 2000],
+    peakRssMb: ['≤ 400 MB', (v) => v <= 400],
+  };
+  const rows = Object.entries(m).map(([metric, value]) => {
+    const target = targets[metric];
+    return { metric, value, target: target?.[0] ?? '', met: target ? (target[1](value) ? 'yes' : 'NO') : '' };
+  });
+  console.table(rows);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`\nbenchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

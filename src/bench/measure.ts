@@ -1,0 +1,76 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+
+export const percentile = (sorted: number[], p: number): number =>
+  sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+
+export const freePort = () =>
+  new Promise<number>((done) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => done(port));
+    });
+  });
+
+/** Peak resident memory of a process (Linux VmHWM), in MB. */
+export function peakRssMb(pid: number): number {
+  const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return match ? Number(match[1]) / 1024 : NaN;
+}
+
+export interface StartedServer {
+  child: ChildProcess;
+  baseUrl: string;
+  startupMs: number;
+  stop(): Promise<void>;
+}
+
+/** Starts the built server on 127.0.0.1 and measures the time from spawn to a healthy /health. */
+export async function startServer(mainJs: string, env: Record<string, string>): Promise<StartedServer> {
+  const port = await freePort();
+  const started = process.hrtime.bigint();
+  const child = spawn(process.execPath, [mainJs], {
+    env: { PATH: process.env.PATH ?? '', PORT: String(port), HOST: '127.0.0.1', TRACKER_SEED: 'none', ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (chunk) => (stderr += chunk));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const status = await fetch(`${baseUrl}/health`).then((r) => r.status, () => 0);
+    if (status === 200) break;
+    if (child.exitCode !== null || Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`the server did not become healthy: ${stderr}`);
+    }
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  const startupMs = Number(process.hrtime.bigint() - started) / 1e6;
+  return {
+    child,
+    baseUrl,
+    startupMs,
+    stop: () =>
+      new Promise<void>((done) => {
+        child.once('exit', () => done());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/** Sequential GETs (keep-alive), timing each; returns p50 and p99 in ms. */
+export async function latency(count: number, url: () => string, headers: Record<string, string>): Promise<{ p50: number; p99: number; failures: number }> {
+  const times: number[] = [];
+  let failures = 0;
+  for (let i = 0; i < count; i++) {
+    const t0 = process.hrtime.bigint();
+    const res = await fetch(url(), { headers });
+    await res.arrayBuffer();
+    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    if (res.status !== 200) failures += 1;
+  }
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p99: percentile(times, 99), failures };
+}
