@@ -30,7 +30,8 @@ export interface SqliteEventStoreOptions {
   pollIntervalMs?: number;
 }
 
-interface EventRow {
+/** A row of the events table, as the embedded store and the read models that read it in place see it. */
+export interface EventRow {
   position: number;
   event_id: string;
   stream_id: string;

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { KNOWN_EVENT_TYPES, STREAM_TYPES, toFact } from '../fact';
 import { fromActorColumns } from '../projection';
 import { AuditEventDto } from './audit-trail.dto';
+import { EventRow } from '../../event-store/sqlite-event-store';
 
 export interface TrailBounds {
   planId: string;
@@ -55,17 +56,6 @@ export function copiedTrail(db: Database.Database): TrailSource {
       correlationId: row.correlation_id,
       data: JSON.parse(row.data) as unknown,
     }));
-}
-
-interface EventRow {
-  position: number;
-  event_id: string;
-  stream_id: string;
-  revision: number;
-  type: string;
-  data: string;
-  metadata: string;
-  recorded_at: string;
 }
 
 /**
