@@ -47,6 +47,8 @@ function parseArgs(argv: string[]): Options {
   return options;
 }
 
+const WARM_UP = 50;
+
 const DECIDERS: Record<Aggregate, { decider: Decider<any, any, any>; stream: (planId: string, id: string) => string }> = {
   plan: { decider: planDecider, stream: (planId) => planStream(planId) },
   milestone: { decider: milestoneDecider, stream: milestoneStream },
@@ -168,7 +170,10 @@ async function main(): Promise<void> {
       const span = generated.lastRecorded.getTime() - first;
       const date = () => new Date(first + random() * span).toISOString().slice(0, 10);
       const instant = () => new Date(first + random() * span).toISOString();
-      process.stderr.write('queries: board asOf, board knownAt, recommendation history\n');
+      // The first requests after a start pay for JIT compilation of each route; measure the steady state.
+      await latency(WARM_UP, () => `${server.baseUrl}/api/plans/${plan()}/board?asOf=${date()}`, headers);
+      await latency(WARM_UP, () => `${server.baseUrl}/api/plans/${plan()}/recommendations/${recommendationIdOf(0)}/history`, headers);
+      process.stderr.write(`queries: board asOf, board knownAt, recommendation history (after ${WARM_UP} warm-up requests of each kind)\n`);
       const board = await latency(options.queries, () => `${server.baseUrl}/api/plans/${plan()}/board?asOf=${date()}`, headers);
       const knownAt = await latency(options.queries, () => `${server.baseUrl}/api/plans/${plan()}/board?knownAt=${instant()}`, headers);
       const history = await latency(
