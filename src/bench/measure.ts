@@ -19,23 +19,38 @@ export function peakRssMb(pid: number): number {
   return match ? Number(match[1]) / 1024 : NaN;
 }
 
+export interface Exit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stderr: string;
+}
+
 export interface StartedServer {
   child: ChildProcess;
   baseUrl: string;
   startupMs: number;
-  stop(): Promise<void>;
+  /** Sends SIGTERM and resolves once the server has exited. */
+  stop(): Promise<Exit>;
 }
 
-/** Starts the built server on 127.0.0.1 and measures the time from spawn to a healthy /health. */
-export async function startServer(mainJs: string, env: Record<string, string>): Promise<StartedServer> {
-  const port = await freePort();
-  const started = process.hrtime.bigint();
+/** Runs the built server (`main.js`) on 127.0.0.1 in a child process, without waiting for it. */
+export function spawnServer(mainJs: string, env: Record<string, string>, cwd?: string): { child: ChildProcess; exited: Promise<Exit> } {
   const child = spawn(process.execPath, [mainJs], {
-    env: { PATH: process.env.PATH ?? '', PORT: String(port), HOST: '127.0.0.1', TRACKER_SEED: 'none', ...env },
+    ...(cwd ? { cwd } : {}),
+    env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', TRACKER_SEED: 'none', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
   child.stderr!.on('data', (chunk) => (stderr += chunk));
+  const exited = new Promise<Exit>((done) => child.on('exit', (code, signal) => done({ code, signal, stderr })));
+  return { child, exited };
+}
+
+/** Starts the built server and measures the time from spawn to a healthy /health. */
+export async function startServer(mainJs: string, env: Record<string, string>, cwd?: string): Promise<StartedServer> {
+  const port = await freePort();
+  const started = process.hrtime.bigint();
+  const { child, exited } = spawnServer(mainJs, { PORT: String(port), ...env }, cwd);
   const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
@@ -43,7 +58,7 @@ export async function startServer(mainJs: string, env: Record<string, string>): 
     if (status === 200) break;
     if (child.exitCode !== null || Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`the server did not become healthy: ${stderr}`);
+      throw new Error(`the server did not become healthy: ${(await exited).stderr}`);
     }
     await new Promise((r) => setTimeout(r, 5));
   }
@@ -52,11 +67,10 @@ export async function startServer(mainJs: string, env: Record<string, string>): 
     child,
     baseUrl,
     startupMs,
-    stop: () =>
-      new Promise<void>((done) => {
-        child.once('exit', () => done());
-        child.kill('SIGTERM');
-      }),
+    stop: () => {
+      child.kill('SIGTERM');
+      return exited;
+    },
   };
 }
 
