@@ -52,12 +52,13 @@ export const TextListField = (example: string[], required = false, maxItems: num
     MaxLength(MAX.item, { each: true }),
   );
 
-const IsIsoDate = () =>
+/** A real calendar date written YYYY-MM-DD (2025-02-30 is refused). */
+export const IsIsoDate = () =>
   ValidateBy({
     name: 'isIsoDate',
     validator: {
       validate: (value) => isIsoDate(value),
-      defaultMessage: (args) => `${args?.property} must be a real date written YYYY-MM-DD`,
+      defaultMessage: (args) => `${args?.property} must be a real date written YYYY-MM-DD, such as 2025-09-30`,
     },
   });
 

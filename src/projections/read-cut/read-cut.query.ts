@@ -1,19 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, ValidateBy, ValidationOptions } from 'class-validator';
-import { isIsoDate } from '../../domain/dates';
+import { IsIsoDate } from '../../web/fields';
 import { isInstant, isPosition } from './read-cut';
-
-export const IsCalendarDate = (options?: ValidationOptions) =>
-  ValidateBy(
-    {
-      name: 'isCalendarDate',
-      validator: {
-        validate: (value) => isIsoDate(value),
-        defaultMessage: (args) => `${args?.property} must be a real date written YYYY-MM-DD, such as 2025-09-30`,
-      },
-    },
-    options,
-  );
 
 export const IsInstant = (options?: ValidationOptions) =>
   ValidateBy(
@@ -47,7 +35,7 @@ export class ReadCutQuery {
     example: '2025-09-30',
   })
   @IsOptional()
-  @IsCalendarDate()
+  @IsIsoDate()
   asOf?: string;
 
   @ApiPropertyOptional({
