@@ -11,6 +11,7 @@ import { Decider } from '../domain/decider';
 import { SqliteEventStore } from '../event-store/sqlite-event-store';
 import { milestoneDecider, streamId as milestoneStream } from '../milestone/milestone';
 import { planDecider, streamId as planStream } from '../plan/plan';
+import { progressLine } from '../projections/progress-bar';
 import { openReadModelDb } from '../projections/read-model-db';
 import { ReadModels } from '../projections/read-models';
 import { rebuildReadModels } from '../projections/rebuild';
@@ -56,11 +57,9 @@ const DECIDERS: Record<Aggregate, { decider: Decider<any, any, any>; stream: (pl
   visit: { decider: visitDecider, stream: visitStream },
 };
 
-const progressLine = (label: string, done: number, total: number, started: number) => {
-  const rate = done / Math.max(0.001, (Date.now() - started) / 1000);
-  const width = 30;
-  const filled = Math.round((done / total) * width);
-  process.stderr.write(`\r${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ${Math.round(rate)}/s   `);
+const progress = (label: string, done: number, total: number, started: number) => {
+  const rate = Math.round(done / Math.max(0.001, (Date.now() - started) / 1000));
+  process.stderr.write(`\r${label} ${progressLine(done / total, `${done}/${total} ${rate}/s`)}   `);
 };
 
 async function generate(path: string, events: number): Promise<{ plans: number; quarters: number; appendPerSec: number; lastRecorded: Date }> {
@@ -85,7 +84,7 @@ async function generate(path: string, events: number): Promise<{ plans: number; 
     });
     appended += result.events.length;
     if (step.command.type === 'UpdateMilestone') lastQuarter = String(step.command.data.period);
-    if (appended % 5000 < result.events.length) progressLine('append ', appended, events, started);
+    if (appended % 5000 < result.events.length) progress('append ', appended, events, started);
   }
   const seconds = (Date.now() - started) / 1000;
   process.stderr.write('\n');
@@ -114,7 +113,7 @@ async function rebuild(path: string): Promise<number> {
   const readModels = new ReadModels(db);
   const started = Date.now();
   const result = await rebuildReadModels(readModels, store, {
-    onProgress: ({ events, position, head }) => progressLine('rebuild', Math.min(position, head), head, started) ?? events,
+    onProgress: ({ position, head }) => progress('rebuild', Math.min(position, head), head, started),
   });
   process.stderr.write('\n');
   await store.close();
