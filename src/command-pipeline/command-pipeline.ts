@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Decider } from '../domain/decider';
 import { DomainError } from '../domain/domain-error';
-import { EVENT_STORE, EventStore, StoredEvent, WrongExpectedRevisionError } from '../event-store/event-store.port';
+import { EVENT_STORE, EventStore, RecordedFact, StoredEvent, WrongExpectedRevisionError } from '../event-store/event-store.port';
 import { CommandContext, deterministicUuid } from './command-context';
 import { randomUUID } from 'node:crypto';
 
@@ -53,13 +53,24 @@ export class CommandPipeline {
 
   async run<C, E extends DomainEvent, S>(spec: RunCommand<C, E, S>): Promise<CommandResult> {
     const { context } = spec;
+    // A cached fold is used without reading the store: the append's revision check proves it current. Any
+    // doubt (a conflict, a rejection, a revision the client did not expect) is settled by reading the stream.
+    let trustCache = true;
     for (let attempt = 1; ; attempt++) {
-      const { state, revision, retried } = await this.load(spec);
+      const { state, revision, retried, cached } = await this.load(spec, trustCache);
       if (retried) return retried;
+      trustCache = false;
       if (context.expectedRevision !== undefined && context.expectedRevision !== revision) {
+        if (cached) continue;
         throw new WrongExpectedRevisionError(spec.streamId, context.expectedRevision, revision === -1 ? 'no-stream' : revision);
       }
-      const events = spec.decider.decide(await spec.command(), state);
+      let events: E[];
+      try {
+        events = spec.decider.decide(await spec.command(), state);
+      } catch (error) {
+        if (cached && error instanceof DomainError) continue;
+        throw error;
+      }
       const today = new Date().toISOString().slice(0, 10);
       const toAppend = events.map((event, index) => ({
         eventId: context.idempotencyKey
@@ -89,24 +100,38 @@ export class CommandPipeline {
           events: toAppend.map((e) => ({ eventId: e.eventId, type: e.type })),
         };
       } catch (error) {
-        const retry = error instanceof WrongExpectedRevisionError && context.expectedRevision === undefined && attempt < MAX_ATTEMPTS;
-        if (!retry) throw error;
+        if (!(error instanceof WrongExpectedRevisionError)) throw error;
+        this.folded.delete(spec.streamId);
+        if (context.expectedRevision !== undefined || attempt >= MAX_ATTEMPTS) throw error;
       }
     }
   }
 
   /**
-   * The stream's state: the cached fold plus the events appended since (by this or another process).
-   * A request with an Idempotency-Key reads the whole stream, to find a first attempt's events.
+   * The stream's state. Trusting the cache, a cached fold is returned as it is (`cached`); otherwise the
+   * cached fold plus the events appended since (by this or another process) are read. A request with an
+   * Idempotency-Key reads the whole stream, to find a first attempt's events.
    */
-  private async load<C, E extends DomainEvent, S>(spec: RunCommand<C, E, S>): Promise<{ state: S; revision: number; retried?: CommandResult }> {
+  private async load<C, E extends DomainEvent, S>(
+    spec: RunCommand<C, E, S>,
+    trustCache: boolean,
+  ): Promise<{ state: S; revision: number; retried?: CommandResult; cached?: boolean }> {
     const keyed = spec.context.idempotencyKey !== undefined;
-    const cached = this.folded.get(spec.streamId);
-    const base = !keyed && cached?.decider === spec.decider ? cached : undefined;
-    const stored = await this.store.readStream(spec.streamId, { fromRevision: base ? base.revision + 1 : 0 });
+    const entry = this.folded.get(spec.streamId);
+    const base = !keyed && entry?.decider === spec.decider ? entry : undefined;
+    if (base && trustCache) {
+      this.remember(spec.streamId, base.decider, base.revision, base.state);
+      return { state: base.state as S, revision: base.revision, cached: true };
+    }
+    const fromRevision = base ? base.revision + 1 : 0;
+    let stored: RecordedFact[];
     if (keyed) {
-      const retried = this.findRetried(stored, spec);
+      const full = await this.store.readStream(spec.streamId, { fromRevision });
+      const retried = this.findRetried(full, spec);
       if (retried) return { state: spec.decider.initialState, revision: retried.revision, retried };
+      stored = full;
+    } else {
+      stored = await this.store.readStreamFacts(spec.streamId, { fromRevision });
     }
     const state = stored.reduce((s, e) => spec.decider.evolve(s, { type: e.type, data: e.data } as E), (base?.state as S) ?? spec.decider.initialState);
     const revision = stored.length > 0 ? stored[stored.length - 1]!.revision : (base?.revision ?? -1);

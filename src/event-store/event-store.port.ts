@@ -35,6 +35,9 @@ export interface StoredEvent<D = unknown> {
   recordedAt: string;
 }
 
+/** What a decision needs of a stored event: its revision, type and data (no metadata). */
+export type RecordedFact<D = unknown> = Pick<StoredEvent<D>, 'revision' | 'type' | 'data'>;
+
 export interface AppendResult {
   /** Revision of the last event now in the stream. */
   nextRevision: number;
@@ -72,6 +75,8 @@ export type EventHandler = (event: StoredEvent) => Promise<void> | void;
 export interface EventStore {
   append(streamId: string, events: NewEvent[], options: { expectedRevision: ExpectedRevision }): Promise<AppendResult>;
   readStream(streamId: string, options?: ReadStreamOptions): Promise<StoredEvent[]>;
+  /** The stream's events as `readStream` gives them, without metadata: what folding a decider's state needs. */
+  readStreamFacts(streamId: string, options?: ReadStreamOptions): Promise<RecordedFact[]>;
   readAll(options?: ReadAllOptions): Promise<StoredEvent[]>;
   subscribe(options: SubscribeOptions, handler: EventHandler, onError?: (error: Error) => void): Subscription;
   /** Last global position committed, or -1n for an empty store. */

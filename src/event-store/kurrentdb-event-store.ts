@@ -24,6 +24,7 @@ import {
   NewEvent,
   ReadAllOptions,
   ReadStreamOptions,
+  RecordedFact,
   StoredEvent,
   SubscribeOptions,
   Subscription,
@@ -95,6 +96,10 @@ export class KurrentDbEventStore implements EventStore {
       throw error;
     }
     return events;
+  }
+
+  async readStreamFacts(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedFact[]> {
+    return (await this.readStream(streamId, options)).map(({ revision, type, data }) => ({ revision, type, data }));
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<StoredEvent[]> {

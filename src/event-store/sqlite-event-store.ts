@@ -8,6 +8,7 @@ import {
   EventStore,
   EventStoreError,
   ExpectedRevision,
+  RecordedFact,
   NewEvent,
   ReadAllOptions,
   ReadStreamOptions,
@@ -102,6 +103,9 @@ export class SqliteEventStore implements EventStore {
       readStream: this.db.prepare<[string, number, number], EventRow>(
         'SELECT * FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?',
       ),
+      readStreamFacts: this.db.prepare<[string, number, number], { revision: number; type: string; data: string }>(
+        'SELECT revision, type, data FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?',
+      ),
       readAll: this.db.prepare<[number, number], EventRow>(
         'SELECT * FROM events WHERE position >= ? ORDER BY position LIMIT ?',
       ),
@@ -132,7 +136,9 @@ export class SqliteEventStore implements EventStore {
         .transaction(() => {
           for (const pending of batch) {
             try {
-              outcomes.push(this.db.transaction(() => this.appendOne(pending, recordedAt))());
+              // A failed statement undoes itself; several events need a savepoint to be kept all or none.
+              const one = () => this.appendOne(pending, recordedAt);
+              outcomes.push(pending.events.length === 1 ? one() : this.db.transaction(one)());
             } catch (error) {
               outcomes.push(error instanceof Error ? error : new EventStoreError(String(error)));
             }
@@ -156,10 +162,11 @@ export class SqliteEventStore implements EventStore {
     const current = this.statements.streamRevision.get(streamId)?.revision ?? null;
     const actual = current === null ? 'no-stream' : current;
     const expectedCurrent = expectedRevision === 'no-stream' ? -1 : expectedRevision;
-    const retried = this.alreadyStored(streamId, events, expectedRevision);
-    if (retried) return retried;
-    if (expectedCurrent !== 'any' && expectedCurrent !== (current ?? -1)) {
-      throw new WrongExpectedRevisionError(streamId, expectedRevision, actual);
+    // An exact retry has its events stored after the expected revision, so only a mismatch can be one.
+    if (expectedCurrent === 'any' || expectedCurrent !== (current ?? -1)) {
+      const retried = this.alreadyStored(streamId, events, expectedRevision);
+      if (retried) return retried;
+      if (expectedCurrent !== 'any') throw new WrongExpectedRevisionError(streamId, expectedRevision, actual);
     }
     let revision = current ?? -1;
     let position = 0;
@@ -206,6 +213,12 @@ export class SqliteEventStore implements EventStore {
     return this.statements.readStream
       .all(streamId, options.fromRevision ?? 0, options.maxCount ?? -1)
       .map(toStored);
+  }
+
+  async readStreamFacts(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedFact[]> {
+    return this.statements.readStreamFacts
+      .all(streamId, options.fromRevision ?? 0, options.maxCount ?? -1)
+      .map((row) => ({ revision: row.revision, type: row.type, data: JSON.parse(row.data) }));
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<StoredEvent[]> {

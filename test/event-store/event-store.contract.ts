@@ -67,6 +67,21 @@ export function eventStoreContract(name: string, open: () => Promise<ContractSto
       expect(await store.readStream(stream('never-written'))).toEqual([]);
     });
 
+    it('reads the facts of a stream (revision, type, data) in order, from a revision, as readStream has them', async () => {
+      const id = stream('facts');
+      await store.append(id, [0, 1, 2].map((n) => event(n === 0 ? 'MilestoneAdded' : 'MilestoneUpdated', { n, text: 'Ymyrraeth ✓' })), {
+        expectedRevision: 'no-stream',
+      });
+      const full = await store.readStream(id);
+      expect(await store.readStreamFacts(id)).toEqual(full.map(({ revision, type, data }) => ({ revision, type, data })));
+      expect(await store.readStreamFacts(id, { fromRevision: 1 })).toEqual([
+        { revision: 1, type: 'MilestoneUpdated', data: { n: 1, text: 'Ymyrraeth ✓' } },
+        { revision: 2, type: 'MilestoneUpdated', data: { n: 2, text: 'Ymyrraeth ✓' } },
+      ]);
+      expect(await store.readStreamFacts(id, { fromRevision: 3 })).toEqual([]);
+      expect(await store.readStreamFacts(stream('never-written'))).toEqual([]);
+    });
+
     it('refuses an append whose expected revision does not match, naming the actual revision', async () => {
       const id = stream('conflict');
       await store.append(id, [event('PlanCreated', {})], { expectedRevision: 'no-stream' });

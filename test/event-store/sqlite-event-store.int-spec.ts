@@ -2,7 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
+import Database from 'better-sqlite3';
 import { SqliteEventStore } from '../../src/event-store/sqlite-event-store';
+import { migrate, SQLITE_EVENT_STORE_MIGRATIONS } from '../../src/event-store/sqlite-schema';
 import { eventStoreContract } from './event-store.contract';
 
 function clockedStore(path: string) {
@@ -29,8 +31,28 @@ describe('SQLite event store on a file', () => {
 
     const reopened = new SqliteEventStore({ path });
     expect((await reopened.readStream('plan-halton')).map((e) => e.eventId)).toEqual([eventId]);
-    expect(reopened.db.prepare("SELECT version FROM schema_versions WHERE component = 'event_store'").get()).toEqual({ version: 1 });
+    expect(reopened.db.prepare("SELECT version FROM schema_versions WHERE component = 'event_store'").get()).toEqual({ version: 2 });
     await reopened.close();
+  });
+
+  it('upgrades a store of the first schema in place: its events kept, its streams loaded through the new index', async () => {
+    const path = join(dir, 'v1.db');
+    const old = new Database(path);
+    old.pragma('journal_mode = WAL');
+    migrate(old, 'event_store', SQLITE_EVENT_STORE_MIGRATIONS.slice(0, 1));
+    old.prepare(
+      `INSERT INTO events (event_id, stream_id, revision, type, data, metadata, recorded_at)
+       VALUES ('e1', 'milestone-halton/P2.1', 0, 'MilestoneAdded', '{"milestoneId":"P2.1"}', '{}', '2024-01-01T00:00:00.000Z')`,
+    ).run();
+    old.close();
+
+    const store = new SqliteEventStore({ path });
+    expect(await store.readStreamFacts('milestone-halton/P2.1')).toEqual([{ revision: 0, type: 'MilestoneAdded', data: { milestoneId: 'P2.1' } }]);
+    const plan = store.db
+      .prepare<[], { detail: string }>("EXPLAIN QUERY PLAN SELECT revision, type, data FROM events WHERE stream_id = 'x' AND revision >= 0 ORDER BY revision")
+      .all();
+    expect(plan.map((step) => step.detail).join()).toContain('COVERING INDEX events_stream_facts');
+    await store.close();
   });
 
   it('sees events appended by another process on the same file through its subscription', async () => {

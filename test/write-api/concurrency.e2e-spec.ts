@@ -1,3 +1,10 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CommandPipeline } from '../../src/command-pipeline/command-pipeline';
+import { newContext } from '../../src/command-pipeline/command-context';
+import { SqliteEventStore } from '../../src/event-store/sqlite-event-store';
+import { milestoneDecider } from '../../src/milestone/milestone';
 import { startTestApp, TestApp } from '../support/test-app';
 import { recordSmallPlan } from '../support/plan-fixture';
 
@@ -39,5 +46,57 @@ describe('write API: concurrent writers', () => {
     expect(revisions).toEqual(Array.from({ length: 20 }, (_, i) => i + 2));
     const reasons = (await t.store.readStream('milestone-halton/P2.1')).map((e) => (e.data as { reason?: string }).reason).filter(Boolean);
     expect(reasons.sort()).toEqual(Array.from({ length: 20 }, (_, i) => `correction ${i}`).sort());
+  });
+});
+
+describe('write API: another process writing the same store', () => {
+  let dir: string;
+  let t: TestApp;
+  let other: SqliteEventStore;
+  // What another server or a command-line tool on the same file does: its own connection, its own pipeline.
+  const otherWrites = (rating: object) =>
+    new CommandPipeline(other).run({
+      decider: milestoneDecider,
+      streamId: 'milestone-halton/P2.1',
+      commandName: 'UpdateMilestone',
+      command: () => ({ type: 'UpdateMilestone' as const, data: { period: '2025-26 Q2', effectiveOn: '2025-09-30', ...rating } as never }),
+      context: newContext({ actor: { id: 'other', name: 'Other process', role: 'admin' } }),
+    });
+
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'tracker-two-writers-'));
+    t = await startTestApp({ EVENT_STORE_URL: `sqlite:${join(dir, 'tracker.db')}` });
+    other = new SqliteEventStore({ path: join(dir, 'tracker.db') });
+    await recordSmallPlan(t);
+    expect((await t.request('POST', UPDATE, { ...rating(0), rag: 'green' })).status).toBe(201);
+  });
+  afterEach(async () => {
+    await other.close();
+    await t.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('keeps the other write and puts the next one after it', async () => {
+    await otherWrites({ rag: 'red', commentary: 'Corrected by the performance team', reason: 'Figures revised' });
+    const next = await t.request('POST', UPDATE, { ...rating(1), period: '2025-26 Q3', effectiveOn: '2025-12-31' });
+    expect(next.status).toBe(201);
+    expect(next.body.revision).toBe(3);
+    const stream = await t.store.readStream('milestone-halton/P2.1');
+    expect(stream.map((e) => (e.data as { rag?: string }).rag)).toEqual([undefined, 'green', 'red', 'amber']);
+  });
+
+  it('judges a request by what the other process wrote, not by what this one saw last', async () => {
+    await otherWrites({ rag: 'red', commentary: 'Corrected by the performance team', reason: 'Figures revised' });
+    // Without a reason, a second rating for the period is refused; the refusal names the rating now stored.
+    const refused = await t.request('POST', UPDATE, { ...rating(0), rag: 'green' });
+    expect(refused.status).toBe(422);
+    expect(refused.body.detail).toContain('red, effective 2025-09-30');
+    // The client's expectedRevision is checked against the stream as stored, other writes included.
+    const stale = await t.request('POST', UPDATE, { ...rating(2), reason: 'Board view', expectedRevision: 1 });
+    expect(stale.status).toBe(409);
+    expect(stale.body.currentRevision).toBe(2);
+    const current = await t.request('POST', UPDATE, { ...rating(2), reason: 'Board view', expectedRevision: 2 });
+    expect(current.status).toBe(201);
+    expect(current.body.revision).toBe(3);
   });
 });
