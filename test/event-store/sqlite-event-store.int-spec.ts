@@ -27,6 +27,7 @@ describe('SQLite event store on a file', () => {
     await first.append('plan-halton', [{ eventId, type: 'PlanCreated', data: { planId: 'halton' } }], { expectedRevision: 'no-stream' });
     expect(first.db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(first.db.pragma('synchronous', { simple: true })).toBe(2); // FULL
+    expect(first.db.pragma('wal_autocheckpoint', { simple: true })).toBe(16_384);
     await first.close();
 
     const reopened = new SqliteEventStore({ path });
