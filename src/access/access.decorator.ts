@@ -1,6 +1,6 @@
 import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { Actor } from '../command-pipeline/command-context';
 import { AccessLevel, PlanScope, Principal } from './access-policy';
 
@@ -8,7 +8,7 @@ export const ACCESS_KEY = 'tracker:access';
 export type RouteAccess = AccessLevel | 'public';
 
 /** What the guard leaves on the request for the handler: the caller, and through it the actor of every event. */
-export type AuthenticatedRequest = Request & { actor?: Actor; principal?: Principal };
+export type AuthenticatedRequest = FastifyRequest & { actor?: Actor; principal?: Principal };
 
 /**
  * Declares what a route needs; the one global guard enforces it (a route without a declaration is refused).

@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { ProblemException, problemType } from '../web/problem.filter';
 import { ACCESS_KEY, AuthenticatedRequest, RouteAccess } from './access.decorator';
 import { decideAccess } from './access-policy';
@@ -38,12 +38,12 @@ export class AccessGuard implements CanActivate {
     if (access === 'public') return true;
 
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const response = context.switchToHttp().getResponse<Response>();
-    const client = request.ip ?? request.socket.remoteAddress ?? 'unknown';
+    const reply = context.switchToHttp().getResponse<FastifyReply>();
+    const client = request.ip ?? request.socket?.remoteAddress ?? 'unknown';
 
     const wait = this.limiter.retryAfter(client);
     if (wait !== undefined) {
-      response.setHeader('Retry-After', String(wait));
+      reply.header('Retry-After', String(wait));
       throw new ProblemException({
         type: problemType('too-many-failed-authentications'),
         title: 'Too many failed authentications',
@@ -54,7 +54,7 @@ export class AccessGuard implements CanActivate {
 
     const credential = bearerOf(request.headers.authorization);
     if (credential === undefined) {
-      response.setHeader('WWW-Authenticate', REALM);
+      reply.header('WWW-Authenticate', REALM);
       throw unauthenticated('Send Authorization: Bearer <token>.');
     }
     const outcome =
@@ -69,13 +69,14 @@ export class AccessGuard implements CanActivate {
     }
     if (outcome.kind === 'invalid') {
       this.limiter.recordFailure(client);
-      response.setHeader('WWW-Authenticate', `${REALM}, error="invalid_token"`);
+      reply.header('WWW-Authenticate', `${REALM}, error="invalid_token"`);
       throw unauthenticated('The bearer token is unknown, expired, revoked or not validly signed.');
     }
 
     request.principal = outcome.principal;
     request.actor = outcome.principal.actor;
-    const planId = typeof request.params?.planId === 'string' ? request.params.planId : undefined;
+    const params = request.params as Record<string, unknown> | undefined;
+    const planId = typeof params?.planId === 'string' ? params.planId : undefined;
     const decision = decideAccess(outcome.principal, access, planId);
     if (!decision.allowed) throw forbidden(decision.reason);
     return true;

@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { DomainError } from '../domain/domain-error';
 import { WrongExpectedRevisionError } from '../event-store/event-store.port';
 
@@ -32,6 +32,14 @@ export const validationProblem = (errors: FieldError[]): Problem => ({
   status: 400,
   detail: errors.map((e) => `${e.field}: ${e.message}`).join('; '),
   errors,
+});
+
+export const malformedPathProblem = (detail: string): Problem => ({
+  type: problemType('malformed-path'),
+  title: 'The request path could not be read',
+  status: 400,
+  detail: `The request path is not valid: ${detail}`,
+  errors: [{ field: 'path', message: 'must be a validly percent-encoded URL path' }],
 });
 
 const DOMAIN_STATUS = { rule: 422, 'not-found': 404, 'already-exists': 409 } as const;
@@ -92,9 +100,9 @@ export class ProblemFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
   catch(error: unknown, host: ArgumentsHost): void {
-    const response = host.switchToHttp().getResponse<Response>();
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
     const problem = toProblem(error);
     if (problem.status >= 500) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-    response.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
+    void reply.status(problem.status).header('content-type', 'application/problem+json; charset=utf-8').send(JSON.stringify(problem));
   }
 }

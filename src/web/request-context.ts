@@ -1,36 +1,36 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { ANONYMOUS, Actor, CommandContext, fingerprint } from '../command-pipeline/command-context';
 import { ProblemException, validationProblem } from './problem.filter';
 
 const HEADER_VALUE = /^[\x21-\x7e]{1,200}$/;
 
-function header(request: Request, name: string): string | undefined {
-  const value = request.header(name);
+function header(request: FastifyRequest, name: string): string | undefined {
+  const value = request.headers[name.toLowerCase()];
   if (value === undefined) return undefined;
-  if (!HEADER_VALUE.test(value)) {
+  if (typeof value !== 'string' || !HEADER_VALUE.test(value)) {
     throw new ProblemException(validationProblem([{ field: name, message: 'must be 1 to 200 visible ASCII characters' }]));
   }
   return value;
 }
 
 /** The authenticated caller, once authentication has set one; otherwise the anonymous principal. */
-export const actorOf = (request: Request): Actor => (request as Request & { actor?: Actor }).actor ?? ANONYMOUS;
+export const actorOf = (request: FastifyRequest): Actor => (request as FastifyRequest & { actor?: Actor }).actor ?? ANONYMOUS;
 
 /**
  * Builds the command context of a write request: who acts, the correlation id (X-Request-Id or new),
  * the Idempotency-Key and a fingerprint of the request so a reused key for another request is refused.
  */
 export const WriteContext = createParamDecorator((_: unknown, ctx: ExecutionContext): CommandContext => {
-  const request = ctx.switchToHttp().getRequest<Request>();
+  const request = ctx.switchToHttp().getRequest<FastifyRequest>();
   const idempotencyKey = header(request, 'Idempotency-Key');
   const body = (request.body ?? {}) as { expectedRevision?: unknown };
   return {
     actor: actorOf(request),
     correlationId: header(request, 'X-Request-Id') ?? randomUUID(),
     commandId: randomUUID(),
-    ...(idempotencyKey ? { idempotencyKey, requestHash: fingerprint({ path: request.path, body: request.body }) } : {}),
+    ...(idempotencyKey ? { idempotencyKey, requestHash: fingerprint({ path: request.url.split('?')[0], body: request.body }) } : {}),
     ...(typeof body.expectedRevision === 'number' ? { expectedRevision: body.expectedRevision } : {}),
   };
 });

@@ -1,3 +1,4 @@
+import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { Controller, Get, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AddressInfo } from 'node:net';
@@ -60,7 +61,7 @@ describe('every route declares who may use it', () => {
     })
     class WithUndeclaredRoute {}
 
-    const app = await NestFactory.create(WithUndeclaredRoute, { logger: false });
+    const app = await NestFactory.create(WithUndeclaredRoute, new FastifyAdapter(), { logger: false });
     app.useGlobalFilters(new ProblemFilter());
     await app.listen(0, '127.0.0.1');
     try {
