@@ -48,10 +48,31 @@ const effectiveOnOf = (data: object, context: CommandContext, today: string): st
 @Injectable()
 export class CommandPipeline {
   private readonly folded = new Map<string, Folded>();
+  /** Per stream, the settling of the last command queued on it in this process. */
+  private readonly queued = new Map<string, Promise<void>>();
 
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  async run<C, E extends DomainEvent, S>(spec: RunCommand<C, E, S>): Promise<CommandResult> {
+  /**
+   * Commands on one stream run one after another in this process: concurrent ones would all decide on
+   * the same revision and all but one conflict and retry, round after round. Other processes' writes
+   * are still caught by the append's revision check.
+   */
+  run<C, E extends DomainEvent, S>(spec: RunCommand<C, E, S>): Promise<CommandResult> {
+    const before = this.queued.get(spec.streamId);
+    const result = before ? before.then(() => this.runNow(spec)) : this.runNow(spec);
+    const settled = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.queued.set(spec.streamId, settled);
+    void settled.then(() => {
+      if (this.queued.get(spec.streamId) === settled) this.queued.delete(spec.streamId);
+    });
+    return result;
+  }
+
+  private async runNow<C, E extends DomainEvent, S>(spec: RunCommand<C, E, S>): Promise<CommandResult> {
     const { context } = spec;
     // A cached fold is used without reading the store: the append's revision check proves it current. Any
     // doubt (a conflict, a rejection, a revision the client did not expect) is settled by reading the stream.
