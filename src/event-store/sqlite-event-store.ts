@@ -1,6 +1,4 @@
-import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import type Database from 'better-sqlite3';
 import { EventEmitter } from 'node:events';
 import {
   AppendResult,
@@ -8,16 +6,17 @@ import {
   EventStore,
   EventStoreError,
   ExpectedRevision,
-  RecordedFact,
   NewEvent,
   ReadAllOptions,
   ReadStreamOptions,
+  RecordedFact,
   StoredEvent,
   SubscribeOptions,
   Subscription,
   WrongExpectedRevisionError,
 } from './event-store.port';
 import { subscribeByPolling } from './polling-subscription';
+import { AppendRequest, openSqlite, SqliteAppender } from './sqlite-appender';
 import { SQLITE_EVENT_STORE_MIGRATIONS, migrate } from './sqlite-schema';
 
 export interface SqliteEventStoreOptions {
@@ -29,10 +28,18 @@ export interface SqliteEventStoreOptions {
   synchronous?: 'FULL' | 'NORMAL';
   /** How often a subscription looks for events appended by another process (ms). */
   pollIntervalMs?: number;
+  /**
+   * For the server: let its projection thread (a file store, in the compiled program) commit the appends
+   * as well as feed the read models, so the thread answering requests spends no time on inserts, log
+   * writes and fsync, and one connection does all the writing. See `appendThrough`.
+   */
+  writerThread?: boolean;
 }
 
-/** Log pages (4 KiB each) after which a commit copies the write-ahead log back into the database. */
-const WAL_CHECKPOINT_PAGES = 16_384;
+/** Another thread that commits appends to this store's file (the projection thread). */
+export interface AppendChannel {
+  append(request: Omit<AppendRequest, 'recordedAt'>): Promise<AppendResult>;
+}
 
 /** A row of the events table, as the embedded store and the read models that read it in place see it. */
 export interface EventRow {
@@ -47,9 +54,7 @@ export interface EventRow {
 }
 
 interface PendingAppend {
-  streamId: string;
-  events: NewEvent[];
-  expectedRevision: ExpectedRevision;
+  request: AppendRequest;
   resolve: (result: AppendResult) => void;
   reject: (error: Error) => void;
 }
@@ -68,46 +73,30 @@ const toStored = (row: EventRow): StoredEvent => ({
 /**
  * The embedded event store. Appends that arrive in the same turn of the event loop are committed in one
  * transaction (group commit), each inside its own savepoint, so one writer's conflict never affects another's.
+ * Through an append channel the commits run on another thread; reads always use this thread's connection.
  */
 export class SqliteEventStore implements EventStore {
   readonly db: Database.Database;
   private readonly clock: () => Date;
   private readonly pollIntervalMs: number;
   private readonly appended = new EventEmitter();
+  private readonly appender: SqliteAppender;
   private queue: PendingAppend[] = [];
   private flushScheduled = false;
   private closed = false;
   private readonly statements;
+  private channel?: AppendChannel;
+  /** True when the server should commit appends on its projection thread (see the option). */
+  readonly writerThread: boolean;
 
   constructor(options: SqliteEventStoreOptions) {
-    if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
-    this.db = new Database(options.path);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
-    this.db.pragma('busy_timeout = 5000');
-    // A checkpoint copies the log back into the database inside some commit, blocking it. SQLite's default
-    // (every 4 MB of log) ran several a second under steady writes; every 64 MB lets a hot page be
-    // copied once for many commits (+15% milestone updates/s measured), and the log is cut back after.
-    this.db.pragma(`wal_autocheckpoint = ${WAL_CHECKPOINT_PAGES}`);
-    this.db.pragma(`journal_size_limit = ${WAL_CHECKPOINT_PAGES * 4096}`);
+    this.db = openSqlite(options.path, options.synchronous ?? 'FULL');
     migrate(this.db, 'event_store', SQLITE_EVENT_STORE_MIGRATIONS);
+    this.appender = new SqliteAppender(this.db);
     this.clock = options.clock ?? (() => new Date());
     this.pollIntervalMs = options.pollIntervalMs ?? 250;
     this.appended.setMaxListeners(0);
     this.statements = {
-      streamRevision: this.db.prepare<[string], { revision: number | null }>(
-        'SELECT MAX(revision) AS revision FROM events WHERE stream_id = ?',
-      ),
-      atRevision: this.db.prepare<[string, number], { event_id: string; position: number }>(
-        'SELECT event_id, position FROM events WHERE stream_id = ? AND revision = ?',
-      ),
-      byEventId: this.db.prepare<[string, string], { revision: number; position: number }>(
-        'SELECT revision, position FROM events WHERE stream_id = ? AND event_id = ?',
-      ),
-      insert: this.db.prepare(
-        `INSERT INTO events (event_id, stream_id, revision, type, data, metadata, recorded_at)
-         VALUES (@eventId, @streamId, @revision, @type, @data, @metadata, @recordedAt)`,
-      ),
       readStream: this.db.prepare<[string, number, number], EventRow>(
         'SELECT * FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?',
       ),
@@ -119,13 +108,24 @@ export class SqliteEventStore implements EventStore {
       ),
       head: this.db.prepare<[], { position: number | null }>('SELECT MAX(position) AS position FROM events'),
     };
+    this.writerThread = options.writerThread === true && options.path !== ':memory:';
+  }
+
+  /** From now on appends are committed by the channel (another thread on this file); undefined: on this thread. */
+  appendThrough(channel: AppendChannel | undefined): void {
+    this.channel = channel;
   }
 
   append(streamId: string, events: NewEvent[], options: { expectedRevision: ExpectedRevision }): Promise<AppendResult> {
     if (this.closed) return Promise.reject(new EventStoreError('The event store is closed'));
     if (events.length === 0) return Promise.reject(new EventStoreError('An append needs at least one event'));
+    const request = { streamId, events, expectedRevision: options.expectedRevision };
+    if (this.channel) {
+      const appended = () => this.appended.emit('appended');
+      return this.channel.append(request).finally(appended);
+    }
     return new Promise((resolve, reject) => {
-      this.queue.push({ streamId, events, expectedRevision: options.expectedRevision, resolve, reject });
+      this.queue.push({ request: { ...request, recordedAt: '' }, resolve, reject });
       if (!this.flushScheduled) {
         this.flushScheduled = true;
         setImmediate(() => this.flush());
@@ -138,83 +138,20 @@ export class SqliteEventStore implements EventStore {
     this.queue = [];
     this.flushScheduled = false;
     const recordedAt = this.clock().toISOString();
-    const outcomes: Array<AppendResult | Error> = [];
+    let outcomes: Array<AppendResult | Error>;
     try {
-      this.db
-        .transaction(() => {
-          for (const pending of batch) {
-            try {
-              // A failed statement undoes itself; several events need a savepoint to be kept all or none.
-              const one = () => this.appendOne(pending, recordedAt);
-              outcomes.push(pending.events.length === 1 ? one() : this.db.transaction(one)());
-            } catch (error) {
-              outcomes.push(error instanceof Error ? error : new EventStoreError(String(error)));
-            }
-          }
-        })
-        .immediate();
+      outcomes = this.appender.commit(batch.map(({ request }) => ({ ...request, recordedAt })));
     } catch (error) {
       const failure = error instanceof Error ? error : new EventStoreError(String(error));
       batch.forEach((pending) => pending.reject(failure));
       return;
     }
     batch.forEach((pending, i) => {
-      const outcome = outcomes[i];
+      const outcome = outcomes[i]!;
       if (outcome instanceof Error) pending.reject(outcome);
       else pending.resolve(outcome);
     });
     this.appended.emit('appended');
-  }
-
-  private appendOne({ streamId, events, expectedRevision }: PendingAppend, recordedAt: string): AppendResult {
-    const current = this.statements.streamRevision.get(streamId)?.revision ?? null;
-    const actual = current === null ? 'no-stream' : current;
-    const expectedCurrent = expectedRevision === 'no-stream' ? -1 : expectedRevision;
-    // An exact retry has its events stored after the expected revision, so only a mismatch can be one.
-    if (expectedCurrent === 'any' || expectedCurrent !== (current ?? -1)) {
-      const retried = this.alreadyStored(streamId, events, expectedRevision);
-      if (retried) return retried;
-      if (expectedCurrent !== 'any') throw new WrongExpectedRevisionError(streamId, expectedRevision, actual);
-    }
-    let revision = current ?? -1;
-    let position = 0;
-    for (const event of events) {
-      revision += 1;
-      const info = this.statements.insert.run({
-        eventId: event.eventId,
-        streamId,
-        revision,
-        type: event.type,
-        data: JSON.stringify(event.data ?? null),
-        metadata: JSON.stringify(event.metadata ?? {}),
-        recordedAt,
-      });
-      position = Number(info.lastInsertRowid);
-    }
-    return { nextRevision: revision, position: BigInt(position) };
-  }
-
-  /** An exact retry (same event ids at the same revisions) is answered as the first time, writing nothing. */
-  private alreadyStored(streamId: string, events: NewEvent[], expected: ExpectedRevision): AppendResult | undefined {
-    if (expected === 'any') {
-      const found = events.map((e) => this.statements.byEventId.get(streamId, e.eventId));
-      if (found.every((f) => f !== undefined)) {
-        const last = found[found.length - 1]!;
-        return { nextRevision: last.revision, position: BigInt(last.position) };
-      }
-      if (found.some((f) => f !== undefined)) {
-        throw new EventStoreError(`Some of these events are already stored in ${streamId}, others are not`);
-      }
-      return undefined;
-    }
-    const first = expected === 'no-stream' ? 0 : expected + 1;
-    let last: { position: number } | undefined;
-    for (let i = 0; i < events.length; i++) {
-      const stored = this.statements.atRevision.get(streamId, first + i);
-      if (!stored || stored.event_id !== events[i]!.eventId) return undefined;
-      last = stored;
-    }
-    return { nextRevision: first + events.length - 1, position: BigInt(last!.position) };
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {

@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Optional } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '../access/access.decorator';
 import { EVENT_STORE, EventStore } from '../event-store/event-store.port';
-import { ProjectionRunner } from '../projections/projection-runner';
+import { Projector } from '../projections/projector';
 import { CATCH_UP_WAIT_MS, describeTrouble, ProjectionsHealth, projectionsHealth } from '../projections/projections-health';
 import { ProblemException, problemType } from '../web/problem.filter';
 
@@ -11,7 +11,7 @@ import { ProblemException, problemType } from '../web/problem.filter';
 export class HealthController {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Optional() private readonly projections?: ProjectionRunner,
+    @Optional() private readonly projections?: Projector,
   ) {}
 
   @Get()

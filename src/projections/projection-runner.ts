@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { EventStore, StoredEvent, Subscription } from '../event-store/event-store.port';
+import { Projector } from './projector';
 import { ReadModels } from './read-models';
 
 export type RunnerState = 'stopped' | 'catching-up' | 'live' | 'failed';
@@ -24,6 +25,8 @@ export interface RunnerOptions {
    * fsync that blocks the process, so they are coalesced; a lone write is still applied at once.
    */
   minFlushIntervalMs?: number;
+  /** Told of every applied batch and change of state. */
+  onStatus?: (status: RunnerStatus) => void;
 }
 
 interface Waiter {
@@ -36,12 +39,13 @@ interface Waiter {
  * buffered and applied in batches: a full batch at once, the rest on the next turn of the event loop.
  * On a failure nothing of the batch is kept and the subscription restarts from the checkpoints.
  */
-export class ProjectionRunner {
+export class ProjectionRunner implements Projector {
   private readonly logger = new Logger('Projections');
   private readonly batchSize: number;
   private readonly retryMs: number;
   private readonly onError?: (error: Error) => void;
   private readonly minFlushIntervalMs: number;
+  private readonly onStatus?: (status: RunnerStatus) => void;
   private lastFlushAt = -Infinity;
   private subscription?: Subscription;
   private buffer: StoredEvent[] = [];
@@ -63,6 +67,7 @@ export class ProjectionRunner {
     this.retryDelay = this.retryMs;
     this.onError = options.onError;
     this.minFlushIntervalMs = options.minFlushIntervalMs ?? 10;
+    this.onStatus = options.onStatus;
   }
 
   get position(): number {
@@ -99,6 +104,7 @@ export class ProjectionRunner {
         this.whenFlushed(generation, () => {
           this.state = 'live';
           this.error = undefined;
+          this.onStatus?.(this.status());
         }),
       () => undefined,
     );
@@ -168,6 +174,7 @@ export class ProjectionRunner {
     this.retryDelay = this.retryMs;
     const reached = this.position;
     for (const waiter of this.waiters) if (reached >= waiter.position) waiter.done(true);
+    this.onStatus?.(this.status());
   }
 
   private whenFlushed(generation: number, then: () => void): void {
@@ -189,5 +196,6 @@ export class ProjectionRunner {
     this.retryTimer = setTimeout(() => void this.start(), this.retryDelay);
     this.retryDelay = Math.min(this.retryDelay * 2, 30_000);
     this.onError?.(error);
+    this.onStatus?.(this.status());
   }
 }

@@ -1,4 +1,4 @@
-import { ProjectionRunner } from './projection-runner';
+import { Projector } from './projector';
 
 /** How long a health check waits for the read models to reach the store's head before calling them behind. */
 export const CATCH_UP_WAIT_MS = 2000;
@@ -12,7 +12,7 @@ export interface ProjectionsHealth {
 }
 
 /** Caught up when the read models reach the store's head within a short wait; failing or behind otherwise. */
-export async function projectionsHealth(runner: ProjectionRunner, head: number): Promise<ProjectionsHealth> {
+export async function projectionsHealth(runner: Projector, head: number): Promise<ProjectionsHealth> {
   const reached = runner.status().state !== 'failed' && (await runner.waitFor(head, CATCH_UP_WAIT_MS));
   const { state, position, error } = runner.status();
   const lag = Math.max(0, head - position);

@@ -10,6 +10,9 @@ import { PlanLookup } from './portfolio/plan-lookup';
 import { PortfolioController } from './portfolio/portfolio.controller';
 import { PortfolioQueries } from './portfolio/portfolio.queries';
 import { ProjectionRunner } from './projection-runner';
+import { ProjectionThread } from './projection-thread';
+import { Projector } from './projector';
+import { SqliteEventStore } from '../event-store/sqlite-event-store';
 import { MilestoneHistoryController } from './rag-board/milestone-history.controller';
 import { MilestoneHistoryQueries } from './rag-board/milestone-history.queries';
 import { RagBoardController } from './rag-board/rag-board.controller';
@@ -48,9 +51,10 @@ const READ_MODEL_DB = Symbol('READ_MODEL_DB');
     },
     { provide: ReadModels, inject: [READ_MODEL_DB], useFactory: ({ db }: ReadModelDb) => new ReadModels(db) },
     {
-      provide: ProjectionRunner,
+      provide: Projector,
       inject: [ReadModels, EVENT_STORE],
-      useFactory: (readModels: ReadModels, store: EventStore) => new ProjectionRunner(readModels, store),
+      useFactory: (readModels: ReadModels, store: EventStore): Projector =>
+        (store instanceof SqliteEventStore && ProjectionThread.for(store, readModels.position)) || new ProjectionRunner(readModels, store),
     },
     ReadGate,
     PlanLookup,
@@ -63,11 +67,11 @@ const READ_MODEL_DB = Symbol('READ_MODEL_DB');
     AuditTrailQueries,
     PortfolioQueries,
   ],
-  exports: [ProjectionRunner, ReadModels],
+  exports: [Projector, ReadModels],
 })
 export class ProjectionsModule implements OnApplicationBootstrap, OnModuleDestroy, OnApplicationShutdown {
   constructor(
-    private readonly runner: ProjectionRunner,
+    private readonly runner: Projector,
     @Inject(READ_MODEL_DB) private readonly connection: ReadModelDb,
   ) {}
 

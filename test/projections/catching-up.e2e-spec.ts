@@ -1,4 +1,4 @@
-import { ProjectionRunner } from '../../src/projections/projection-runner';
+import { Projector } from '../../src/projections/projector';
 import { startTestApp, TestApp } from '../support/test-app';
 import { httpWriter } from './support/http-writer';
 import { readRaw } from './support/read';
@@ -6,12 +6,12 @@ import { readRaw } from './support/read';
 /** minPosition and /health while the read models are behind: stopped by hand, so no test ever waits on time. */
 describe('reading your own writes while the read models catch up', () => {
   let t: TestApp;
-  let runner: ProjectionRunner;
+  let runner: Projector;
   const planId = 'catch-up';
 
   beforeAll(async () => {
     t = await startTestApp();
-    runner = t.app.get(ProjectionRunner);
+    runner = t.app.get(Projector);
   });
   afterAll(() => t.close());
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, EventStore } from '../../event-store/event-store.port';
 import { ProblemException, problemType, validationProblem } from '../../web/problem.filter';
-import { ProjectionRunner } from '../projection-runner';
+import { Projector } from '../projector';
 import { readCut, ReadCut } from './read-cut';
 import { ReadCutQuery } from './read-cut.query';
 
@@ -11,7 +11,7 @@ export const MIN_POSITION_WAIT_MS = 5000;
 @Injectable()
 export class ReadGate {
   constructor(
-    private readonly runner: ProjectionRunner,
+    private readonly runner: Projector,
     @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 

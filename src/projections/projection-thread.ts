@@ -1,0 +1,165 @@
+import { Logger } from '@nestjs/common';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { AppendResult, EventStoreError, WrongExpectedRevisionError } from '../event-store/event-store.port';
+import { AppendChannel, SqliteEventStore } from '../event-store/sqlite-event-store';
+import { AppendRequest } from '../event-store/sqlite-appender';
+import { RunnerStatus } from './projection-runner';
+import type { AppendFailure, FromProjectionThread, ProjectionThreadData, ToProjectionThread } from './projection-thread.worker';
+import { Projector } from './projector';
+
+const WORKER_FILE = join(__dirname, 'projection-thread.worker.js');
+const RESTART_MS = 1000;
+
+interface Pending {
+  resolve: (result: AppendResult) => void;
+  reject: (error: Error) => void;
+}
+
+const errorOf = (failure: AppendFailure): Error => {
+  if (failure.name === 'WrongExpectedRevisionError') {
+    return new WrongExpectedRevisionError(failure.streamId!, failure.expected!, failure.actual!);
+  }
+  return failure.name === 'EventStoreError' ? new EventStoreError(failure.message) : new Error(failure.message);
+};
+
+/**
+ * The server's second thread on the embedded store: it commits appends and feeds the read models, while
+ * this thread answers requests and reads. A file store, in the compiled program, when the store asks for
+ * it (`writerThread`); otherwise the runner works on this thread. Should the thread stop unexpectedly,
+ * the appends it had not answered are refused as possibly stored (a retry is safe), appends go on on this
+ * thread, and the thread is started again.
+ */
+export class ProjectionThread implements Projector, AppendChannel {
+  private readonly logger = new Logger('Projections');
+  private worker?: Worker;
+  private ready = false;
+  private stopping = false;
+  private current: RunnerStatus;
+  private nextId = 0;
+  private readonly pending = new Map<number, Pending>();
+  private readonly waiters = new Set<{ position: number; done: (reached: boolean) => void }>();
+  private restartTimer?: NodeJS.Timeout;
+
+  /** A projection thread for the store, or undefined where it cannot run (memory, tests on sources). */
+  static for(store: SqliteEventStore, initialPosition: number): ProjectionThread | undefined {
+    return store.writerThread && existsSync(WORKER_FILE) ? new ProjectionThread(store, initialPosition) : undefined;
+  }
+
+  private constructor(
+    private readonly store: SqliteEventStore,
+    initialPosition: number,
+  ) {
+    this.current = { state: 'stopped', position: initialPosition };
+  }
+
+  get position(): number {
+    return this.current.position;
+  }
+
+  status(): RunnerStatus {
+    return this.current;
+  }
+
+  waitFor(position: number, timeoutMs: number): Promise<boolean> {
+    if (this.position >= position) return Promise.resolve(true);
+    if (this.current.state === 'stopped') return Promise.resolve(false);
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => waiter.done(false), timeoutMs);
+      const waiter = {
+        position,
+        done: (reached: boolean) => {
+          clearTimeout(timer);
+          this.waiters.delete(waiter);
+          resolve(reached);
+        },
+      };
+      this.waiters.add(waiter);
+    });
+  }
+
+  append(request: Omit<AppendRequest, 'recordedAt'>): Promise<AppendResult> {
+    const worker = this.worker;
+    if (!worker || !this.ready) return this.onThisThread(request);
+    return new Promise((resolve, reject) => {
+      const id = this.nextId++;
+      this.pending.set(id, { resolve, reject });
+      worker.postMessage({ kind: 'append', id, request } satisfies ToProjectionThread);
+    });
+  }
+
+  async start(): Promise<void> {
+    if (this.worker) return;
+    this.stopping = false;
+    const worker = new Worker(WORKER_FILE, { workerData: { path: this.store.db.name } satisfies ProjectionThreadData });
+    this.worker = worker;
+    const started = new Promise<void>((resolve) => {
+      worker.on('message', (message: FromProjectionThread) => {
+        if (message.kind === 'started') {
+          this.ready = true;
+          this.store.appendThrough(this);
+          resolve();
+        } else this.receive(message);
+      });
+      worker.on('error', (error) => this.lost(worker, error.message, resolve));
+      worker.on('exit', (code) => this.lost(worker, `exit code ${code}`, resolve));
+    });
+    await started;
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    clearTimeout(this.restartTimer);
+    const worker = this.worker;
+    if (!worker) return;
+    // Appends from now on are committed on this thread; those already sent are answered before 'stopped'.
+    this.detach();
+    const stopped = new Promise<void>((resolve) => {
+      worker.on('message', (message: FromProjectionThread) => message.kind === 'stopped' && resolve());
+      worker.on('exit', () => resolve());
+    });
+    worker.postMessage({ kind: 'stop' } satisfies ToProjectionThread);
+    await stopped;
+    await worker.terminate();
+    this.current = { ...this.current, state: 'stopped' };
+    for (const waiter of this.waiters) waiter.done(false);
+  }
+
+  private receive(message: FromProjectionThread): void {
+    if (message.kind === 'appended' || message.kind === 'refused') {
+      const pending = this.pending.get(message.id);
+      if (!pending) return;
+      this.pending.delete(message.id);
+      if (message.kind === 'appended') pending.resolve(message.result);
+      else pending.reject(errorOf(message.failure));
+    } else if (message.kind === 'status') {
+      this.current = message.status;
+      for (const waiter of this.waiters) if (this.current.position >= waiter.position) waiter.done(true);
+    }
+  }
+
+  private lost(worker: Worker, reason: string, unblock: () => void): void {
+    unblock();
+    if (this.worker !== worker) return;
+    this.detach();
+    for (const pending of this.pending.values()) {
+      pending.reject(new EventStoreError(`The projection thread stopped (${reason}) before confirming this append; retry it`));
+    }
+    this.pending.clear();
+    if (this.stopping) return;
+    this.current = { state: 'failed', position: this.current.position, error: `The projection thread stopped: ${reason}` };
+    this.logger.error(`${this.current.error}; starting it again in ${RESTART_MS} ms`);
+    this.restartTimer = setTimeout(() => void this.start().catch(() => undefined), RESTART_MS);
+  }
+
+  private detach(): void {
+    this.worker = undefined;
+    this.ready = false;
+    this.store.appendThrough(undefined);
+  }
+
+  private onThisThread(request: Omit<AppendRequest, 'recordedAt'>): Promise<AppendResult> {
+    return this.store.append(request.streamId, request.events, { expectedRevision: request.expectedRevision });
+  }
+}

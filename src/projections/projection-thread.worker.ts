@@ -1,0 +1,71 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { AppendResult, WrongExpectedRevisionError } from '../event-store/event-store.port';
+import { SqliteEventStore } from '../event-store/sqlite-event-store';
+import { AppendRequest } from '../event-store/sqlite-appender';
+import { ProjectionRunner, RunnerStatus } from './projection-runner';
+import { openReadModelDb } from './read-model-db';
+import { ReadModels } from './read-models';
+
+export interface ProjectionThreadData {
+  path: string;
+  pollIntervalMs?: number;
+}
+
+export type ToProjectionThread =
+  | { kind: 'append'; id: number; request: Omit<AppendRequest, 'recordedAt'> }
+  | { kind: 'stop' };
+
+/** Why an append was refused, in a form that crosses threads. */
+export interface AppendFailure {
+  name: string;
+  message: string;
+  streamId?: string;
+  expected?: WrongExpectedRevisionError['expected'];
+  actual?: WrongExpectedRevisionError['actual'];
+}
+
+export type FromProjectionThread =
+  | { kind: 'appended'; id: number; result: AppendResult }
+  | { kind: 'refused'; id: number; failure: AppendFailure }
+  | { kind: 'status'; status: RunnerStatus }
+  | { kind: 'started' }
+  | { kind: 'stopped' };
+
+const failureOf = (error: unknown): AppendFailure =>
+  error instanceof WrongExpectedRevisionError
+    ? { name: error.name, message: error.message, streamId: error.streamId, expected: error.expected, actual: error.actual }
+    : error instanceof Error
+      ? { name: error.name, message: error.message }
+      : { name: 'Error', message: String(error) };
+
+/**
+ * The server's writer thread on the embedded store: it commits the appends the request thread sends it
+ * (group commit, as on any thread) and feeds the read models from the same connection, so the one
+ * connection that writes never waits for another. Runs from the compiled dist/ only.
+ */
+async function run({ path, pollIntervalMs }: ProjectionThreadData): Promise<void> {
+  const port = parentPort!;
+  const post = (message: FromProjectionThread) => port.postMessage(message);
+  const store = new SqliteEventStore({ path, ...(pollIntervalMs ? { pollIntervalMs } : {}) });
+  const readModels = new ReadModels(openReadModelDb(path, store).db);
+  const runner = new ProjectionRunner(readModels, store, { onStatus: (status) => post({ kind: 'status', status }) });
+  port.on('message', (message: ToProjectionThread) => {
+    if (message.kind === 'append') {
+      const { id, request } = message;
+      store.append(request.streamId, request.events, { expectedRevision: request.expectedRevision }).then(
+        (result) => post({ kind: 'appended', id, result }),
+        (error: unknown) => post({ kind: 'refused', id, failure: failureOf(error) }),
+      );
+    } else {
+      void runner
+        .stop()
+        .then(() => store.close())
+        .finally(() => post({ kind: 'stopped' }));
+    }
+  });
+  await runner.start();
+  post({ kind: 'status', status: runner.status() });
+  post({ kind: 'started' });
+}
+
+void run(workerData as ProjectionThreadData);
