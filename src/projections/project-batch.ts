@@ -2,27 +2,42 @@ import { StoredEvent } from '../event-store/event-store.port';
 import { toFact } from './fact';
 import { Projection, SqlValue } from './projection';
 
-/** A row for a rebuild's bulk load: which projection (by index), which table, which values. */
-export type ProjectedRow = readonly [projection: number, table: string, values: readonly SqlValue[]];
+/** A rebuild's rows for one table of one projection (by index): their values one row after another. */
+export interface TableRows {
+  projection: number;
+  table: string;
+  /** `count` rows of the table's columns, flattened (few objects to pass between threads). */
+  values: SqlValue[];
+  count: number;
+}
 
 export interface ProjectedBatch {
-  rows: ProjectedRow[];
+  tables: TableRows[];
   /** Events the batch covers. */
   count: number;
   /** Position of its last event. */
   last: number;
 }
 
-/** Pure: the rows a batch of events adds to every read model, when all start from nothing (a rebuild). */
+/**
+ * Pure: the rows a batch of events adds to every read model, when all start from nothing (a rebuild),
+ * grouped by table in the order they were projected (tables have no bearing on one another).
+ */
 export function projectBatch(projections: readonly Projection[], events: readonly StoredEvent[]): ProjectedBatch {
-  const rows: ProjectedRow[] = [];
+  const byTable = new Map<string, TableRows>();
   for (const stored of events) {
     const fact = toFact(stored);
     if (!fact) continue;
     for (let i = 0; i < projections.length; i++) {
-      for (const [table, values] of projections[i]!.project(fact)) rows.push([i, table, values]);
+      for (const [table, values] of projections[i]!.project(fact)) {
+        const key = `${i}:${table}`;
+        let rows = byTable.get(key);
+        if (!rows) byTable.set(key, (rows = { projection: i, table, values: [], count: 0 }));
+        for (const value of values) rows.values.push(value);
+        rows.count += 1;
+      }
     }
   }
   const last = events.length === 0 ? -1 : Number(events[events.length - 1]!.position);
-  return { rows, count: events.length, last };
+  return { tables: [...byTable.values()], count: events.length, last };
 }

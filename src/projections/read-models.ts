@@ -4,7 +4,7 @@ import { migrate } from '../event-store/sqlite-schema';
 import { projectionsFor } from './all-projections';
 import { restoreIndexes } from './deferred-indexes';
 import { toFact } from './fact';
-import { ProjectedBatch } from './project-batch';
+import { ProjectedBatch, TableRows } from './project-batch';
 import { Projection, SqlValue } from './projection';
 
 const CHECKPOINT_MIGRATIONS = [
@@ -12,6 +12,9 @@ const CHECKPOINT_MIGRATIONS = [
    CREATE TABLE projection_deferred_indexes (name TEXT PRIMARY KEY, sql TEXT NOT NULL) WITHOUT ROWID;
    CREATE TABLE projection_store (id INTEGER PRIMARY KEY CHECK (id = 1), first_event_id TEXT NOT NULL);`,
 ];
+
+/** Rows per statement in a rebuild's bulk load. */
+const ROWS_PER_INSERT = 64;
 
 /** No event has been applied yet. */
 export const NOTHING_APPLIED = -1;
@@ -29,6 +32,8 @@ export class ReadModels {
   /** Checkpoints inside an open bulk transaction, not yet committed. */
   private pending?: number[];
   private readonly saveCheckpoint: Database.Statement<[string, number]>;
+  /** Multi-row inserts for a rebuild's bulk load, by projection and table. */
+  private readonly manyInserts = new Map<string, Database.Statement<SqlValue[]>>();
 
   constructor(
     readonly db: Database.Database,
@@ -86,16 +91,39 @@ export class ReadModels {
   }
 
   /** Rows projected elsewhere (a rebuild's worker thread), up to and including position `last`. */
-  applyRowsInBulk({ rows, last }: ProjectedBatch): void {
+  applyRowsInBulk({ tables, last }: ProjectedBatch): void {
     const pending = this.pending;
     if (!pending) throw new Error('applyRowsInBulk needs beginBulk first');
-    for (const [projection, table, values] of rows) this.inserts[projection]![table]!.run(...values);
+    for (const rows of tables) this.insertMany(rows);
     for (let i = 0; i < pending.length; i++) {
       if (last > pending[i]!) {
         pending[i] = last;
         this.saveCheckpoint.run(this.projections[i]!.name, last);
       }
     }
+  }
+
+  /** Inserts many rows of one table, ROWS_PER_INSERT at a time: one statement per row costs more than the row. */
+  private insertMany({ projection, table, values, count }: TableRows): void {
+    const columns = this.projections[projection]!.tables[table]!;
+    const width = columns.length;
+    let row = 0;
+    if (count >= ROWS_PER_INSERT) {
+      const key = `${projection}:${table}`;
+      let many = this.manyInserts.get(key);
+      if (!many) {
+        const tuple = `(${columns.map(() => '?').join(', ')})`;
+        many = this.db.prepare<SqlValue[]>(
+          `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${Array(ROWS_PER_INSERT).fill(tuple).join(', ')} ON CONFLICT DO NOTHING`,
+        );
+        this.manyInserts.set(key, many);
+      }
+      for (; row + ROWS_PER_INSERT <= count; row += ROWS_PER_INSERT) {
+        many.run(...values.slice(row * width, (row + ROWS_PER_INSERT) * width));
+      }
+    }
+    const one = this.inserts[projection]![table]!;
+    for (; row < count; row++) one.run(...values.slice(row * width, (row + 1) * width));
   }
 
   commitBulk(): void {

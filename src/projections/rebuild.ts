@@ -1,7 +1,7 @@
 import { EventStore } from '../event-store/event-store.port';
 import { dropIndexes, restoreIndexes } from './deferred-indexes';
 import { ReadModels } from './read-models';
-import { loadWithWorker, workerLocationFor } from './rebuild-worker';
+import { loadWithWorkers, REBUILD_WORKERS, workerLocationFor } from './rebuild-worker';
 
 export interface RebuildProgress {
   /** Events applied so far. */
@@ -15,8 +15,8 @@ export interface RebuildResult {
   events: number;
   seconds: number;
   eventsPerSecond: number;
-  /** 2 when a worker thread read and projected while this one wrote. */
-  threads: 1 | 2;
+  /** Threads at work: 1, or this one writing plus the workers that read and project. */
+  threads: number;
 }
 
 export interface RebuildOptions {
@@ -49,7 +49,11 @@ export async function rebuildReadModels(
   const { db } = readModels;
   const head = Number(await store.headPosition());
   const cacheSize = db.pragma('cache_size', { simple: true }) as number;
+  const synchronous = db.pragma('synchronous', { simple: true }) as number;
   db.pragma(`cache_size = -${REBUILD_CACHE_KIB}`);
+  // A rebuild's commits need not survive a power cut (a rebuild that dies is run again), only never
+  // leave the file corrupt: NORMAL skips the fsync of each commit, not of the log's checkpoints.
+  db.pragma('synchronous = NORMAL');
   const [first] = await store.readAll({ maxCount: 1 });
   dropIndexes(db, readModels.tables);
   readModels.reset();
@@ -63,7 +67,7 @@ export async function rebuildReadModels(
   try {
     if (location) {
       const projections = readModels.projections.map((p) => p.name);
-      await loadWithWorker(readModels, { location, projections, head, readSize }, commitEvery, (b) => report(b.count, b.last));
+      await loadWithWorkers(readModels, { location, projections, head, readSize }, commitEvery, (b) => report(b.count, b.last));
     } else {
       readModels.beginBulk();
       await loadInThread(readModels, store, { head, readSize, commitEvery }, report);
@@ -72,9 +76,10 @@ export async function rebuildReadModels(
     readModels.rollbackBulk();
     restoreIndexes(db);
     db.pragma(`cache_size = ${cacheSize}`);
+    db.pragma(`synchronous = ${synchronous}`);
   }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  return { events: done, seconds, eventsPerSecond: seconds > 0 ? done / seconds : done, threads: location ? 2 : 1 };
+  return { events: done, seconds, eventsPerSecond: seconds > 0 ? done / seconds : done, threads: location ? 1 + REBUILD_WORKERS : 1 };
 }
 
 async function loadInThread(

@@ -2,7 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { EventStoreLocation } from '../config/config';
 import { openEventStore } from '../event-store/open-event-store';
 import { ALL_PROJECTIONS } from './all-projections';
-import { projectBatch } from './project-batch';
+import { ProjectedBatch, projectBatch } from './project-batch';
 
 export interface RebuildWorkerData {
   location: EventStoreLocation;
@@ -10,16 +10,25 @@ export interface RebuildWorkerData {
   projections: string[];
   head: number;
   readSize: number;
+  /** This worker's number, of `workers`: it takes every `workers`-th window of `readSize` positions. */
+  index: number;
+  workers: number;
+}
+
+/** Projected rows of the events in window `window` (positions window·readSize+1 … (window+1)·readSize). */
+export interface WindowRows {
+  window: number;
+  batch: ProjectedBatch;
 }
 
 /** Messages to the worker: how many more batches it may send (so it never runs far ahead). */
 export type RebuildWorkerCredit = number;
 
 /**
- * The second core of a rebuild: reads the events and projects them into rows, while the main thread
- * only writes rows. Runs from the compiled dist/ only.
+ * Reads and projects a rebuild's events into rows, while the main thread only writes rows: reading and
+ * parsing cost more than writing, so several workers share the windows. Runs from the compiled dist/ only.
  */
-async function run({ location, projections: names, head, readSize }: RebuildWorkerData): Promise<void> {
+async function run({ location, projections: names, head, readSize, index, workers }: RebuildWorkerData): Promise<void> {
   const projections = names.map((name) => ALL_PROJECTIONS.find((p) => p.name === name)!);
   const store = openEventStore(location);
   let credit = 0;
@@ -31,14 +40,15 @@ async function run({ location, projections: names, head, readSize }: RebuildWork
   // Opening the store may touch its schema: the main thread waits for this before its long transaction.
   parentPort!.postMessage('ready');
   try {
-    let from = 0n;
-    while (from <= BigInt(head)) {
-      const events = (await store.readAll({ fromPosition: from, maxCount: readSize })).filter((e) => Number(e.position) <= head);
-      if (events.length === 0) break;
+    // Positions start at 1 and may have gaps (an append rolled back); every window is sent, even empty.
+    for (let window = index; window * readSize < head; window += workers) {
+      const end = Math.min(head, (window + 1) * readSize);
+      const events = (await store.readAll({ fromPosition: BigInt(window * readSize + 1), maxCount: readSize })).filter(
+        (e) => Number(e.position) <= end,
+      );
       while (credit === 0) await new Promise<void>((resolve) => (wake = resolve));
       credit -= 1;
-      parentPort!.postMessage(projectBatch(projections, events));
-      from = events[events.length - 1]!.position + 1n;
+      parentPort!.postMessage({ window, batch: projectBatch(projections, events) } satisfies WindowRows);
     }
     parentPort!.postMessage('done');
   } finally {

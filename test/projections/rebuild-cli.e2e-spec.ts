@@ -40,14 +40,14 @@ describe('the compiled projections:rebuild', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('rebuilds on two threads exactly the rows one thread builds, and says how fast', async () => {
+  it('rebuilds on three threads exactly the rows one thread builds, and says how fast', async () => {
     const run = spawnSync(process.execPath, [join(buildDir, 'projections', 'rebuild.cli.js')], {
       env: { PATH: process.env.PATH ?? '', EVENT_STORE_URL: `sqlite:${path}` },
       encoding: 'utf8',
     });
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(
-      new RegExp(`^Rebuilt the read models from ${events} events in \\d+\\.\\d\\d s \\(\\d+ events/s, 2 threads\\)\\n$`),
+      new RegExp(`^Rebuilt the read models from ${events} events in \\d+\\.\\d\\d s \\(\\d+ events/s, 3 threads\\)\\n$`),
     );
     expect(run.stderr).toContain(`100.0% ${events} events`);
 
