@@ -29,8 +29,13 @@ export interface RunCommand<C, E extends DomainEvent, S> {
 }
 
 const MAX_ATTEMPTS = 5;
-/** Streams whose folded state is kept between commands, so a command reads only the events since. */
-const CACHED_STREAMS = 20_000;
+/**
+ * Streams whose folded state is kept between commands, so a command reads nothing before deciding. A
+ * milestone's state holds every period's latest rating (about 8 KB after six years of quarters), so
+ * 10 000 of them stay near 80 MB: at national scale the server, its projection thread and their page
+ * caches then fit in 400 MB. A stream not cached is read through the store's covering index.
+ */
+const CACHED_STREAMS = 10_000;
 
 interface Folded {
   decider: unknown;
