@@ -4,7 +4,7 @@ import { dirname } from 'node:path';
 import { AppendResult, EventStoreError, ExpectedRevision, NewEvent, WrongExpectedRevisionError } from './event-store.port';
 
 /** Log pages (4 KiB each) after which a commit copies the write-ahead log back into the database. */
-const WAL_CHECKPOINT_PAGES = 16_384;
+export const WAL_CHECKPOINT_PAGES = 16_384;
 
 /** Opens a connection to the embedded store's file with the settings every connection to it uses. */
 export function openSqlite(path: string, synchronous: 'FULL' | 'NORMAL'): Database.Database {

@@ -6,10 +6,13 @@ import { AppendResult, EventStoreError, WrongExpectedRevisionError } from '../ev
 import { AppendChannel, SqliteEventStore } from '../event-store/sqlite-event-store';
 import { AppendRequest } from '../event-store/sqlite-appender';
 import { RunnerStatus } from './projection-runner';
+import type { CheckpointerData } from '../event-store/wal-checkpointer.worker';
 import type { AppendFailure, FromProjectionThread, ProjectionThreadData, ToProjectionThread } from './projection-thread.worker';
 import { Projector } from './projector';
 
 const WORKER_FILE = join(__dirname, 'projection-thread.worker.js');
+const CHECKPOINTER_FILE = join(__dirname, '..', 'event-store', 'wal-checkpointer.worker.js');
+const CHECKPOINT_EVERY_MS = 250;
 const RESTART_MS = 1000;
 
 interface Pending {
@@ -29,11 +32,13 @@ const errorOf = (failure: AppendFailure): Error => {
  * this thread answers requests and reads. A file store, in the compiled program, when the store asks for
  * it (`writerThread`); otherwise the runner works on this thread. Should the thread stop unexpectedly,
  * the appends it had not answered are refused as possibly stored (a retry is safe), appends go on on this
- * thread, and the thread is started again.
+ * thread, and the thread is started again. A third thread checkpoints the write-ahead log, so the
+ * committing thread does not stop for that either.
  */
 export class ProjectionThread implements Projector, AppendChannel {
   private readonly logger = new Logger('Projections');
   private worker?: Worker;
+  private checkpointer?: Worker;
   private ready = false;
   private stopping = false;
   private current: RunnerStatus;
@@ -44,7 +49,7 @@ export class ProjectionThread implements Projector, AppendChannel {
 
   /** A projection thread for the store, or undefined where it cannot run (memory, tests on sources). */
   static for(store: SqliteEventStore, initialPosition: number): ProjectionThread | undefined {
-    return store.writerThread && existsSync(WORKER_FILE) ? new ProjectionThread(store, initialPosition) : undefined;
+    return store.writerThread && existsSync(WORKER_FILE) && existsSync(CHECKPOINTER_FILE) ? new ProjectionThread(store, initialPosition) : undefined;
   }
 
   private constructor(
@@ -92,6 +97,12 @@ export class ProjectionThread implements Projector, AppendChannel {
   async start(): Promise<void> {
     if (this.worker) return;
     this.stopping = false;
+    this.checkpointer ??= new Worker(CHECKPOINTER_FILE, {
+      workerData: { path: this.store.db.name, intervalMs: CHECKPOINT_EVERY_MS } satisfies CheckpointerData,
+      resourceLimits: { maxOldGenerationSizeMb: 16, maxYoungGenerationSizeMb: 4 },
+    });
+    // Should it fail, the committing thread's own (larger) threshold takes over; nothing else depends on it.
+    this.checkpointer.on('error', (error) => this.logger.warn(`The log checkpointer stopped: ${error.message}`));
     const worker = new Worker(WORKER_FILE, { workerData: { path: this.store.db.name } satisfies ProjectionThreadData });
     this.worker = worker;
     const started = new Promise<void>((resolve) => {
@@ -111,6 +122,14 @@ export class ProjectionThread implements Projector, AppendChannel {
   async stop(): Promise<void> {
     this.stopping = true;
     clearTimeout(this.restartTimer);
+    const checkpointer = this.checkpointer;
+    this.checkpointer = undefined;
+    if (checkpointer) {
+      // threadId is -1 once a worker has exited (say, after an error): then there is nothing to wait for.
+      const ended = new Promise<void>((resolve) => (checkpointer.threadId === -1 ? resolve() : checkpointer.once('exit', () => resolve())));
+      checkpointer.postMessage('stop');
+      await ended;
+    }
     const worker = this.worker;
     if (!worker) return;
     // Appends from now on are committed on this thread; those already sent are answered before 'stopped'.

@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppendResult, WrongExpectedRevisionError } from '../event-store/event-store.port';
 import { SqliteEventStore } from '../event-store/sqlite-event-store';
-import { AppendRequest } from '../event-store/sqlite-appender';
+import { AppendRequest, WAL_CHECKPOINT_PAGES } from '../event-store/sqlite-appender';
 import { ProjectionRunner, RunnerStatus } from './projection-runner';
 import { openReadModelDb } from './read-model-db';
 import { ReadModels } from './read-models';
@@ -47,6 +47,8 @@ async function run({ path, pollIntervalMs }: ProjectionThreadData): Promise<void
   const port = parentPort!;
   const post = (message: FromProjectionThread) => port.postMessage(message);
   const store = new SqliteEventStore({ path, ...(pollIntervalMs ? { pollIntervalMs } : {}) });
+  // The checkpointer thread keeps the log short; this threshold only stands in should it stop.
+  store.db.pragma(`wal_autocheckpoint = ${4 * WAL_CHECKPOINT_PAGES}`);
   const readModels = new ReadModels(openReadModelDb(path, store).db);
   const runner = new ProjectionRunner(readModels, store, { onStatus: (status) => post({ kind: 'status', status }) });
   port.on('message', (message: ToProjectionThread) => {
