@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -97,6 +97,33 @@ describe('the server with its projection thread', () => {
     // The next command decides on it too: the same rating again changes nothing.
     const again = await call('POST', MILESTONE, data);
     expect(again.status).toBe(422);
+  });
+
+  it('copies the write-ahead log back into the database file while it runs', async () => {
+    const inStore = () => {
+      const db = new Database(dbPath(), { readonly: true });
+      try {
+        return (db.prepare('SELECT COUNT(*) AS n FROM events').get() as { n: number }).n;
+      } finally {
+        db.close();
+      }
+    };
+    // The database file alone (as a file copy without its -wal would have it) holds what was checkpointed.
+    const inFileAlone = () => {
+      const copy = join(dir, 'file-alone.db');
+      copyFileSync(dbPath(), copy);
+      const db = new Database(copy, { readonly: true });
+      try {
+        return (db.prepare('SELECT COUNT(*) AS n FROM events').get() as { n: number }).n;
+      } finally {
+        db.close();
+        rmSync(copy, { force: true });
+      }
+    };
+    const written = inStore();
+    const deadline = Date.now() + 5000;
+    while (inFileAlone() < written && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect(inFileAlone()).toBe(written);
   });
 
   it('has every write after a restart, with recording times in the order of the log', async () => {
