@@ -11,9 +11,8 @@ export interface ProjectionThreadData {
   pollIntervalMs?: number;
 }
 
-export type ToProjectionThread =
-  | { kind: 'append'; id: number; request: Omit<AppendRequest, 'recordedAt'> }
-  | { kind: 'stop' };
+/** Appends the request thread gathered in one turn of its event loop: committed together. */
+export type ToProjectionThread = { kind: 'append'; appends: Array<{ id: number; request: Omit<AppendRequest, 'recordedAt'> }> } | { kind: 'stop' };
 
 /** Why an append was refused, in a form that crosses threads. */
 export interface AppendFailure {
@@ -24,9 +23,10 @@ export interface AppendFailure {
   actual?: WrongExpectedRevisionError['actual'];
 }
 
+export type AppendOutcome = { id: number; result: AppendResult } | { id: number; failure: AppendFailure };
+
 export type FromProjectionThread =
-  | { kind: 'appended'; id: number; result: AppendResult }
-  | { kind: 'refused'; id: number; failure: AppendFailure }
+  | { kind: 'appended'; outcomes: AppendOutcome[] }
   | { kind: 'status'; status: RunnerStatus }
   | { kind: 'started' }
   | { kind: 'stopped' };
@@ -53,11 +53,14 @@ async function run({ path, pollIntervalMs }: ProjectionThreadData): Promise<void
   const runner = new ProjectionRunner(readModels, store, { onStatus: (status) => post({ kind: 'status', status }) });
   port.on('message', (message: ToProjectionThread) => {
     if (message.kind === 'append') {
-      const { id, request } = message;
-      store.append(request.streamId, request.events, { expectedRevision: request.expectedRevision }).then(
-        (result) => post({ kind: 'appended', id, result }),
-        (error: unknown) => post({ kind: 'refused', id, failure: failureOf(error) }),
+      // Appended in one turn, so the store commits them together; answered together.
+      const outcomes = message.appends.map(({ id, request }) =>
+        store.append(request.streamId, request.events, { expectedRevision: request.expectedRevision }).then(
+          (result): AppendOutcome => ({ id, result }),
+          (error: unknown): AppendOutcome => ({ id, failure: failureOf(error) }),
+        ),
       );
+      void Promise.all(outcomes).then((settled) => post({ kind: 'appended', outcomes: settled }));
     } else {
       void runner
         .stop()
