@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { EventStore, StoredEvent, Subscription } from '../event-store/event-store.port';
-import { Projector } from './projector';
+import { PositionWaiters, Projector } from './projector';
 import { ReadModels } from './read-models';
 
 export type RunnerState = 'stopped' | 'catching-up' | 'live' | 'failed';
@@ -29,11 +29,6 @@ export interface RunnerOptions {
   onStatus?: (status: RunnerStatus) => void;
 }
 
-interface Waiter {
-  position: number;
-  done: (reached: boolean) => void;
-}
-
 /**
  * Feeds the read models from the store's subscription, resuming after their checkpoints. Events are
  * buffered and applied in batches: a full batch at once, the rest on the next turn of the event loop.
@@ -55,7 +50,7 @@ export class ProjectionRunner implements Projector {
   private error?: string;
   private retryDelay: number;
   private retryTimer?: NodeJS.Timeout;
-  private readonly waiters = new Set<Waiter>();
+  private readonly waiters = new PositionWaiters();
 
   constructor(
     private readonly readModels: ReadModels,
@@ -118,25 +113,14 @@ export class ProjectionRunner implements Projector {
     this.subscription = undefined;
     this.buffer = [];
     await subscription?.stop();
-    for (const waiter of this.waiters) waiter.done(false);
+    this.waiters.stopped();
   }
 
   /** Resolves true once every read model has reached `position`, false after `timeoutMs` or on stop. */
   waitFor(position: number, timeoutMs: number): Promise<boolean> {
     if (this.position >= position) return Promise.resolve(true);
     if (this.state === 'stopped') return Promise.resolve(false);
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => waiter.done(false), timeoutMs);
-      const waiter: Waiter = {
-        position,
-        done: (reached) => {
-          clearTimeout(timer);
-          this.waiters.delete(waiter);
-          resolve(reached);
-        },
-      };
-      this.waiters.add(waiter);
-    });
+    return this.waiters.wait(position, timeoutMs);
   }
 
   private receive(event: StoredEvent, generation: number): void {
@@ -173,7 +157,7 @@ export class ProjectionRunner implements Projector {
     this.error = undefined;
     this.retryDelay = this.retryMs;
     const reached = this.position;
-    for (const waiter of this.waiters) if (reached >= waiter.position) waiter.done(true);
+    this.waiters.reached(reached);
     this.onStatus?.(this.status());
   }
 

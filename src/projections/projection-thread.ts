@@ -8,7 +8,7 @@ import { AppendRequest } from '../event-store/sqlite-appender';
 import { RunnerStatus } from './projection-runner';
 import type { CheckpointerData } from '../event-store/wal-checkpointer.worker';
 import type { AppendFailure, FromProjectionThread, ProjectionThreadData, ToProjectionThread } from './projection-thread.worker';
-import { Projector } from './projector';
+import { PositionWaiters, Projector } from './projector';
 
 const WORKER_FILE = join(__dirname, 'projection-thread.worker.js');
 const CHECKPOINTER_FILE = join(__dirname, '..', 'event-store', 'wal-checkpointer.worker.js');
@@ -46,7 +46,7 @@ export class ProjectionThread implements Projector, AppendChannel {
   private readonly pending = new Map<number, Pending>();
   /** Appends of this turn of the event loop, sent to the thread together at its end. */
   private outbox: Array<{ id: number; request: Omit<AppendRequest, 'recordedAt'> }> = [];
-  private readonly waiters = new Set<{ position: number; done: (reached: boolean) => void }>();
+  private readonly waiters = new PositionWaiters();
   private restartTimer?: NodeJS.Timeout;
 
   /** A projection thread for the store, or undefined where it cannot run (memory, tests on sources). */
@@ -72,18 +72,7 @@ export class ProjectionThread implements Projector, AppendChannel {
   waitFor(position: number, timeoutMs: number): Promise<boolean> {
     if (this.position >= position) return Promise.resolve(true);
     if (this.current.state === 'stopped') return Promise.resolve(false);
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => waiter.done(false), timeoutMs);
-      const waiter = {
-        position,
-        done: (reached: boolean) => {
-          clearTimeout(timer);
-          this.waiters.delete(waiter);
-          resolve(reached);
-        },
-      };
-      this.waiters.add(waiter);
-    });
+    return this.waiters.wait(position, timeoutMs);
   }
 
   append(request: Omit<AppendRequest, 'recordedAt'>): Promise<AppendResult> {
@@ -155,7 +144,7 @@ export class ProjectionThread implements Projector, AppendChannel {
     await stopped;
     await worker.terminate();
     this.current = { ...this.current, state: 'stopped' };
-    for (const waiter of this.waiters) waiter.done(false);
+    this.waiters.stopped();
   }
 
   private receive(message: FromProjectionThread): void {
@@ -169,7 +158,7 @@ export class ProjectionThread implements Projector, AppendChannel {
       }
     } else if (message.kind === 'status') {
       this.current = message.status;
-      for (const waiter of this.waiters) if (this.current.position >= waiter.position) waiter.done(true);
+      this.waiters.reached(this.current.position);
     }
   }
 

@@ -13,3 +13,33 @@ export abstract class Projector {
   abstract start(): Promise<void>;
   abstract stop(): Promise<void>;
 }
+
+/** Callers waiting for the read models to reach a position: told when they do, on stop, or at their timeout. */
+export class PositionWaiters {
+  private readonly waiters = new Set<{ position: number; done: (reached: boolean) => void }>();
+
+  wait(position: number, timeoutMs: number): Promise<boolean> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => waiter.done(false), timeoutMs);
+      const waiter = {
+        position,
+        done: (reached: boolean) => {
+          clearTimeout(timer);
+          this.waiters.delete(waiter);
+          resolve(reached);
+        },
+      };
+      this.waiters.add(waiter);
+    });
+  }
+
+  /** The read models reached `position`: wakes everyone waiting for it or less. */
+  reached(position: number): void {
+    for (const waiter of this.waiters) if (position >= waiter.position) waiter.done(true);
+  }
+
+  /** Stopped: nobody's position will be reached. */
+  stopped(): void {
+    for (const waiter of this.waiters) waiter.done(false);
+  }
+}
