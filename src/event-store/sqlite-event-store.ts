@@ -54,7 +54,8 @@ export interface EventRow {
 }
 
 interface PendingAppend {
-  request: AppendRequest;
+  /** Stamped with the store's clock when its batch is committed. */
+  request: Omit<AppendRequest, 'recordedAt'>;
   resolve: (result: AppendResult) => void;
   reject: (error: Error) => void;
 }
@@ -72,7 +73,7 @@ const toStored = (row: EventRow): StoredEvent => ({
 
 /**
  * The embedded event store. Appends that arrive in the same turn of the event loop are committed in one
- * transaction (group commit), each inside its own savepoint, so one writer's conflict never affects another's.
+ * transaction (group commit), each kept or refused on its own, so one writer's conflict never affects another's.
  * Through an append channel the commits run on another thread; reads always use this thread's connection.
  */
 export class SqliteEventStore implements EventStore {
@@ -125,7 +126,7 @@ export class SqliteEventStore implements EventStore {
       return this.channel.append(request).finally(appended);
     }
     return new Promise((resolve, reject) => {
-      this.queue.push({ request: { ...request, recordedAt: '' }, resolve, reject });
+      this.queue.push({ request, resolve, reject });
       if (!this.flushScheduled) {
         this.flushScheduled = true;
         setImmediate(() => this.flush());
