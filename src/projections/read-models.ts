@@ -68,11 +68,22 @@ export class ReadModels {
     return this.projections.flatMap((p) => Object.keys(p.tables));
   }
 
-  /** Applies the events (in position order) in one transaction, checkpoints included. */
+  /**
+   * Applies the events (in position order) in one transaction, checkpoints included. The commit does not
+   * wait for the disk: the log is written in order, so a crash can only lose the latest batches together
+   * with their checkpoints, and they are applied again from the events. On the embedded store's shared
+   * connection that leaves the fsyncs to the commits of events.
+   */
   apply(events: readonly StoredEvent[]): void {
     if (events.length === 0) return;
     const next = [...this.checkpoints];
-    this.db.transaction(() => this.applyWithin(events, next)).immediate();
+    const synchronous = this.db.pragma('synchronous', { simple: true }) as number;
+    this.db.pragma('synchronous = NORMAL');
+    try {
+      this.db.transaction(() => this.applyWithin(events, next)).immediate();
+    } finally {
+      this.db.pragma(`synchronous = ${synchronous}`);
+    }
     this.checkpoints = next;
   }
 
