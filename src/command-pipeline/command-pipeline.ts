@@ -3,6 +3,7 @@ import { Decider } from '../domain/decider';
 import { DomainError } from '../domain/domain-error';
 import { EVENT_STORE, EventStore, RecordedFact, StoredEvent, WrongExpectedRevisionError } from '../event-store/event-store.port';
 import { CommandContext, deterministicUuid } from './command-context';
+import { deciderName } from './deciders';
 import { randomUUID } from 'node:crypto';
 
 export interface DomainEvent {
@@ -26,6 +27,25 @@ export interface RunCommand<C, E extends DomainEvent, S> {
   /** Builds the command; called again on every retry, so cross-stream facts it reads are fresh. */
   command: () => C | Promise<C>;
   context: CommandContext;
+  /** Attempts before a conflict with another writer is given up as 409 (default MAX_ATTEMPTS). */
+  maxAttempts?: number;
+}
+
+/** A command as it crosses to another thread: its decider by name (see DECIDERS) and its built data. */
+export interface RemoteCommand {
+  decider: string;
+  streamId: string;
+  commandName: string;
+  context: CommandContext;
+  command: unknown;
+}
+
+/**
+ * Somewhere else commands can be decided and appended: the server's writer thread on the embedded store.
+ * It refuses a conflict with another writer at once, so that the command is built again before a retry.
+ */
+export interface CommandChannel {
+  run(command: RemoteCommand): Promise<CommandResult>;
 }
 
 const MAX_ATTEMPTS = 5;
@@ -55,8 +75,19 @@ export class CommandPipeline {
   private readonly folded = new Map<string, Folded>();
   /** Per stream, the settling of the last command queued on it in this process. */
   private readonly queued = new Map<string, Promise<void>>();
+  private channel?: CommandChannel;
 
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  /**
+   * From now on commands are decided and appended through the channel (the thread that commits to the
+   * store's file, where stream reads find a warm page cache); undefined: on this thread again. Folds kept
+   * here may have been overtaken meanwhile, so they are dropped.
+   */
+  runThrough(channel: CommandChannel | undefined): void {
+    this.channel = channel;
+    this.folded.clear();
+  }
 
   /**
    * Commands on one stream run one after another in this process: concurrent ones would all decide on
@@ -65,7 +96,7 @@ export class CommandPipeline {
    */
   run<C, E extends DomainEvent, S>(spec: RunCommand<C, E, S>): Promise<CommandResult> {
     const before = this.queued.get(spec.streamId);
-    const result = before ? before.then(() => this.runNow(spec)) : this.runNow(spec);
+    const result = before ? before.then(() => this.runHereOrThere(spec)) : this.runHereOrThere(spec);
     const settled = result.then(
       () => undefined,
       () => undefined,
@@ -75,6 +106,26 @@ export class CommandPipeline {
       if (this.queued.get(spec.streamId) === settled) this.queued.delete(spec.streamId);
     });
     return result;
+  }
+
+  private runHereOrThere<C, E extends DomainEvent, S>(spec: RunCommand<C, E, S>): Promise<CommandResult> {
+    const channel = this.channel;
+    const decider = deciderName(spec.decider);
+    return channel && decider ? this.runThere(spec, channel, decider) : this.runNow(spec);
+  }
+
+  /** Builds the command here (it may read other streams) and has the channel decide and append it. */
+  private async runThere<C, E extends DomainEvent, S>(spec: RunCommand<C, E, S>, channel: CommandChannel, decider: string): Promise<CommandResult> {
+    const { streamId, commandName, context } = spec;
+    for (let attempt = 1; ; attempt++) {
+      const command = await spec.command();
+      try {
+        return await channel.run({ decider, streamId, commandName, context, command });
+      } catch (error) {
+        if (!(error instanceof WrongExpectedRevisionError) || context.expectedRevision !== undefined) throw error;
+        if (attempt >= (spec.maxAttempts ?? MAX_ATTEMPTS)) throw error;
+      }
+    }
   }
 
   private async runNow<C, E extends DomainEvent, S>(spec: RunCommand<C, E, S>): Promise<CommandResult> {
@@ -128,7 +179,7 @@ export class CommandPipeline {
       } catch (error) {
         if (!(error instanceof WrongExpectedRevisionError)) throw error;
         this.folded.delete(spec.streamId);
-        if (context.expectedRevision !== undefined || attempt >= MAX_ATTEMPTS) throw error;
+        if (context.expectedRevision !== undefined || attempt >= (spec.maxAttempts ?? MAX_ATTEMPTS)) throw error;
       }
     }
   }

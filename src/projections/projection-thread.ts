@@ -2,6 +2,8 @@ import { Logger } from '@nestjs/common';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { CommandChannel, CommandPipeline, CommandResult, RemoteCommand } from '../command-pipeline/command-pipeline';
+import { DomainError } from '../domain/domain-error';
 import { AppendResult, EventStoreError, WrongExpectedRevisionError } from '../event-store/event-store.port';
 import { AppendChannel, SqliteEventStore } from '../event-store/sqlite-event-store';
 import { AppendRequest } from '../event-store/sqlite-appender';
@@ -15,8 +17,8 @@ const CHECKPOINTER_FILE = join(__dirname, '..', 'event-store', 'wal-checkpointer
 const CHECKPOINT_EVERY_MS = 250;
 const RESTART_MS = 1000;
 
-interface Pending {
-  resolve: (result: AppendResult) => void;
+interface Pending<T> {
+  resolve: (result: T) => void;
   reject: (error: Error) => void;
 }
 
@@ -24,18 +26,30 @@ const errorOf = (failure: AppendFailure): Error => {
   if (failure.name === 'WrongExpectedRevisionError') {
     return new WrongExpectedRevisionError(failure.streamId!, failure.expected!, failure.actual!);
   }
+  if (failure.name === 'DomainError') return new DomainError(failure.kind!, failure.message, failure.field);
   return failure.name === 'EventStoreError' ? new EventStoreError(failure.message) : new Error(failure.message);
 };
 
+/** Answers the requests the outcomes are for. */
+function settle<T>(pending: Map<number, Pending<T>>, outcomes: Array<{ id: number; result: T } | { id: number; failure: AppendFailure }>): void {
+  for (const outcome of outcomes) {
+    const waiting = pending.get(outcome.id);
+    if (!waiting) continue;
+    pending.delete(outcome.id);
+    if ('result' in outcome) waiting.resolve(outcome.result);
+    else waiting.reject(errorOf(outcome.failure));
+  }
+}
+
 /**
- * The server's second thread on the embedded store: it commits appends and feeds the read models, while
- * this thread answers requests and reads. A file store, in the compiled program, when the store asks for
- * it (`writerThread`); otherwise the runner works on this thread. Should the thread stop unexpectedly,
- * the appends it had not answered are refused as possibly stored (a retry is safe), appends go on on this
- * thread, and the thread is started again. A third thread checkpoints the write-ahead log, so the
- * committing thread does not stop for that either.
+ * The server's second thread on the embedded store: it decides the commands this thread builds, commits
+ * appends and feeds the read models, while this thread answers requests and reads. A file store, in the
+ * compiled program, when the store asks for it (`writerThread`); otherwise the runner works on this thread.
+ * Should the thread stop unexpectedly, the commands and appends it had not answered are refused as possibly
+ * stored (a retry is safe), commands and appends go on on this thread, and the thread is started again. A
+ * third thread checkpoints the write-ahead log, so the committing thread does not stop for that either.
  */
-export class ProjectionThread implements Projector, AppendChannel {
+export class ProjectionThread implements Projector, AppendChannel, CommandChannel {
   private readonly logger = new Logger('Projections');
   private worker?: Worker;
   private checkpointer?: Worker;
@@ -43,20 +57,26 @@ export class ProjectionThread implements Projector, AppendChannel {
   private stopping = false;
   private current: RunnerStatus;
   private nextId = 0;
-  private readonly pending = new Map<number, Pending>();
-  /** Appends of this turn of the event loop, sent to the thread together at its end. */
+  private readonly pending = new Map<number, Pending<AppendResult>>();
+  private readonly pendingCommands = new Map<number, Pending<CommandResult>>();
+  /** Appends and commands of this turn of the event loop, sent to the thread together at its end. */
   private outbox: Array<{ id: number; request: Omit<AppendRequest, 'recordedAt'> }> = [];
+  private commandbox: Array<{ id: number; command: RemoteCommand }> = [];
   private readonly waiters = new PositionWaiters();
   private restartTimer?: NodeJS.Timeout;
 
   /** A projection thread for the store, or undefined where it cannot run (memory, tests on sources). */
-  static for(store: SqliteEventStore, initialPosition: number): ProjectionThread | undefined {
-    return store.writerThread && existsSync(WORKER_FILE) && existsSync(CHECKPOINTER_FILE) ? new ProjectionThread(store, initialPosition) : undefined;
+  static for(store: SqliteEventStore, initialPosition: number, pipeline?: CommandPipeline): ProjectionThread | undefined {
+    return store.writerThread && existsSync(WORKER_FILE) && existsSync(CHECKPOINTER_FILE)
+      ? new ProjectionThread(store, initialPosition, pipeline)
+      : undefined;
   }
 
+  /** With a pipeline, its commands are decided on the thread too (see CommandPipeline.runThrough). */
   private constructor(
     private readonly store: SqliteEventStore,
     initialPosition: number,
+    private readonly pipeline?: CommandPipeline,
   ) {
     this.current = { state: 'stopped', position: initialPosition };
   }
@@ -81,18 +101,37 @@ export class ProjectionThread implements Projector, AppendChannel {
     return new Promise((resolve, reject) => {
       const id = this.nextId++;
       this.pending.set(id, { resolve, reject });
-      // One message per turn: the thread then commits them in one transaction (one log write, one
-      // fsync). Sent one by one, each arrived alone and commits held 2 appends on average.
-      if (this.outbox.length === 0) setImmediate(() => this.send(worker));
+      this.sendAtEndOfTurn(worker);
       this.outbox.push({ id, request });
     });
   }
 
+  run(command: RemoteCommand): Promise<CommandResult> {
+    const worker = this.worker;
+    if (!worker || !this.ready) return Promise.reject(new EventStoreError('The projection thread is not running; retry the request'));
+    return new Promise((resolve, reject) => {
+      const id = this.nextId++;
+      this.pendingCommands.set(id, { resolve, reject });
+      this.sendAtEndOfTurn(worker);
+      this.commandbox.push({ id, command });
+    });
+  }
+
+  /**
+   * One message per turn: the thread then commits its appends in one transaction (one log write, one
+   * fsync). Sent one by one, each arrived alone and commits held 2 appends on average.
+   */
+  private sendAtEndOfTurn(worker: Worker): void {
+    if (this.outbox.length === 0 && this.commandbox.length === 0) setImmediate(() => this.send(worker));
+  }
+
   private send(worker: Worker): void {
     const appends = this.outbox;
-    if (appends.length === 0) return;
+    const commands = this.commandbox;
+    if (appends.length === 0 && commands.length === 0) return;
     this.outbox = [];
-    worker.postMessage({ kind: 'append', appends } satisfies ToProjectionThread);
+    this.commandbox = [];
+    worker.postMessage({ kind: 'work', appends, commands } satisfies ToProjectionThread);
   }
 
   async start(): Promise<void> {
@@ -111,6 +150,7 @@ export class ProjectionThread implements Projector, AppendChannel {
         if (message.kind === 'started') {
           this.ready = true;
           this.store.appendThrough(this);
+          this.pipeline?.runThrough(this);
           resolve();
         } else this.receive(message);
       });
@@ -148,15 +188,9 @@ export class ProjectionThread implements Projector, AppendChannel {
   }
 
   private receive(message: FromProjectionThread): void {
-    if (message.kind === 'appended') {
-      for (const outcome of message.outcomes) {
-        const pending = this.pending.get(outcome.id);
-        if (!pending) continue;
-        this.pending.delete(outcome.id);
-        if ('result' in outcome) pending.resolve(outcome.result);
-        else pending.reject(errorOf(outcome.failure));
-      }
-    } else if (message.kind === 'status') {
+    if (message.kind === 'appended') settle(this.pending, message.outcomes);
+    else if (message.kind === 'ran') settle(this.pendingCommands, message.outcomes);
+    else if (message.kind === 'status') {
       this.current = message.status;
       this.waiters.reached(this.current.position);
     }
@@ -170,7 +204,12 @@ export class ProjectionThread implements Projector, AppendChannel {
       pending.reject(new EventStoreError(`The projection thread stopped (${reason}) before confirming this append; retry it`));
     }
     this.pending.clear();
+    for (const pending of this.pendingCommands.values()) {
+      pending.reject(new EventStoreError(`The projection thread stopped (${reason}) before confirming this command; retry it`));
+    }
+    this.pendingCommands.clear();
     this.outbox = [];
+    this.commandbox = [];
     if (this.stopping) return;
     this.current = { state: 'failed', position: this.current.position, error: `The projection thread stopped: ${reason}` };
     this.logger.error(`${this.current.error}; starting it again in ${RESTART_MS} ms`);
@@ -181,6 +220,7 @@ export class ProjectionThread implements Projector, AppendChannel {
     this.worker = undefined;
     this.ready = false;
     this.store.appendThrough(undefined);
+    this.pipeline?.runThrough(undefined);
   }
 
   private onThisThread(request: Omit<AppendRequest, 'recordedAt'>): Promise<AppendResult> {

@@ -2,6 +2,9 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { AppendResult, WrongExpectedRevisionError } from '../event-store/event-store.port';
 import { SqliteEventStore } from '../event-store/sqlite-event-store';
 import { AppendRequest, WAL_CHECKPOINT_PAGES } from '../event-store/sqlite-appender';
+import { CommandPipeline, CommandResult, RemoteCommand } from '../command-pipeline/command-pipeline';
+import { DECIDERS } from '../command-pipeline/deciders';
+import { DomainError, DomainErrorKind } from '../domain/domain-error';
 import { ProjectionRunner, RunnerStatus } from './projection-runner';
 import { openReadModelDb } from './read-model-db';
 import { ReadModels } from './read-models';
@@ -11,8 +14,14 @@ export interface ProjectionThreadData {
   pollIntervalMs?: number;
 }
 
-/** Appends the request thread gathered in one turn of its event loop: committed together. */
-export type ToProjectionThread = { kind: 'append'; appends: Array<{ id: number; request: Omit<AppendRequest, 'recordedAt'> }> } | { kind: 'stop' };
+/** Appends and commands the request thread gathered in one turn of its event loop: committed together. */
+export type ToProjectionThread =
+  | {
+      kind: 'work';
+      appends: Array<{ id: number; request: Omit<AppendRequest, 'recordedAt'> }>;
+      commands: Array<{ id: number; command: RemoteCommand }>;
+    }
+  | { kind: 'stop' };
 
 /** Why an append was refused, in a form that crosses threads. */
 export interface AppendFailure {
@@ -21,12 +30,16 @@ export interface AppendFailure {
   streamId?: string;
   expected?: WrongExpectedRevisionError['expected'];
   actual?: WrongExpectedRevisionError['actual'];
+  kind?: DomainErrorKind;
+  field?: string;
 }
 
 export type AppendOutcome = { id: number; result: AppendResult } | { id: number; failure: AppendFailure };
+export type CommandOutcome = { id: number; result: CommandResult } | { id: number; failure: AppendFailure };
 
 export type FromProjectionThread =
   | { kind: 'appended'; outcomes: AppendOutcome[] }
+  | { kind: 'ran'; outcomes: CommandOutcome[] }
   | { kind: 'status'; status: RunnerStatus }
   | { kind: 'started' }
   | { kind: 'stopped' };
@@ -34,14 +47,26 @@ export type FromProjectionThread =
 const failureOf = (error: unknown): AppendFailure =>
   error instanceof WrongExpectedRevisionError
     ? { name: error.name, message: error.message, streamId: error.streamId, expected: error.expected, actual: error.actual }
-    : error instanceof Error
-      ? { name: error.name, message: error.message }
-      : { name: 'Error', message: String(error) };
+    : error instanceof DomainError
+      ? { name: error.name, message: error.message, kind: error.kind, ...(error.field === undefined ? {} : { field: error.field }) }
+      : error instanceof Error
+        ? { name: error.name, message: error.message }
+        : { name: 'Error', message: String(error) };
+
+/** Decides and appends a command the request thread built; a conflict is refused at once (see CommandChannel). */
+const runCommand = (pipeline: CommandPipeline, { decider, streamId, commandName, context, command }: RemoteCommand): Promise<CommandResult> => {
+  const known = DECIDERS[decider];
+  if (!known) return Promise.reject(new Error(`No decider is named ${decider}`));
+  return pipeline.run({ decider: known, streamId, commandName, context, command: () => command, maxAttempts: 1 });
+};
 
 /**
- * The server's writer thread on the embedded store: it commits the appends the request thread sends it
- * (group commit, as on any thread) and feeds the read models from the same connection, so the one
- * connection that writes never waits for another. Runs from the compiled dist/ only.
+ * The server's writer thread on the embedded store: it decides the commands the request thread builds
+ * (with the one command pipeline, its folds kept here), commits their appends and those the request thread
+ * sends (group commit, as on any thread), and feeds the read models from the same connection. So the one
+ * connection that writes never waits for another, and reads a command needs find its page cache warm: the
+ * request thread's connection starts a read with an empty cache whenever this one has committed since.
+ * Runs from the compiled dist/ only.
  */
 async function run({ path, pollIntervalMs }: ProjectionThreadData): Promise<void> {
   const port = parentPort!;
@@ -51,16 +76,28 @@ async function run({ path, pollIntervalMs }: ProjectionThreadData): Promise<void
   store.db.pragma(`wal_autocheckpoint = ${4 * WAL_CHECKPOINT_PAGES}`);
   const readModels = new ReadModels(openReadModelDb(path, store).db);
   const runner = new ProjectionRunner(readModels, store, { onStatus: (status) => post({ kind: 'status', status }) });
+  const pipeline = new CommandPipeline(store);
   port.on('message', (message: ToProjectionThread) => {
-    if (message.kind === 'append') {
-      // Appended in one turn, so the store commits them together; answered together.
-      const outcomes = message.appends.map(({ id, request }) =>
-        store.append(request.streamId, request.events, { expectedRevision: request.expectedRevision }).then(
-          (result): AppendOutcome => ({ id, result }),
-          (error: unknown): AppendOutcome => ({ id, failure: failureOf(error) }),
-        ),
-      );
-      void Promise.all(outcomes).then((settled) => post({ kind: 'appended', outcomes: settled }));
+    if (message.kind === 'work') {
+      if (message.commands.length > 0) {
+        const ran = message.commands.map(({ id, command }) =>
+          runCommand(pipeline, command).then(
+            (result): CommandOutcome => ({ id, result }),
+            (error: unknown): CommandOutcome => ({ id, failure: failureOf(error) }),
+          ),
+        );
+        void Promise.all(ran).then((outcomes) => post({ kind: 'ran', outcomes }));
+      }
+      // Appended in one turn (the commands' appends too), so the store commits them together.
+      if (message.appends.length > 0) {
+        const outcomes = message.appends.map(({ id, request }) =>
+          store.append(request.streamId, request.events, { expectedRevision: request.expectedRevision }).then(
+            (result): AppendOutcome => ({ id, result }),
+            (error: unknown): AppendOutcome => ({ id, failure: failureOf(error) }),
+          ),
+        );
+        void Promise.all(outcomes).then((settled) => post({ kind: 'appended', outcomes: settled }));
+      }
     } else {
       void runner
         .stop()

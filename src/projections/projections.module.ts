@@ -1,4 +1,5 @@
 import { Global, Inject, Module, OnApplicationBootstrap, OnApplicationShutdown, OnModuleDestroy } from '@nestjs/common';
+import { CommandPipeline } from '../command-pipeline/command-pipeline';
 import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { EVENT_STORE, EventStore } from '../event-store/event-store.port';
@@ -52,9 +53,10 @@ const READ_MODEL_DB = Symbol('READ_MODEL_DB');
     { provide: ReadModels, inject: [READ_MODEL_DB], useFactory: ({ db }: ReadModelDb) => new ReadModels(db) },
     {
       provide: Projector,
-      inject: [ReadModels, EVENT_STORE],
-      useFactory: (readModels: ReadModels, store: EventStore): Projector =>
-        (store instanceof SqliteEventStore && ProjectionThread.for(store, readModels.position)) || new ProjectionRunner(readModels, store),
+      inject: [ReadModels, EVENT_STORE, { token: CommandPipeline, optional: true }],
+      useFactory: (readModels: ReadModels, store: EventStore, pipeline?: CommandPipeline): Projector =>
+        (store instanceof SqliteEventStore && ProjectionThread.for(store, readModels.position, pipeline)) ||
+        new ProjectionRunner(readModels, store),
     },
     ReadGate,
     PlanLookup,

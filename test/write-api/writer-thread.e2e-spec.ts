@@ -7,9 +7,10 @@ import { StartedServer, startServer } from '../../src/bench/measure';
 import { buildProduct, removeBuild } from '../support/build';
 
 /**
- * The compiled server on a file store commits appends and feeds the read models on its projection
- * thread. Seen from outside, nothing may differ: every write kept once, conflicts refused, reads of
- * one's own writes, other processes' writes projected, everything there after a restart.
+ * The compiled server on a file store decides commands, commits appends and feeds the read models on its
+ * projection thread. Seen from outside, nothing may differ: every write kept once, conflicts and domain
+ * errors refused as on one thread, reads of one's own writes, other processes' writes projected and
+ * decided on, everything there after a restart.
  */
 const TOKEN = 'writer-thread-admin-token-0123456789';
 const MILESTONE = '/api/plans/halton/milestones/P2.1/updates';
@@ -82,6 +83,29 @@ describe('the server with its projection thread', () => {
     expect(health.body).toMatchObject({ status: 'ok', position: String(write.body.position), projections: { status: 'caught-up', lag: 0 } });
   });
 
+  it('decides commands on the thread as this thread would: errors keep their status and field, retries append nothing', async () => {
+    const uncorrected = await call('POST', MILESTONE, { ...rating(3), commentary: 'A second view with no reason' });
+    expect(uncorrected.status).toBe(422);
+    expect(uncorrected.body.errors).toEqual([expect.objectContaining({ field: 'reason' })]);
+    expect(uncorrected.body.detail).toContain('needs a reason');
+    const unknown = await call('POST', '/api/plans/halton/milestones/P9.9/updates', rating(1));
+    expect(unknown.status).toBe(404);
+
+    const keyed = async () => {
+      const res = await fetch(`${server.baseUrl}${MILESTONE}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json', 'idempotency-key': 'board-pack-7' },
+        body: JSON.stringify({ ...rating(8), reason: 'Sent twice' }),
+      });
+      return { status: res.status, body: (await res.json()) as any };
+    };
+    const first = await keyed();
+    const retried = await keyed();
+    expect(first.status).toBe(201);
+    // The same answer, and (counted after the restart below) one event stored, not two.
+    expect(retried.body).toEqual(first.body);
+  });
+
   it('projects what another process appends to the same file', async () => {
     const other = new Database(dbPath());
     other.pragma('busy_timeout = 5000');
@@ -137,8 +161,9 @@ describe('the server with its projection thread', () => {
     const db = new Database(dbPath(), { readonly: true });
     const rows = db.prepare('SELECT recorded_at FROM events ORDER BY position').all() as Array<{ recorded_at: string }>;
     db.close();
-    // Plan, priority, milestone, first rating, 20 corrections, 1 race winner, 1 read-back, 1 from the other process.
-    expect(rows).toHaveLength(27);
+    // Plan, priority, milestone, first rating, 20 corrections, 1 race winner, 1 read-back, 1 keyed (sent twice),
+    // 1 from the other process.
+    expect(rows).toHaveLength(28);
     expect(rows.map((r) => r.recorded_at)).toEqual(rows.map((r) => r.recorded_at).sort());
   }, 60_000);
 });
