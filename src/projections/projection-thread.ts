@@ -14,7 +14,8 @@ import { PositionWaiters, Projector } from './projector';
 
 const WORKER_FILE = join(__dirname, 'projection-thread.worker.js');
 const CHECKPOINTER_FILE = join(__dirname, '..', 'event-store', 'wal-checkpointer.worker.js');
-const CHECKPOINT_EVERY_MS = 250;
+/** How often the checkpointer copies the log back: each hot page is then copied once for about 400 commits. */
+const CHECKPOINT_EVERY_MS = 1000;
 const RESTART_MS = 1000;
 
 interface Pending<T> {

@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppendResult, WrongExpectedRevisionError } from '../event-store/event-store.port';
 import { SqliteEventStore } from '../event-store/sqlite-event-store';
-import { AppendRequest, WAL_CHECKPOINT_PAGES } from '../event-store/sqlite-appender';
+import { AppendRequest, WAL_FILE_KEPT_PAGES } from '../event-store/sqlite-appender';
 import { CommandPipeline, CommandResult, RemoteCommand } from '../command-pipeline/command-pipeline';
 import { DECIDERS } from '../command-pipeline/deciders';
 import { DomainError, DomainErrorKind } from '../domain/domain-error';
@@ -73,7 +73,7 @@ async function run({ path, pollIntervalMs }: ProjectionThreadData): Promise<void
   const post = (message: FromProjectionThread) => port.postMessage(message);
   const store = new SqliteEventStore({ path, ...(pollIntervalMs ? { pollIntervalMs } : {}) });
   // The checkpointer thread keeps the log short; this threshold only stands in should it stop.
-  store.db.pragma(`wal_autocheckpoint = ${4 * WAL_CHECKPOINT_PAGES}`);
+  store.db.pragma(`wal_autocheckpoint = ${WAL_FILE_KEPT_PAGES}`);
   const readModels = new ReadModels(openReadModelDb(path, store).db);
   const runner = new ProjectionRunner(readModels, store, { onStatus: (status) => post({ kind: 'status', status }) });
   const pipeline = new CommandPipeline(store);
