@@ -60,9 +60,8 @@ export class ProjectionThread implements Projector, AppendChannel, CommandChanne
   private nextId = 0;
   private readonly pending = new Map<number, Pending<AppendResult>>();
   private readonly pendingCommands = new Map<number, Pending<CommandResult>>();
-  /** Appends and commands of this turn of the event loop, sent to the thread together at its end. */
+  /** Appends of this turn of the event loop, sent to the thread together at its end. */
   private outbox: Array<{ id: number; request: Omit<AppendRequest, 'recordedAt'> }> = [];
-  private commandbox: Array<{ id: number; command: RemoteCommand }> = [];
   private readonly waiters = new PositionWaiters();
   private restartTimer?: NodeJS.Timeout;
 
@@ -102,37 +101,34 @@ export class ProjectionThread implements Projector, AppendChannel, CommandChanne
     return new Promise((resolve, reject) => {
       const id = this.nextId++;
       this.pending.set(id, { resolve, reject });
-      this.sendAtEndOfTurn(worker);
+      // One message per turn: the thread then commits them in one transaction (one log write, one
+      // fsync). Sent one by one, each arrived alone and commits held 2 appends on average.
+      if (this.outbox.length === 0) setImmediate(() => this.send(worker));
       this.outbox.push({ id, request });
     });
   }
 
+  /**
+   * Sent at once, unlike appends: the thread starts deciding while this one goes on with the next
+   * requests, and commands that arrive while it is busy still share a commit (8 to a commit at 2 900/s).
+   * Held to the end of the turn, the first command of a burst waited for the whole burst to be validated
+   * (2 650/s).
+   */
   run(command: RemoteCommand): Promise<CommandResult> {
     const worker = this.worker;
     if (!worker || !this.ready) return Promise.reject(new EventStoreError('The projection thread is not running; retry the request'));
     return new Promise((resolve, reject) => {
       const id = this.nextId++;
       this.pendingCommands.set(id, { resolve, reject });
-      this.sendAtEndOfTurn(worker);
-      this.commandbox.push({ id, command });
+      worker.postMessage({ kind: 'command', id, command } satisfies ToProjectionThread);
     });
-  }
-
-  /**
-   * One message per turn: the thread then commits its appends in one transaction (one log write, one
-   * fsync). Sent one by one, each arrived alone and commits held 2 appends on average.
-   */
-  private sendAtEndOfTurn(worker: Worker): void {
-    if (this.outbox.length === 0 && this.commandbox.length === 0) setImmediate(() => this.send(worker));
   }
 
   private send(worker: Worker): void {
     const appends = this.outbox;
-    const commands = this.commandbox;
-    if (appends.length === 0 && commands.length === 0) return;
+    if (appends.length === 0) return;
     this.outbox = [];
-    this.commandbox = [];
-    worker.postMessage({ kind: 'work', appends, commands } satisfies ToProjectionThread);
+    worker.postMessage({ kind: 'append', appends } satisfies ToProjectionThread);
   }
 
   async start(): Promise<void> {
@@ -210,7 +206,6 @@ export class ProjectionThread implements Projector, AppendChannel, CommandChanne
     }
     this.pendingCommands.clear();
     this.outbox = [];
-    this.commandbox = [];
     if (this.stopping) return;
     this.current = { state: 'failed', position: this.current.position, error: `The projection thread stopped: ${reason}` };
     this.logger.error(`${this.current.error}; starting it again in ${RESTART_MS} ms`);

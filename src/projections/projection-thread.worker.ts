@@ -14,13 +14,13 @@ export interface ProjectionThreadData {
   pollIntervalMs?: number;
 }
 
-/** Appends and commands the request thread gathered in one turn of its event loop: committed together. */
+/**
+ * A command, sent as soon as it is built; or the appends the request thread gathered in one turn of its
+ * event loop, committed together.
+ */
 export type ToProjectionThread =
-  | {
-      kind: 'work';
-      appends: Array<{ id: number; request: Omit<AppendRequest, 'recordedAt'> }>;
-      commands: Array<{ id: number; command: RemoteCommand }>;
-    }
+  | { kind: 'command'; id: number; command: RemoteCommand }
+  | { kind: 'append'; appends: Array<{ id: number; request: Omit<AppendRequest, 'recordedAt'> }> }
   | { kind: 'stop' };
 
 /** Why an append was refused, in a form that crosses threads. */
@@ -78,26 +78,23 @@ async function run({ path, pollIntervalMs }: ProjectionThreadData): Promise<void
   const runner = new ProjectionRunner(readModels, store, { onStatus: (status) => post({ kind: 'status', status }) });
   const pipeline = new CommandPipeline(store);
   port.on('message', (message: ToProjectionThread) => {
-    if (message.kind === 'work') {
-      if (message.commands.length > 0) {
-        const ran = message.commands.map(({ id, command }) =>
-          runCommand(pipeline, command).then(
-            (result): CommandOutcome => ({ id, result }),
-            (error: unknown): CommandOutcome => ({ id, failure: failureOf(error) }),
-          ),
-        );
-        void Promise.all(ran).then((outcomes) => post({ kind: 'ran', outcomes }));
-      }
-      // Appended in one turn (the commands' appends too), so the store commits them together.
-      if (message.appends.length > 0) {
-        const outcomes = message.appends.map(({ id, request }) =>
-          store.append(request.streamId, request.events, { expectedRevision: request.expectedRevision }).then(
-            (result): AppendOutcome => ({ id, result }),
-            (error: unknown): AppendOutcome => ({ id, failure: failureOf(error) }),
-          ),
-        );
-        void Promise.all(outcomes).then((settled) => post({ kind: 'appended', outcomes: settled }));
-      }
+    if (message.kind === 'command') {
+      // Commands that arrive while this thread is busy are decided in one turn, and the store commits
+      // their appends together.
+      const { id, command } = message;
+      void runCommand(pipeline, command).then(
+        (result) => post({ kind: 'ran', outcomes: [{ id, result }] }),
+        (error: unknown) => post({ kind: 'ran', outcomes: [{ id, failure: failureOf(error) }] }),
+      );
+    } else if (message.kind === 'append') {
+      // Appended in one turn, so the store commits them together; answered together.
+      const outcomes = message.appends.map(({ id, request }) =>
+        store.append(request.streamId, request.events, { expectedRevision: request.expectedRevision }).then(
+          (result): AppendOutcome => ({ id, result }),
+          (error: unknown): AppendOutcome => ({ id, failure: failureOf(error) }),
+        ),
+      );
+      void Promise.all(outcomes).then((settled) => post({ kind: 'appended', outcomes: settled }));
     } else {
       void runner
         .stop()
