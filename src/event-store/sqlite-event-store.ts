@@ -64,7 +64,7 @@ interface PendingAppend {
 const EVENT_COLUMNS = 'position, event_id, stream_id, revision, type, data, metadata, recorded_at';
 type EventTuple = [number, string, string, number, string, string, string, string];
 
-const tupleToStored = ([position, eventId, streamId, revision, type, data, metadata, recordedAt]: EventTuple): StoredEvent => ({
+const toStored = ([position, eventId, streamId, revision, type, data, metadata, recordedAt]: EventTuple): StoredEvent => ({
   eventId,
   type,
   data: JSON.parse(data),
@@ -75,16 +75,6 @@ const tupleToStored = ([position, eventId, streamId, revision, type, data, metad
   recordedAt,
 });
 
-const toStored = (row: EventRow): StoredEvent => ({
-  eventId: row.event_id,
-  type: row.type,
-  data: JSON.parse(row.data),
-  metadata: JSON.parse(row.metadata),
-  streamId: row.stream_id,
-  revision: row.revision,
-  position: BigInt(row.position),
-  recordedAt: row.recorded_at,
-});
 
 /**
  * The embedded event store. Appends that arrive in the same turn of the event loop are committed in one
@@ -113,16 +103,19 @@ export class SqliteEventStore implements EventStore {
     this.pollIntervalMs = options.pollIntervalMs ?? 250;
     this.appended.setMaxListeners(0);
     this.statements = {
-      readStream: this.db.prepare<[string, number, number], EventRow>(
-        'SELECT * FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?',
-      ),
+      readStream: this.db
+        .prepare<[string, number, number], EventTuple>(
+          `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`,
+        )
+        .raw(true),
       // Rows as arrays: a cold command reads a stream of dozens of events, and objects cost 12% more here.
       readStreamFacts: this.db
         .prepare<[string, number, number], [number, string, string]>(
           'SELECT revision, type, data FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?',
         )
         .raw(true),
-      // Rows as arrays: reading the log (projections, a rebuild) costs a fifth less than with an object per row.
+      // Rows as arrays (as for every read of events here): reading the log, as projections and a rebuild do,
+      // costs a fifth less than with an object per row.
       readAll: this.db
         .prepare<[number, number], EventTuple>(`SELECT ${EVENT_COLUMNS} FROM events WHERE position >= ? ORDER BY position LIMIT ?`)
         .raw(true),
@@ -191,7 +184,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   readAllSync(options: ReadAllOptions = {}): StoredEvent[] {
-    return this.statements.readAll.all(Number(options.fromPosition ?? 0n), options.maxCount ?? -1).map(tupleToStored);
+    return this.statements.readAll.all(Number(options.fromPosition ?? 0n), options.maxCount ?? -1).map(toStored);
   }
 
   subscribe(options: SubscribeOptions, handler: EventHandler, onError?: (error: Error) => void): Subscription {
