@@ -13,7 +13,6 @@ import {
   StoredEvent,
   SubscribeOptions,
   Subscription,
-  WrongExpectedRevisionError,
 } from './event-store.port';
 import { subscribeByPolling } from './polling-subscription';
 import { AppendRequest, openSqlite, SqliteAppender } from './sqlite-appender';
