@@ -40,7 +40,7 @@ export interface AppendChannel {
   append(request: Omit<AppendRequest, 'recordedAt'>): Promise<AppendResult>;
 }
 
-/** A row of the events table, as the embedded store and the read models that read it in place see it. */
+/** A row of the events table, as the read models that read it in place see it (its columns: EVENT_COLUMNS). */
 export interface EventRow {
   position: number;
   event_id: string;
@@ -73,7 +73,6 @@ const toStored = ([position, eventId, streamId, revision, type, data, metadata, 
   position: BigInt(position),
   recordedAt,
 });
-
 
 /**
  * The embedded event store. Appends that arrive in the same turn of the event loop are committed in one

@@ -14,15 +14,15 @@ export interface RunnerStatus {
 }
 
 export interface RunnerOptions {
-  /** Events applied per transaction (one fsync each). */
+  /** Events applied per transaction at most. */
   batchSize?: number;
   /** First delay before resubscribing after a failure; doubles up to 30 s. */
   retryMs?: number;
   /** Told of every failure, besides the log. */
   onError?: (error: Error) => void;
   /**
-   * Under a steady stream of writes, the least time between two partial batches (ms): each commit is an
-   * fsync that blocks the process, so they are coalesced; a lone write is still applied at once.
+   * Under a steady stream of writes, the least time between two partial batches (ms): each commit blocks
+   * the thread and writes its pages to the log, so they are coalesced; a lone write is still applied at once.
    */
   minFlushIntervalMs?: number;
   /** Told of every applied batch and change of state. */

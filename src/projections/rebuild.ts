@@ -22,7 +22,7 @@ export interface RebuildResult {
 export interface RebuildOptions {
   /** Events read at a time: small, so they die young and cost the garbage collector little. */
   readSize?: number;
-  /** Events per transaction (one fsync each). */
+  /** Events per transaction. */
   commitEvery?: number;
   /** Read and project on a worker thread when the store allows it (default true). */
   parallel?: boolean;
