@@ -18,7 +18,7 @@ describe('npm run bench', () => {
     const json = join(dir, 'bench.json');
     const table = execFileSync(
       process.execPath,
-      [join(build, 'bench', 'bench.cli.js'), '--events', '2000', '--queries', '30', '--http-seconds', '1', '--json', json],
+      [join(build, 'bench', 'bench.cli.js'), '--events', '2000', '--queries', '30', '--http-seconds', '1', '--http-warm-up-seconds', '1', '--json', json],
       { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000 },
     );
     const figures = JSON.parse(readFileSync(json, 'utf8'));
