@@ -48,7 +48,7 @@ export interface CommandChannel {
   run(command: RemoteCommand): Promise<CommandResult>;
 }
 
-/** Overrides CACHED_STATE_BYTES where a module provides it. */
+/** The fold cache's limit in bytes, for a module to provide (tests give a small one); CACHED_STATE_BYTES without. */
 export const CACHED_STATE_LIMIT = Symbol('CACHED_STATE_LIMIT');
 
 const MAX_ATTEMPTS = 5;

@@ -64,6 +64,7 @@ describe('folded states kept between commands', () => {
       await add(`P1.${i}`);
       for (let q = 0; q < periods.length; q++) await rate(`P1.${i}`, q);
     }
+    expect(pipeline.cachedStates().streams).toBeLessThan(40);
     // The same rating again changes nothing and is refused, as when it was cached; a correction needs a reason.
     await expect(rate('P1.1', 0, 'Recruitment is on track.')).rejects.toThrow(/already has exactly this rating/);
     await expect(rate('P1.1', 0, 'Recruitment has slipped.')).rejects.toMatchObject({ field: 'reason' } satisfies Partial<DomainError>);
