@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { closeSync, copyFileSync, mkdtempSync, openSync, readSync, rmSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -167,5 +167,35 @@ describe('the server with its projection thread', () => {
     // 1 from the other process.
     expect(rows).toHaveLength(28);
     expect(rows.map((r) => r.recorded_at)).toEqual(rows.map((r) => r.recorded_at).sort());
+  }, 60_000);
+
+  it('starts the write-ahead log again from its beginning while writes never stop', async () => {
+    // The log's header counts the times it was started again (checkpoint sequence, bytes 12-15). That can
+    // only happen once a checkpoint has copied all of it; otherwise the log grows until the committing
+    // thread stops to copy it all itself, which at national scale held every command up for half a second.
+    const restarts = () => {
+      const fd = openSync(`${dbPath()}-wal`, 'r');
+      try {
+        const header = Buffer.alloc(16);
+        readSync(fd, header, 0, 16, 0);
+        return header.readUInt32BE(12);
+      } finally {
+        closeSync(fd);
+      }
+    };
+    const before = restarts();
+    let i = 0;
+    const until = Date.now() + 3500;
+    // Eight writers, each sending its next correction as soon as the last is answered: commits never pause.
+    const writer = async () => {
+      while (Date.now() < until) {
+        const n = i++;
+        const res = await call('POST', MILESTONE, { ...rating(1000 + n), commentary: `Steady ${n}`, reason: 'Board correction' });
+        expect(res.status).toBe(201);
+      }
+    };
+    await Promise.all(Array.from({ length: 8 }, writer));
+    expect(i).toBeGreaterThan(200);
+    expect(restarts()).toBeGreaterThan(before);
   }, 60_000);
 });
