@@ -24,20 +24,25 @@ export interface ProjectedBatch {
  * grouped by table in the order they were projected (tables have no bearing on one another).
  */
 export function projectBatch(projections: readonly Projection[], events: readonly StoredEvent[]): ProjectedBatch {
-  const byTable = new Map<string, TableRows>();
+  // Per projection, its tables' rows by table name (the projection's own strings: cheap to look up).
+  const byProjection = projections.map(() => new Map<string, TableRows>());
+  const tables: TableRows[] = [];
   for (const stored of events) {
     const fact = toFact(stored);
     if (!fact) continue;
     for (let i = 0; i < projections.length; i++) {
       for (const [table, values] of projections[i]!.project(fact)) {
-        const key = `${i}:${table}`;
-        let rows = byTable.get(key);
-        if (!rows) byTable.set(key, (rows = { projection: i, table, values: [], count: 0 }));
+        let rows = byProjection[i]!.get(table);
+        if (!rows) {
+          rows = { projection: i, table, values: [], count: 0 };
+          byProjection[i]!.set(table, rows);
+          tables.push(rows);
+        }
         for (const value of values) rows.values.push(value);
         rows.count += 1;
       }
     }
   }
   const last = events.length === 0 ? -1 : Number(events[events.length - 1]!.position);
-  return { tables: [...byTable.values()], count: events.length, last };
+  return { tables, count: events.length, last };
 }
