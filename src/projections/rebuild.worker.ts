@@ -3,6 +3,7 @@ import { EventStoreLocation } from '../config/config';
 import { openEventStore } from '../event-store/open-event-store';
 import { ALL_PROJECTIONS } from './all-projections';
 import { ProjectedBatch, projectBatch } from './project-batch';
+import { lowerThisThreadsPriority, READER_NICENESS } from './thread-priority';
 
 export interface RebuildWorkerData {
   location: EventStoreLocation;
@@ -30,6 +31,10 @@ export type RebuildWorkerCredit = number;
  */
 async function run({ location, projections: names, head, readSize, index, workers }: RebuildWorkerData): Promise<void> {
   const projections = names.map((name) => ALL_PROJECTIONS.find((p) => p.name === name)!);
+  // The main thread writes the rows, batch after batch in order: the rebuild goes at its pace. Two
+  // readers and the writer want more than two cores, and at one priority the readers, already batches
+  // ahead, took turns on its core. At a lower priority they run on what the writer leaves.
+  lowerThisThreadsPriority(READER_NICENESS);
   const store = openEventStore(location);
   let credit = 0;
   let wake: () => void = () => undefined;

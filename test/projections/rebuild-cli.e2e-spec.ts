@@ -1,16 +1,37 @@
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '../../src/event-store/sqlite-event-store';
 import { openReadModelDb } from '../../src/projections/read-model-db';
 import { ReadModels } from '../../src/projections/read-models';
 import { rebuildReadModels } from '../../src/projections/rebuild';
+import { currentThreadId, READER_NICENESS } from '../../src/projections/thread-priority';
 import { pipelineWriter } from './support/pipeline-writer';
 import { recordIndicators, recordRatingsWithBackdatedCorrection, recordRecommendationLife, RATINGS } from './support/scenarios';
 import { buildProduct, removeBuild } from '../support/build';
 import { dumpTables } from './support/tables';
+
+/** Niceness of each thread of this process, by thread id (Linux: field 19 of /proc/self/task/<tid>/stat). */
+const threadNiceness = (): Map<number, number> =>
+  new Map(
+    readdirSync('/proc/self/task').flatMap((tid) => {
+      try {
+        const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+        return [[Number(tid), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16])] as const];
+      } catch {
+        return []; // the thread ended meanwhile
+      }
+    }),
+  );
+
+const threadsApart = currentThreadId() !== undefined;
+if (!threadsApart) {
+  process.stderr.write(
+    '\n*** SKIPPED: rebuild thread priorities — this system has no /proc/thread-self to tell threads apart. ***\n\n',
+  );
+}
 
 /**
  * The compiled rebuild, as `npm run projections:rebuild` runs it: on a SQLite file it reads and
@@ -59,6 +80,46 @@ describe('the compiled projections:rebuild', () => {
     expect(dumpTables(store.db, ['projection_deferred_indexes'])).toEqual({ projection_deferred_indexes: [] });
     await store.close();
   });
+
+  (threadsApart ? it : it.skip)(
+    'reads on threads that give way to the one writing the rows, and leaves none behind',
+    async () => {
+      // The compiled modules, so the rebuild finds its worker file (as the CLI above does).
+      const dist = <T>(module: string) => import(join(buildDir, module)) as Promise<T>;
+      const { SqliteEventStore: Store } = await dist<{ SqliteEventStore: typeof SqliteEventStore }>(
+        'event-store/sqlite-event-store',
+      );
+      const { openReadModelDb: open } = await dist<{ openReadModelDb: typeof openReadModelDb }>('projections/read-model-db');
+      const { ReadModels: Models } = await dist<{ ReadModels: typeof ReadModels }>('projections/read-models');
+      const { rebuildReadModels: rebuild } = await dist<{ rebuildReadModels: typeof rebuildReadModels }>('projections/rebuild');
+      const before = threadNiceness();
+      const thisThread = currentThreadId()!;
+      const ours = before.get(thisThread)!;
+      const store = new Store({ path });
+      let during: Map<number, number> | undefined;
+      try {
+        const result = await rebuild(new Models(open(path, store).db), store, {
+          onProgress: () => (during ??= threadNiceness()),
+        });
+        expect(result).toMatchObject({ events, threads: 3 });
+      } finally {
+        await store.close();
+      }
+      const readers = [...during!].filter(
+        ([tid, niceness]) => !before.has(tid) && niceness === Math.min(19, ours + READER_NICENESS),
+      );
+      expect(readers).toHaveLength(2);
+      expect(during!.get(thisThread)).toBe(ours);
+      // Terminated workers take a moment to go: wait up to 5 s.
+      let left = readers;
+      for (let wait = 0; left.length > 0 && wait < 50; wait++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        const now = threadNiceness();
+        left = readers.filter(([tid]) => now.has(tid));
+      }
+      expect(left).toEqual([]);
+    },
+  );
 
   it('fails with a message naming the variable when the configuration is wrong', () => {
     const run = spawnSync(process.execPath, [join(buildDir, 'projections', 'rebuild.cli.js')], {
