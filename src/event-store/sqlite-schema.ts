@@ -15,6 +15,9 @@ export function migrate(db: Database.Database, component: string, migrations: Mi
       `The database's ${component} schema is at version ${current}, newer than this program knows (${migrations.length}). Upgrade the program.`,
     );
   }
+  // Up to date: nothing to write, so no write lock to wait for (a rebuild's readers open the store while
+  // its writer holds that lock).
+  if (current === migrations.length) return;
   db.transaction(() => {
     for (let version = current + 1; version <= migrations.length; version++) db.exec(migrations[version - 1]!);
     db.prepare('INSERT INTO schema_versions (component, version) VALUES (?, ?) ON CONFLICT(component) DO UPDATE SET version = excluded.version').run(

@@ -36,6 +36,23 @@ describe('SQLite event store on a file', () => {
     await reopened.close();
   });
 
+  it('opens, and reads, while another connection is in the middle of a write', async () => {
+    const path = join(dir, 'tracker.db');
+    const first = new SqliteEventStore({ path });
+    await first.append('plan-halton', [{ eventId: randomUUID(), type: 'PlanCreated', data: { planId: 'halton' } }], {
+      expectedRevision: 'no-stream',
+    });
+    first.db.exec('BEGIN IMMEDIATE'); // the server, mid-commit
+    try {
+      const second = new SqliteEventStore({ path });
+      expect((await second.readStream('plan-halton')).map((e) => e.type)).toEqual(['PlanCreated']);
+      await second.close();
+    } finally {
+      first.db.exec('ROLLBACK');
+      await first.close();
+    }
+  }, 10_000);
+
   it('upgrades a store of the first schema in place: its events kept, its streams loaded through the new index', async () => {
     const path = join(dir, 'v1.db');
     const old = new Database(path);
