@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { EventStoreLocation } from '../config/config';
 import { EventStore } from '../event-store/event-store.port';
 import { SqliteEventStore } from '../event-store/sqlite-event-store';
 import { ProjectedBatch } from './project-batch';
@@ -18,27 +17,32 @@ const IN_FLIGHT = 4;
 export const REBUILD_WORKERS = 2;
 
 /**
- * Where a worker thread can open the same store on its own: a SQLite file (not ':memory:', which is
+ * The file of a store worker threads can open on their own: a SQLite file (not ':memory:', which is
  * private to its connection). Only the compiled program has the worker's file.
  */
-export function workerLocationFor(store: EventStore): EventStoreLocation | undefined {
+export function workerPathFor(store: EventStore): string | undefined {
   if (!existsSync(WORKER_FILE)) return undefined;
-  if (store instanceof SqliteEventStore && store.db.name !== ':memory:') return { kind: 'sqlite', path: store.db.name };
+  if (store instanceof SqliteEventStore && store.db.name !== ':memory:') return store.db.name;
   return undefined;
 }
 
 /**
  * Receives projected rows from the workers and writes them in position order, a transaction every
- * `commitEvery` events; the bulk transaction opens once every worker has its own connection to the store.
+ * `commitEvery` events. `prepare` (emptying the read models) runs while the workers start, and the
+ * bulk transaction opens once every worker has its own connection to the store.
  */
 export function loadWithWorkers(
   readModels: ReadModels,
   data: Omit<RebuildWorkerData, 'index' | 'workers'>,
   commitEvery: number,
   onBatch: (batch: ProjectedBatch) => void,
+  prepare: () => void,
 ): Promise<void> {
   return new Promise((resolve, reject) => {
-    const workers = Array.from({ length: REBUILD_WORKERS }, (_, index) => new Worker(WORKER_FILE, { workerData: { ...data, index, workers: REBUILD_WORKERS } }));
+    const workers = Array.from(
+      { length: REBUILD_WORKERS },
+      (_, index) => new Worker(WORKER_FILE, { workerData: { ...data, index, workers: REBUILD_WORKERS } }),
+    );
     const waiting = new Map<number, ProjectedBatch>();
     let next = 0;
     let ready = 0;
@@ -73,6 +77,7 @@ export function loadWithWorkers(
     };
     for (const worker of workers) {
       worker.on('message', (message: WindowRows | 'ready' | 'done') => {
+        if (settled) return; // a message sent before the workers were stopped
         try {
           if (message === 'ready') {
             if (++ready < REBUILD_WORKERS) return;
@@ -89,6 +94,12 @@ export function loadWithWorkers(
       });
       worker.on('error', finish);
       worker.on('exit', (code) => finish(code === 0 ? undefined : new Error(`A rebuild worker stopped with code ${code}`)));
+    }
+    // Meanwhile the workers load their modules and open the store; their messages are handled once it returns.
+    try {
+      prepare();
+    } catch (error) {
+      finish(error);
     }
   });
 }

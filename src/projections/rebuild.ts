@@ -1,7 +1,7 @@
 import { EventStore } from '../event-store/event-store.port';
 import { dropIndexes, restoreIndexes } from './deferred-indexes';
 import { ReadModels } from './read-models';
-import { loadWithWorkers, REBUILD_WORKERS, workerLocationFor } from './rebuild-worker';
+import { loadWithWorkers, REBUILD_WORKERS, workerPathFor } from './rebuild-worker';
 
 export interface RebuildProgress {
   /** Events applied so far. */
@@ -55,20 +55,29 @@ export async function rebuildReadModels(
   // leave the file corrupt: NORMAL skips the fsync of each commit, not of the log's checkpoints.
   db.pragma('synchronous = NORMAL');
   const [first] = await store.readAll({ maxCount: 1 });
-  dropIndexes(db, readModels.tables);
-  readModels.reset();
-  readModels.matchStore(first?.eventId, head);
+  const prepare = () => {
+    dropIndexes(db, readModels.tables);
+    readModels.reset();
+    readModels.matchStore(first?.eventId, head);
+  };
   let done = 0;
   const report = (events: number, position: number) => {
     done += events;
     options.onProgress?.({ events: done, position, head });
   };
-  const location = options.parallel === false ? undefined : workerLocationFor(store);
+  const path = options.parallel === false ? undefined : workerPathFor(store);
   try {
-    if (location) {
+    if (path) {
       const projections = readModels.projections.map((p) => p.name);
-      await loadWithWorkers(readModels, { location, projections, head, readSize }, commitEvery, (b) => report(b.count, b.last));
+      await loadWithWorkers(
+        readModels,
+        { path, projections, head, readSize },
+        commitEvery,
+        (b) => report(b.count, b.last),
+        prepare,
+      );
     } else {
+      prepare();
       readModels.beginBulk();
       await loadInThread(readModels, store, { head, readSize, commitEvery }, report);
     }
@@ -79,7 +88,7 @@ export async function rebuildReadModels(
     db.pragma(`synchronous = ${synchronous}`);
   }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  return { events: done, seconds, eventsPerSecond: seconds > 0 ? done / seconds : done, threads: location ? 1 + REBUILD_WORKERS : 1 };
+  return { events: done, seconds, eventsPerSecond: seconds > 0 ? done / seconds : done, threads: path ? 1 + REBUILD_WORKERS : 1 };
 }
 
 async function loadInThread(

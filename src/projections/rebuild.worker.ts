@@ -1,12 +1,12 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { EventStoreLocation } from '../config/config';
-import { openEventStore } from '../event-store/open-event-store';
+import { SqliteEventStore } from '../event-store/sqlite-event-store';
 import { ALL_PROJECTIONS } from './all-projections';
 import { ProjectedBatch, projectBatch } from './project-batch';
 import { lowerThisThreadsPriority, READER_NICENESS } from './thread-priority';
 
 export interface RebuildWorkerData {
-  location: EventStoreLocation;
+  /** The embedded store's file (only it can be opened from several threads). */
+  path: string;
   /** Names of the projections the read models hold, in their order. */
   projections: string[];
   head: number;
@@ -29,13 +29,13 @@ export type RebuildWorkerCredit = number;
  * Reads and projects a rebuild's events into rows, while the main thread only writes rows: reading and
  * parsing cost more than writing, so several workers share the windows. Runs from the compiled dist/ only.
  */
-async function run({ location, projections: names, head, readSize, index, workers }: RebuildWorkerData): Promise<void> {
+async function run({ path, projections: names, head, readSize, index, workers }: RebuildWorkerData): Promise<void> {
   const projections = names.map((name) => ALL_PROJECTIONS.find((p) => p.name === name)!);
   // The main thread writes the rows, batch after batch in order: the rebuild goes at its pace. Two
   // readers and the writer want more than two cores, and at one priority the readers, already batches
   // ahead, took turns on its core. At a lower priority they run on what the writer leaves.
   lowerThisThreadsPriority(READER_NICENESS);
-  const store = openEventStore(location);
+  const store = new SqliteEventStore({ path });
   let credit = 0;
   let wake: () => void = () => undefined;
   parentPort!.on('message', (more: RebuildWorkerCredit) => {

@@ -81,17 +81,34 @@ describe('the compiled projections:rebuild', () => {
     await store.close();
   });
 
+  /** The compiled modules, so the rebuild finds its worker file (as the CLI above does). */
+  const compiled = async () => {
+    const dist = <T>(module: string) => import(join(buildDir, module)) as Promise<T>;
+    return {
+      ...(await dist<{ SqliteEventStore: typeof SqliteEventStore }>('event-store/sqlite-event-store')),
+      ...(await dist<{ openReadModelDb: typeof openReadModelDb }>('projections/read-model-db')),
+      ...(await dist<{ ReadModels: typeof ReadModels }>('projections/read-models')),
+      ...(await dist<{ rebuildReadModels: typeof rebuildReadModels }>('projections/rebuild')),
+    };
+  };
+  const readerNiceness = () => Math.min(19, threadNiceness().get(currentThreadId()!)! + READER_NICENESS);
+  /** Threads at the readers' niceness still there after up to 5 s (terminated workers take a moment to go). */
+  const readersLeft = async (among?: number[]) => {
+    let left: number[] = [];
+    for (let wait = 0; wait < 50; wait++) {
+      left = [...threadNiceness()]
+        .filter(([tid, n]) => n === readerNiceness() && (!among || among.includes(tid)))
+        .map(([tid]) => tid);
+      if (left.length === 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    return left;
+  };
+
   (threadsApart ? it : it.skip)(
     'reads on threads that give way to the one writing the rows, and leaves none behind',
     async () => {
-      // The compiled modules, so the rebuild finds its worker file (as the CLI above does).
-      const dist = <T>(module: string) => import(join(buildDir, module)) as Promise<T>;
-      const { SqliteEventStore: Store } = await dist<{ SqliteEventStore: typeof SqliteEventStore }>(
-        'event-store/sqlite-event-store',
-      );
-      const { openReadModelDb: open } = await dist<{ openReadModelDb: typeof openReadModelDb }>('projections/read-model-db');
-      const { ReadModels: Models } = await dist<{ ReadModels: typeof ReadModels }>('projections/read-models');
-      const { rebuildReadModels: rebuild } = await dist<{ rebuildReadModels: typeof rebuildReadModels }>('projections/rebuild');
+      const { SqliteEventStore: Store, openReadModelDb: open, ReadModels: Models, rebuildReadModels: rebuild } = await compiled();
       const before = threadNiceness();
       const thisThread = currentThreadId()!;
       const ours = before.get(thisThread)!;
@@ -110,16 +127,31 @@ describe('the compiled projections:rebuild', () => {
       );
       expect(readers).toHaveLength(2);
       expect(during!.get(thisThread)).toBe(ours);
-      // Terminated workers take a moment to go: wait up to 5 s.
-      let left = readers;
-      for (let wait = 0; left.length > 0 && wait < 50; wait++) {
-        await new Promise((resolve) => setTimeout(resolve, 100));
-        const now = threadNiceness();
-        left = readers.filter(([tid]) => now.has(tid));
-      }
-      expect(left).toEqual([]);
+      expect(await readersLeft(readers.map(([tid]) => tid))).toEqual([]);
     },
   );
+
+  it('fails clearly while another connection is writing, stops its workers, and can be run again', async () => {
+    const { SqliteEventStore: Store, openReadModelDb: open, ReadModels: Models, rebuildReadModels: rebuild } = await compiled();
+    const store = new Store({ path });
+    const other = new Database(path);
+    try {
+      const readModels = new Models(open(path, store).db);
+      const rowsBefore = dumpTables(store.db, readModels.tables);
+      store.db.pragma('busy_timeout = 200');
+      other.exec('BEGIN IMMEDIATE'); // as a server still running would, mid-commit
+      await expect(rebuild(readModels, store)).rejects.toThrow(/database is locked/);
+      expect(store.db.inTransaction).toBe(false);
+      if (threadsApart) expect(await readersLeft()).toEqual([]);
+      expect(dumpTables(store.db, readModels.tables)).toEqual(rowsBefore);
+      other.exec('ROLLBACK');
+      await expect(rebuild(readModels, store)).resolves.toMatchObject({ events, threads: 3 });
+      expect(dumpTables(store.db, readModels.tables)).toEqual(rowsBefore);
+    } finally {
+      other.close();
+      await store.close();
+    }
+  });
 
   it('fails with a message naming the variable when the configuration is wrong', () => {
     const run = spawnSync(process.execPath, [join(buildDir, 'projections', 'rebuild.cli.js')], {
