@@ -23,7 +23,13 @@ describe('no token or secret ever reaches a log', () => {
       );
     }
     // The real logger, as in production.
-    const config = loadConfig({ TRACKER_SEED: 'none', TRACKER_ADMIN_TOKEN: ADMIN, AUTH_FAILURE_LIMIT: '3' });
+    // In memory, as the store: the default would leave read models in ./data/tracker.db of the checkout.
+    const config = loadConfig({
+      EVENT_STORE_URL: 'sqlite::memory:',
+      TRACKER_SEED: 'none',
+      TRACKER_ADMIN_TOKEN: ADMIN,
+      AUTH_FAILURE_LIMIT: '3',
+    });
     store = new SqliteEventStore({ path: ':memory:' });
     app = await createApp({ config, store });
     await app.listen(0, '127.0.0.1');
