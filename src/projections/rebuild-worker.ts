@@ -17,7 +17,7 @@ const IN_FLIGHT = 4;
 export const REBUILD_WORKERS = 2;
 
 /**
- * The file of a store worker threads can open on their own: a SQLite file (not ':memory:', which is
+ * The file of a store that worker threads can open on their own: a SQLite file (not ':memory:', which is
  * private to its connection). Only the compiled program has the worker's file.
  */
 export function workerPathFor(store: EventStore): string | undefined {

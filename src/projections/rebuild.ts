@@ -35,7 +35,7 @@ const REBUILD_CACHE_KIB = 131_072;
 /**
  * Empties every read model and replays the store from position 0 up to its head at the start, through
  * the same projections the live runner uses; indexes are dropped meanwhile and built again at the end.
- * On a SQLite file, a worker thread reads and projects while this thread writes (two cores).
+ * On a SQLite file, worker threads read and project (at a lower priority) while this thread writes.
  * Nothing else may write to the read models while it runs (stop the server first).
  */
 export async function rebuildReadModels(

@@ -18,17 +18,15 @@ export function currentThreadId(): number | undefined {
 }
 
 /**
- * Lowers this thread's priority by `steps`, leaving the rest of the process as it was. Returns the new
- * niceness, or undefined where threads cannot be told apart: then the thread runs as before.
+ * Lowers this thread's priority by `steps`, leaving the rest of the process as it was. Where threads
+ * cannot be told apart, or the system refuses, the thread runs as before.
  */
-export function lowerThisThreadsPriority(steps: number): number | undefined {
+export function lowerThisThreadsPriority(steps: number): void {
   const tid = currentThreadId();
-  if (tid === undefined) return undefined;
+  if (tid === undefined) return;
   try {
-    const niceness = Math.min(19, getPriority(tid) + steps);
-    setPriority(tid, niceness);
-    return niceness;
+    setPriority(tid, Math.min(19, getPriority(tid) + steps));
   } catch {
-    return undefined;
+    // Only slower: the rebuild is the same without it.
   }
 }
