@@ -24,7 +24,7 @@ export interface RebuildOptions {
   readSize?: number;
   /** Events per transaction. */
   commitEvery?: number;
-  /** Read and project on a worker thread when the store allows it (default true). */
+  /** Read and project on worker threads when the store allows it (default true). */
   parallel?: boolean;
   onProgress?: (progress: RebuildProgress) => void;
 }

@@ -94,11 +94,10 @@ describe('the compiled projections:rebuild', () => {
   const readerNiceness = () => Math.min(19, threadNiceness().get(currentThreadId()!)! + READER_NICENESS);
   /** Threads at the readers' niceness still there after up to 5 s (terminated workers take a moment to go). */
   const readersLeft = async (among?: number[]) => {
+    const niceness = readerNiceness();
     let left: number[] = [];
     for (let wait = 0; wait < 50; wait++) {
-      left = [...threadNiceness()]
-        .filter(([tid, n]) => n === readerNiceness() && (!among || among.includes(tid)))
-        .map(([tid]) => tid);
+      left = [...threadNiceness()].filter(([tid, n]) => n === niceness && (!among || among.includes(tid))).map(([tid]) => tid);
       if (left.length === 0) break;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
