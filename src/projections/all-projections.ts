@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { auditTrailProjection } from './audit-trail/audit-trail.projection';
+import { boardPacksProjection } from './board-packs/board-packs.projection';
 import { indicatorsProjection } from './indicators/indicators.projection';
 import { portfolioProjection } from './portfolio/portfolio.projection';
 import { Projection } from './projection';
@@ -15,6 +16,7 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   recommendationsProjection,
   visitsProjection,
   indicatorsProjection,
+  boardPacksProjection,
   auditTrailProjection,
 ];
 

@@ -1,15 +1,16 @@
 import { parseStreamId } from '../domain/stream-id';
 import { EventMetadata, StoredEvent } from '../event-store/event-store.port';
+import { BoardPackEvent } from '../board-pack/board-pack';
 import { IndicatorEvent } from '../indicator/indicator';
 import { MilestoneEvent } from '../milestone/milestone';
 import { PlanEvent } from '../plan/plan';
 import { RecommendationEvent } from '../recommendation/recommendation';
 import { VisitEvent } from '../visit/visit';
 
-export type DomainEvent = PlanEvent | MilestoneEvent | RecommendationEvent | VisitEvent | IndicatorEvent;
+export type DomainEvent = PlanEvent | MilestoneEvent | RecommendationEvent | VisitEvent | IndicatorEvent | BoardPackEvent;
 export type DomainEventType = DomainEvent['type'];
 
-type StreamType = 'plan' | 'milestone' | 'recommendation' | 'visit' | 'indicator';
+type StreamType = 'plan' | 'milestone' | 'recommendation' | 'visit' | 'indicator' | 'boardpack';
 
 /** Which stream each event type lives in; a Record so a new event type does not compile until placed here. */
 const STREAM_OF: Record<DomainEventType, StreamType> = {
@@ -27,10 +28,11 @@ const STREAM_OF: Record<DomainEventType, StreamType> = {
   JudgementRecorded: 'visit',
   IndicatorDefined: 'indicator',
   IndicatorValueRecorded: 'indicator',
+  BoardPackIssued: 'boardpack',
 };
 
 export const KNOWN_EVENT_TYPES = Object.keys(STREAM_OF) as DomainEventType[];
-export const STREAM_TYPES: readonly StreamType[] = ['plan', 'milestone', 'recommendation', 'visit', 'indicator'];
+export const STREAM_TYPES: readonly StreamType[] = ['plan', 'milestone', 'recommendation', 'visit', 'indicator', 'boardpack'];
 
 export interface FactActor {
   id: string;

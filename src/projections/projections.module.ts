@@ -5,6 +5,8 @@ import { APP_CONFIG } from '../config/config.module';
 import { EVENT_STORE, EventStore } from '../event-store/event-store.port';
 import { AuditTrailController } from './audit-trail/audit-trail.controller';
 import { AuditTrailQueries } from './audit-trail/audit-trail.queries';
+import { BoardPacksController } from './board-packs/board-packs.controller';
+import { BoardPacksQueries } from './board-packs/board-packs.queries';
 import { IndicatorsController } from './indicators/indicators.controller';
 import { IndicatorsQueries } from './indicators/indicators.queries';
 import { PlanLookup } from './portfolio/plan-lookup';
@@ -43,6 +45,7 @@ const READ_MODEL_DB = Symbol('READ_MODEL_DB');
     VisitsController,
     IndicatorsController,
     AuditTrailController,
+    BoardPacksController,
   ],
   providers: [
     {
@@ -68,8 +71,22 @@ const READ_MODEL_DB = Symbol('READ_MODEL_DB');
     IndicatorsQueries,
     AuditTrailQueries,
     PortfolioQueries,
+    BoardPacksQueries,
   ],
-  exports: [Projector, ReadModels],
+  // The reports are built from the same queries as the API.
+  exports: [
+    Projector,
+    ReadModels,
+    ReadGate,
+    PlanLookup,
+    RagBoardQueries,
+    RecommendationsQueries,
+    RecommendationHistoryQueries,
+    VisitsQueries,
+    IndicatorsQueries,
+    AuditTrailQueries,
+    BoardPacksQueries,
+  ],
 })
 export class ProjectionsModule implements OnApplicationBootstrap, OnModuleDestroy, OnApplicationShutdown {
   constructor(

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '../../src/event-store/sqlite-event-store';
 import { AuditTrailQueries } from '../../src/projections/audit-trail/audit-trail.queries';
+import { BoardPacksQueries } from '../../src/projections/board-packs/board-packs.queries';
 import { IndicatorsQueries } from '../../src/projections/indicators/indicators.queries';
 import { PlanLookup } from '../../src/projections/portfolio/plan-lookup';
 import { ProjectionRunner } from '../../src/projections/projection-runner';
@@ -24,7 +25,7 @@ function queriesOn(readModels: ReadModels) {
   const plans = new PlanLookup(readModels);
   const recommendations = new RecommendationsQueries(readModels, plans);
   return {
-    board: new RagBoardQueries(readModels, plans),
+    board: new RagBoardQueries(readModels, plans, new BoardPacksQueries(readModels, plans)),
     milestones: new MilestoneHistoryQueries(readModels, plans),
     recommendations,
     histories: new RecommendationHistoryQueries(readModels, recommendations),

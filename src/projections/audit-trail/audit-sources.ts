@@ -19,6 +19,23 @@ export interface TrailBounds {
 
 export type TrailSource = (bounds: TrailBounds) => AuditEventDto[];
 
+/** The plan's last recorded fact, by a time: where a document made at that time ends in the log. */
+export interface LastRecorded {
+  position: number;
+  recordedAt: string;
+}
+export type LastSource = (planId: string, recordedBy: string) => LastRecorded | undefined;
+
+export function copiedLast(db: Database.Database): LastSource {
+  const last = db.prepare<[string, string], { position: number; recorded_at: string }>(
+    'SELECT position, recorded_at FROM audit_events WHERE plan_id = ? AND recorded_at <= ? ORDER BY position DESC LIMIT 1',
+  );
+  return (planId, recordedBy) => {
+    const row = last.get(planId, recordedBy);
+    return row && { position: row.position, recordedAt: row.recorded_at };
+  };
+}
+
 interface CopiedRow {
   position: number;
   stream_id: string;
@@ -62,21 +79,37 @@ export function copiedTrail(db: Database.Database): TrailSource {
  * The trail straight from the embedded store's events table: a plan's streams are `plan-<id>` and
  * `<type>-<id>/…`, so each is one range of the store's (stream_id, revision) index.
  */
+const NESTED = STREAM_TYPES.filter((t) => t !== 'plan');
+/** The plan's streams, as ranges of the store's stream index, and the event types of the read models. */
+const OF_PLAN = `(stream_id = @plan OR ${NESTED.map((t) => `(stream_id >= @${t} AND stream_id < @${t}End)`).join(' OR ')})
+  AND type IN (${KNOWN_EVENT_TYPES.map((t) => `'${t}'`).join(', ')})`;
+
+function planBounds(planId: string): Record<string, string | number> {
+  const id = encodeURIComponent(planId);
+  const bounds: Record<string, string | number> = { plan: `plan-${id}` };
+  // '0' follows '/' in code order, so [`x-id/`, `x-id0`) holds exactly the streams under `x-id/`.
+  for (const type of NESTED) Object.assign(bounds, { [type]: `${type}-${id}/`, [`${type}End`]: `${type}-${id}0` });
+  return bounds;
+}
+
+export function storeLast(db: Database.Database): LastSource {
+  const last = db.prepare<[Record<string, string | number>], { position: number; recorded_at: string }>(
+    `SELECT position, recorded_at FROM events WHERE ${OF_PLAN} AND recorded_at <= @to ORDER BY +position DESC LIMIT 1`,
+  );
+  return (planId, recordedBy) => {
+    const row = last.get({ ...planBounds(planId), to: recordedBy });
+    return row && { position: row.position, recordedAt: row.recorded_at };
+  };
+}
+
 export function storeTrail(db: Database.Database): TrailSource {
-  const nested = STREAM_TYPES.filter((t) => t !== 'plan');
-  const ranges = nested.map((t) => `(stream_id >= @${t} AND stream_id < @${t}End)`);
-  const types = KNOWN_EVENT_TYPES.map((t) => `'${t}'`).join(', ');
   const events = db.prepare<[Record<string, string | number>], EventRow>(
     `SELECT position, event_id, stream_id, revision, type, data, metadata, recorded_at FROM events
-     WHERE (stream_id = @plan OR ${ranges.join(' OR ')})
-       AND type IN (${types}) AND position > @after AND recorded_at >= @from AND recorded_at <= @to
+     WHERE ${OF_PLAN} AND position > @after AND recorded_at >= @from AND recorded_at <= @to
      ORDER BY position`,
   );
   return ({ planId, after, from, to, asOf, limit }) => {
-    const id = encodeURIComponent(planId);
-    const bounds: Record<string, string | number> = { plan: `plan-${id}`, after, from, to };
-    // '0' follows '/' in code order, so [`x-id/`, `x-id0`) holds exactly the streams under `x-id/`.
-    for (const type of nested) Object.assign(bounds, { [type]: `${type}-${id}/`, [`${type}End`]: `${type}-${id}0` });
+    const bounds = { ...planBounds(planId), after, from, to };
     const trail: AuditEventDto[] = [];
     for (const row of events.iterate(bounds)) {
       const fact = toFact({

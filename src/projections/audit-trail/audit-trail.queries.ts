@@ -3,7 +3,7 @@ import { isIsoDate } from '../../domain/dates';
 import { ProblemException, validationProblem } from '../../web/problem.filter';
 import { PlanLookup } from '../portfolio/plan-lookup';
 import { auditTrailProjection } from './audit-trail.projection';
-import { copiedTrail, storeTrail, TrailSource } from './audit-sources';
+import { copiedLast, copiedTrail, LastRecorded, LastSource, storeLast, storeTrail, TrailSource } from './audit-sources';
 import { ReadModels } from '../read-models';
 import { ReadCut, toUtcInstant } from '../read-cut/read-cut';
 import { AuditEventDto } from './audit-trail.dto';
@@ -24,6 +24,7 @@ const endOf = (value: string) => (isIsoDate(value) ? `${value}T23:59:59.999Z` : 
 @Injectable()
 export class AuditTrailQueries {
   private readonly trail: TrailSource;
+  private readonly last: LastSource;
 
   constructor(
     readModels: ReadModels,
@@ -31,6 +32,12 @@ export class AuditTrailQueries {
   ) {
     const copied = readModels.projections.includes(auditTrailProjection);
     this.trail = copied ? copiedTrail(readModels.db) : storeTrail(readModels.db);
+    this.last = copied ? copiedLast(readModels.db) : storeLast(readModels.db);
+  }
+
+  /** The plan's last fact recorded by the cut, if any: the log position a document made at that cut reflects. */
+  lastRecorded(planId: string, cut: ReadCut): LastRecorded | undefined {
+    return this.last(planId, cut.recordedBy);
   }
 
   trailOf(planId: string, cut: ReadCut, range: AuditRange = {}): AuditEventDto[] {

@@ -58,6 +58,7 @@ export const indicatorsProjection: Projection = {
       case 'VisitRecorded':
       case 'VisitFindingRecorded':
       case 'JudgementRecorded':
+      case 'BoardPackIssued':
         return NO_ROWS;
       default: {
         const _exhaustive: never = event;

@@ -24,6 +24,7 @@ export const portfolioProjection: Projection = {
       case 'JudgementRecorded':
       case 'IndicatorDefined':
       case 'IndicatorValueRecorded':
+      case 'BoardPackIssued':
         return NO_ROWS;
       default: {
         const _exhaustive: never = event;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { RagBoardQueries, totalsOf } from '../rag-board/rag-board.queries';
+import { changedAfterPack, PackOfPeriod, RagBoardQueries, totalsOf } from '../rag-board/rag-board.queries';
 import { ReadCut } from '../read-cut/read-cut';
 import { RecommendationsQueries } from '../recommendations/recommendations.queries';
 import { PlanLookup } from './plan-lookup';
@@ -55,9 +55,15 @@ export class PortfolioQueries {
         .filter((p) => visible(p.plan_id))
         .map((p) => [p.plan_id, p.local_authority]),
     );
+    const packs = new Map<string, PackOfPeriod>();
+    const packOf = (planId: string) => packs.get(planId) ?? packs.set(planId, this.board.packOf(planId, cut)).get(planId)!;
     return this.board
       .allMilestones(cut)
       .filter((m) => m.rag === rag && authorities.has(m.planId))
-      .map((m) => ({ ...m, localAuthority: authorities.get(m.planId)! }));
+      .map(({ ratingPosition: _position, ...m }) => ({
+        ...m,
+        localAuthority: authorities.get(m.planId)!,
+        changedAfterPack: changedAfterPack({ ...m, ratingPosition: _position }, packOf(m.planId)),
+      }));
   }
 }

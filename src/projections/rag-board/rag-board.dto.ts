@@ -9,6 +9,11 @@ export class RagTotalsDto {
   @ApiProperty({ description: 'Rated "not rated", or with no rating effective by asOf' }) notRated!: number;
 }
 
+export class ChangedAfterPackDto {
+  @ApiProperty({ example: '2025-26-Q2-1', description: 'The last board pack of the rating’s period' }) packId!: string;
+  @ApiProperty({ example: '2025-10-20T09:00:00.000Z', description: 'When that pack was issued to the board' }) issuedAt!: string;
+}
+
 export class BoardMilestoneDto {
   @ApiProperty({ example: 'P2.1' }) milestoneId!: string;
   @ApiProperty() title!: string;
@@ -29,6 +34,12 @@ export class BoardMilestoneDto {
   sameQuarterLastYearRag!: string | null;
   @ApiProperty({ nullable: true, enum: ['improved', 'declined', 'unchanged'], description: 'Against the previous quarter' })
   direction!: 'improved' | 'declined' | 'unchanged' | null;
+  @ApiProperty({
+    type: ChangedAfterPackDto,
+    nullable: true,
+    description: 'Set when this rating was recorded after the board pack of its period was issued: the board saw something else',
+  })
+  changedAfterPack!: ChangedAfterPackDto | null;
 }
 
 export class BoardPriorityDto {

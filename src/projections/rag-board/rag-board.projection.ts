@@ -105,6 +105,7 @@ export const ragBoardProjection: Projection = {
       case 'JudgementRecorded':
       case 'IndicatorDefined':
       case 'IndicatorValueRecorded':
+      case 'BoardPackIssued':
         return NO_ROWS;
       default: {
         const _exhaustive: never = event;

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { BoardPacksQueries } from '../board-packs/board-packs.queries';
 import { PlanLookup } from '../portfolio/plan-lookup';
 import { ReadModels } from '../read-models';
 import { ReadCut } from '../read-cut/read-cut';
 import { countRag, directionOf, emptyTotals, RagTotals } from './direction';
-import { BoardDto, BoardMilestoneDto, BoardPriorityDto, DeclinedDto } from './rag-board.dto';
+import { BoardDto, BoardMilestoneDto, BoardPriorityDto, ChangedAfterPackDto, DeclinedDto } from './rag-board.dto';
 
 interface MilestoneRow {
   plan_id: string;
@@ -18,12 +19,18 @@ interface MilestoneRow {
   commentary: string | null;
   effective_on: string | null;
   recorded_at: string | null;
+  rating_position: number | null;
   previous_period: string | null;
   previous_rag: string | null;
   last_year_rag: string | null;
 }
 
-export type BoardMilestone = BoardMilestoneDto & { planId: string; priorityId: string };
+export type BoardMilestone = Omit<BoardMilestoneDto, 'changedAfterPack'> & {
+  planId: string;
+  priorityId: string;
+  /** The log position of the rating shown, to tell whether a board pack of its period came before it. */
+  ratingPosition: number | null;
+};
 
 /** The latest fact effective by @asOf and recorded by @recordedBy: one backward seek on the as-of index. */
 const latest = (table: string, extra = '') => `(
@@ -34,7 +41,7 @@ const latest = (table: string, extra = '') => `(
 
 const boardSql = (where: string) => `
   SELECT m.plan_id, m.priority_id, m.milestone_id, m.title, m.owner, COALESCE(d.due_on, m.due_on) AS due_on,
-         cur.period, cur.rag, cur.forecast_rag, cur.commentary, cur.effective_on, cur.recorded_at, cur.previous_period,
+         cur.period, cur.rag, cur.forecast_rag, cur.commentary, cur.effective_on, cur.recorded_at, cur.position AS rating_position, cur.previous_period,
          prev.rag AS previous_rag, last.rag AS last_year_rag
   FROM board_milestones m
   LEFT JOIN milestone_ratings cur ON cur.position = ${latest('milestone_ratings')}
@@ -57,13 +64,26 @@ const toMilestone = (row: MilestoneRow): BoardMilestone => ({
   commentary: row.commentary,
   effectiveOn: row.effective_on,
   recordedAt: row.recorded_at,
+  ratingPosition: row.rating_position,
   previousRag: row.rag === null ? null : row.previous_rag,
   previousPeriod: row.previous_period,
   sameQuarterLastYearRag: row.rag === null ? null : row.last_year_rag,
   direction: directionOf(row.rag, row.previous_rag),
 });
 
-const publicMilestone = ({ planId: _plan, priorityId: _priority, ...milestone }: BoardMilestone): BoardMilestoneDto => milestone;
+export type PackOfPeriod = (period: string | null) => { packId: string; issuedAt: string; lastPosition: number } | undefined;
+
+/** A rating recorded for a period after the pack of that period went to the board: what it saw has since changed. */
+export const changedAfterPack = (milestone: BoardMilestone, packOf: PackOfPeriod): ChangedAfterPackDto | null => {
+  const pack = packOf(milestone.period);
+  if (!pack || milestone.ratingPosition === null || milestone.ratingPosition <= pack.lastPosition) return null;
+  return { packId: pack.packId, issuedAt: pack.issuedAt };
+};
+
+const publicMilestone = (milestone: BoardMilestone, packOf: PackOfPeriod): BoardMilestoneDto => {
+  const { planId: _plan, priorityId: _priority, ratingPosition: _position, ...shown } = milestone;
+  return { ...shown, changedAfterPack: changedAfterPack(milestone, packOf) };
+};
 
 /** The RAG board: every milestone's rating as of a date, as known at a time, with its direction of travel. */
 @Injectable()
@@ -75,6 +95,7 @@ export class RagBoardQueries {
   constructor(
     readModels: ReadModels,
     private readonly plans: PlanLookup,
+    private readonly packs: BoardPacksQueries,
   ) {
     const db = readModels.db;
     type Cut = { asOf: string; recordedBy: string };
@@ -102,16 +123,24 @@ export class RagBoardQueries {
         .all(planId, cut.recordedBy)
         .map((p) => [p.priority_id, { priorityId: p.priority_id, title: p.title, milestones: [] }]),
     );
-    for (const milestone of milestones) priorities.get(milestone.priorityId)?.milestones.push(publicMilestone(milestone));
+    const packOf = this.packOf(planId, cut);
+    for (const milestone of milestones) priorities.get(milestone.priorityId)?.milestones.push(publicMilestone(milestone, packOf));
     return { planId, asOf: cut.asOf, knownAt: cut.knownAt, totals: totalsOf(milestones), priorities: [...priorities.values()] };
   }
 
   declined(planId: string, cut: ReadCut): DeclinedDto {
     this.plans.require(planId, cut);
+    const packOf = this.packOf(planId, cut);
     const milestones = this.milestones(planId, cut)
       .filter((m) => m.direction === 'declined')
-      .map(({ planId: _plan, ...m }) => m);
+      .map((m) => ({ ...publicMilestone(m, packOf), priorityId: m.priorityId }));
     return { planId, asOf: cut.asOf, knownAt: cut.knownAt, milestones };
+  }
+
+  /** The last pack issued for each period, as known at the cut. */
+  packOf(planId: string, cut: ReadCut): PackOfPeriod {
+    const packs = this.packs.latestByPeriod(planId, cut);
+    return (period) => (period === null ? undefined : packs.get(period));
   }
 }
 

@@ -77,6 +77,7 @@ export const recommendationsProjection: Projection = {
       case 'JudgementRecorded':
       case 'IndicatorDefined':
       case 'IndicatorValueRecorded':
+      case 'BoardPackIssued':
         return NO_ROWS;
       default: {
         const _exhaustive: never = event;

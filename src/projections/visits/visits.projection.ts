@@ -106,6 +106,7 @@ export const visitsProjection: Projection = {
       case 'RecommendationReopened':
       case 'IndicatorDefined':
       case 'IndicatorValueRecorded':
+      case 'BoardPackIssued':
         return NO_ROWS;
       default: {
         const _exhaustive: never = event;
