@@ -1,5 +1,6 @@
 import { INestApplication, ValidationError, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import multipart from '@fastify/multipart';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -57,6 +58,8 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options.config, store), adapter, {
     logger: options.logger === false ? false : ['error', 'warn', 'log'],
   });
+  // Uploaded returns are read by their route, which sets its own limits (see receive-file.ts).
+  await app.register(multipart);
   app.useGlobalPipes(new BodyObjectPipe(), validationPipe());
   app.useGlobalFilters(new ProblemFilter());
   app.enableShutdownHooks();

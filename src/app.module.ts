@@ -7,7 +7,7 @@ import { EventStoreModule } from './event-store/event-store.module';
 import { EventStore } from './event-store/event-store.port';
 import { HealthModule } from './health/health.module';
 import { ProjectionsModule } from './projections/projections.module';
-import { ReportsModule } from './reports/reports.module';
+import { BoardPackModule } from './board-pack/board-pack.module';
 import { SeedingModule } from './seeding/seeding.module';
 import { WRITE_MODULES } from './write.module';
 
@@ -24,7 +24,7 @@ export class AppModule {
         HealthModule,
         ProjectionsModule,
         ...WRITE_MODULES,
-        ReportsModule,
+        BoardPackModule,
         SeedingModule,
       ],
     };

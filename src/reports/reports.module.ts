@@ -1,11 +1,15 @@
 import { Module } from '@nestjs/common';
+import { BoardPackDownloadController } from './board-pack-files/board-pack-download.controller';
+import { BoardPackFiles } from './board-pack-files/board-pack-files';
 import { QuarterlyReportController } from './quarterly-report/quarterly-report.controller';
 import { QuarterlyReports } from './quarterly-report/quarterly-reports';
+import { QuarterlyReturnController } from './quarterly-return/quarterly-return.controller';
+import { QuarterlyReturns } from './quarterly-return/quarterly-returns';
 
 /** Board packs and quarterly returns, built from the read side's queries. */
 @Module({
-  controllers: [QuarterlyReportController],
-  providers: [QuarterlyReports],
-  exports: [QuarterlyReports],
+  controllers: [QuarterlyReportController, QuarterlyReturnController, BoardPackDownloadController],
+  providers: [QuarterlyReports, QuarterlyReturns, BoardPackFiles],
+  exports: [QuarterlyReports, BoardPackFiles],
 })
 export class ReportsModule {}

@@ -50,6 +50,7 @@ interface CopiedRow {
   actor_name: string | null;
   actor_role: string | null;
   data: string;
+  source: string | null;
 }
 
 /** The trail from the audit trail's own copy of the events (read models beside KurrentDB). */
@@ -72,6 +73,7 @@ export function copiedTrail(db: Database.Database): TrailSource {
       command: row.command,
       correlationId: row.correlation_id,
       data: JSON.parse(row.data) as unknown,
+      source: row.source === null ? null : (JSON.parse(row.source) as Record<string, unknown>),
     }));
 }
 
@@ -79,6 +81,9 @@ export function copiedTrail(db: Database.Database): TrailSource {
  * The trail straight from the embedded store's events table: a plan's streams are `plan-<id>` and
  * `<type>-<id>/…`, so each is one range of the store's (stream_id, revision) index.
  */
+const sourceOf = (source: unknown): Record<string, unknown> | null =>
+  typeof source === 'object' && source !== null ? (source as Record<string, unknown>) : null;
+
 const NESTED = STREAM_TYPES.filter((t) => t !== 'plan');
 /** The plan's streams, as ranges of the store's stream index, and the event types of the read models. */
 const OF_PLAN = `(stream_id = @plan OR ${NESTED.map((t) => `(stream_id >= @${t} AND stream_id < @${t}End)`).join(' OR ')})
@@ -136,6 +141,7 @@ export function storeTrail(db: Database.Database): TrailSource {
         command: typeof command === 'string' ? command : null,
         correlationId: typeof correlationId === 'string' ? correlationId : null,
         data: fact.event.data,
+        source: sourceOf(fact.metadata.source),
       });
       if (trail.length === limit) break;
     }

@@ -19,4 +19,6 @@ export const AUDIT_TRAIL_MIGRATIONS: Migration[] = [
      data           TEXT NOT NULL
    );
    CREATE INDEX audit_events_by_plan ON audit_events (plan_id, position);`,
+  // Where a fact came from (a seed's document, an uploaded file's name and hash), as JSON.
+  `ALTER TABLE audit_events ADD COLUMN source TEXT;`,
 ];

@@ -20,6 +20,7 @@ export const auditTrailProjection: Projection = {
       'correlation_id',
       ...ACTOR_COLUMNS,
       'data',
+      'source',
     ],
   },
   // Every event type goes into the trail alike, so there is nothing to switch on.
@@ -38,6 +39,7 @@ export const auditTrailProjection: Projection = {
       typeof correlationId === 'string' ? correlationId : null,
       ...actorValues(fact),
       JSON.stringify(fact.event.data),
+      fact.metadata.source === undefined ? null : JSON.stringify(fact.metadata.source),
     ];
     return [['audit_events', values]];
   },

@@ -97,10 +97,10 @@ export class QuarterlyReports {
   }
 }
 
-/** A report is of one financial-year quarter; anything else is a 400 naming `period`. */
+/** A report or return is of one financial-year quarter ("2025-26 Q2", or "2025-26-Q2" in a path); anything else is a 400 naming `period`. */
 export function quarterOf(text: string): Period {
   try {
-    return requirePeriod(text, ['quarter']);
+    return requirePeriod(text.replace(/-q([1-4])$/i, ' Q$1'), ['quarter']);
   } catch (error) {
     if (error instanceof DomainError) throw new ProblemException(validationProblem([{ field: 'period', message: error.message }]));
     throw error;

@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import { IssuedPack, PACK_FORMATS, PackFormat, PackHashes } from '../../board-pack/board-pack';
+import { BoardPacksQueries } from '../../projections/board-packs/board-packs.queries';
+import { ReadCut } from '../../projections/read-cut/read-cut';
+import { ProblemException, problemType } from '../../web/problem.filter';
+import { QuarterlyReports, ReportRequest } from '../quarterly-report/quarterly-reports';
+import { renderReport, RenderedFile } from '../render/render-report';
+
+/** The files of a board pack: made to be issued, and made again, byte for byte, to be downloaded. */
+@Injectable()
+export class BoardPackFiles {
+  constructor(
+    private readonly reports: QuarterlyReports,
+    private readonly packs: BoardPacksQueries,
+  ) {}
+
+  /** Every format of the report at one moment, hashed: what BoardPackIssued records. */
+  async generate(planId: string, request: Omit<ReportRequest, 'minPosition'>): Promise<Omit<IssuedPack, 'packId'>> {
+    const report = await this.reports.generate(planId, request);
+    const sha256 = {} as PackHashes;
+    for (const format of PACK_FORMATS) sha256[format] = (await renderReport(report, format)).sha256;
+    const { asOf, knownAt, lastPosition } = report.moment;
+    return { period: report.period.text, asOf, knownAt, lastPosition: lastPosition ?? 0, sha256 };
+  }
+
+  /** An issued pack's file, made again from the moment it recorded; refused when the bytes would differ from what the board got. */
+  async download(planId: string, packId: string, format: PackFormat, cut: ReadCut): Promise<{ file: RenderedFile; knownAt: string; lastPosition: number }> {
+    const pack = this.packs.require(planId, packId, cut);
+    const report = await this.reports.generate(planId, { period: pack.period, asOf: pack.asOf, knownAt: pack.knownAt });
+    const file = await renderReport(report, format);
+    if (file.sha256 !== pack.sha256[format]) {
+      throw new ProblemException({
+        type: problemType('pack-not-reproducible'),
+        title: 'The pack cannot be made again byte for byte',
+        status: 409,
+        detail:
+          `Pack ${packId} was issued with a ${format} file whose SHA-256 is ${pack.sha256[format]}; made again from the same moment it is ${file.sha256}, ` +
+          'so this is not the file the board saw (it was made by another version of the product, or the record was changed outside it). ' +
+          `The report of that moment is still at ?period=${pack.period}&asOf=${pack.asOf}&knownAt=${pack.knownAt}.`,
+        packId,
+        issuedSha256: pack.sha256[format],
+        madeSha256: file.sha256,
+      });
+    }
+    return { file, knownAt: pack.knownAt, lastPosition: pack.lastPosition };
+  }
+}

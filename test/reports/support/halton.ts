@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { root } from '../../support/build';
+import { startTestApp, TestApp, TEST_ADMIN_TOKEN } from '../../support/test-app';
+
+export interface SeededUpdate {
+  milestoneId: string;
+  rag: string;
+  commentary: string;
+}
+
+/** The 51 milestone updates of the council's 2025-26 Q2 report, as the seed holds them. */
+export function seededQ2(): SeededUpdate[] {
+  const file = JSON.parse(readFileSync(join(root, 'seeds', 'halton', '06-quarterly-report-2025-26-q2.json'), 'utf8')) as {
+    entries: Array<{ kind: string } & SeededUpdate>;
+  };
+  return file.entries.filter((e) => e.kind === 'milestoneUpdate');
+}
+
+/** The app with the Halton plan loaded, its read models caught up; the store's clock at `clock` while it loads. */
+export async function startHalton(clock = '2025-10-20T09:00:00.000Z', env: Record<string, string> = {}): Promise<TestApp> {
+  const t = await startTestApp({ ...env, TRACKER_SEED: 'none' });
+  t.setClock(clock);
+  const { SeedLoader } = await import('../../../src/seeding/seed-loader');
+  await t.app.get(SeedLoader).load('halton');
+  await caughtUp(t);
+  return t;
+}
+
+export async function caughtUp(t: TestApp): Promise<void> {
+  const head = Number(await t.store.headPosition());
+  const res = await t.request('GET', `/api/plans/halton/board?minPosition=${head}`);
+  if (res.status !== 200) throw new Error(`the read models did not catch up: ${res.status} ${JSON.stringify(res.body)}`);
+}
+
+export interface Download {
+  status: number;
+  headers: Headers;
+  bytes: Buffer;
+  json?: any;
+}
+
+/** A GET whose answer is a file (or a problem). */
+export async function download(t: TestApp, path: string, token = TEST_ADMIN_TOKEN): Promise<Download> {
+  const res = await fetch(`${t.baseUrl}${path}`, { headers: { authorization: `Bearer ${token}` } });
+  const bytes = Buffer.from(await res.arrayBuffer());
+  const json = (res.headers.get('content-type') ?? '').includes('json') ? JSON.parse(bytes.toString('utf8')) : undefined;
+  return { status: res.status, headers: res.headers, bytes, json };
+}
+
+export const reportPath = (query: Record<string, string>) =>
+  `/api/plans/halton/reports/quarterly?${new URLSearchParams({ period: '2025-26 Q2', ...query }).toString()}`;
