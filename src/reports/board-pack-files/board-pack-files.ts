@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { IssuedPack, PACK_FORMATS, PackFormat, PackHashes } from '../../board-pack/board-pack';
 import { BoardPacksQueries } from '../../projections/board-packs/board-packs.queries';
 import { ReadCut } from '../../projections/read-cut/read-cut';
-import { ProblemException, problemType } from '../../web/problem.filter';
+import { ProblemException, problemType, validationProblem } from '../../web/problem.filter';
 import { QuarterlyReports, ReportRequest } from '../quarterly-report/quarterly-reports';
 import { renderReport, RenderedFile } from '../render/render-report';
 
@@ -16,6 +16,12 @@ export class BoardPackFiles {
 
   /** Every format of the report at one moment, hashed: what BoardPackIssued records. */
   async generate(planId: string, request: Omit<ReportRequest, 'minPosition'>): Promise<Omit<IssuedPack, 'packId'>> {
+    // Facts recorded between now and a later knownAt would change the pack after the board got it.
+    if (request.knownAt !== undefined && Date.parse(request.knownAt) > Date.now()) {
+      throw new ProblemException(
+        validationProblem([{ field: 'knownAt', message: `knownAt (${request.knownAt}) is in the future: a pack shows what had been recorded by a moment that has passed` }]),
+      );
+    }
     const report = await this.reports.generate(planId, request);
     const sha256 = {} as PackHashes;
     for (const format of PACK_FORMATS) sha256[format] = (await renderReport(report, format)).sha256;

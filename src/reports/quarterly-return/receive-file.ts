@@ -21,10 +21,15 @@ export async function receiveFile(request: FastifyRequest): Promise<{ name: stri
     part.file.resume();
     throw badFile(`The file was sent in a field named "${part.fieldname}"; send it in a field named "file".`);
   }
+  const tooLarge = badFile(`The file is larger than ${MEGABYTES} MB; a quarterly return is far smaller.`);
+  let bytes: Buffer;
   try {
-    return { name: part.filename || 'return', bytes: await part.toBuffer() };
+    bytes = await part.toBuffer();
   } catch (error) {
-    const tooLarge = (error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE';
-    throw badFile(tooLarge ? `The file is larger than ${MEGABYTES} MB; a quarterly return is far smaller.` : 'The upload stopped before the whole file arrived; send it again.');
+    if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge;
+    throw badFile('The upload stopped before the whole file arrived; send it again.');
   }
+  // Busboy stops at the limit and marks the stream truncated rather than failing it.
+  if (part.file.truncated) throw tooLarge;
+  return { name: part.filename || 'return', bytes };
 }

@@ -64,7 +64,8 @@ function columnsOf(headers: string[]): Map<number, ReturnColumnKey> {
   });
   const missing = RETURN_COLUMNS.filter((c) => c.required && ![...found.values()].includes(c.key)).map((c) => c.header);
   if (missing.length > 0) {
-    const seen = headers.filter((h) => h.trim() !== '').join(', ') || 'none';
+    const named = headers.filter((h) => h.trim() !== '');
+    const seen = named.length === 0 ? 'none' : named.slice(0, 12).map((h) => (h.length > 40 ? `${h.slice(0, 40)}…` : h)).join(', ') + (named.length > 12 ? ', …' : '');
     throw badFile(
       `The sheet does not have the return's columns: ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} missing (headers found: ${seen}). ` +
         `Download the template for this period and fill that in; its columns are ${RETURN_COLUMNS.map((c) => c.header).join(', ')}.`,
