@@ -86,7 +86,7 @@ const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '8C9196' };
 
 type Fills = Array<Array<string | undefined>>;
 
-function tableOf(widths: number[], headers: string[] | undefined, rows: Cell[][], fills: Fills): Table {
+function tableOf(widths: number[], headers: string[] | undefined, rows: Cell[][], fills: Fills, keepRowsWhole = false): Table {
   const scale = CONTENT_WIDTH / widths.reduce((a, b) => a + b, 0);
   const twips = widths.map((w) => Math.floor(w * scale));
   return new Table({
@@ -98,7 +98,7 @@ function tableOf(widths: number[], headers: string[] | undefined, rows: Cell[][]
       ...(headers
         ? [new TableRow({ tableHeader: true, cantSplit: true, children: headers.map((h, i) => cell(h, twips[i]!, { fill: HEADER_FILL, header: true })) })]
         : []),
-      ...rows.map((row, r) => new TableRow({ children: row.map((c, i) => cell(c, twips[i]!, { fill: fills[r]?.[i] })) })),
+      ...rows.map((row, r) => new TableRow({ cantSplit: keepRowsWhole, children: row.map((c, i) => cell(c, twips[i]!, { fill: fills[r]?.[i] })) })),
     ],
   });
 }
@@ -163,7 +163,7 @@ function summary(report: QuarterlyReport, chartPng: Buffer): Array<Paragraph | T
   ]);
   const bold = (n: number) => [para([run(String(n), { bold: true })], { alignment: AlignmentType.CENTER })];
   rows.push([[para([run('All', { bold: true })])], [para([run('All priorities', { bold: true })])], ...TOTAL_KEYS.map(([key]) => bold(t[key])), bold(all)]);
-  const width = 560;
+  const width = 440;
   return [
     heading(SECTIONS.summary, HeadingLevel.HEADING_1, true),
     body(TEXTS.summary(report)),
@@ -186,7 +186,7 @@ function summary(report: QuarterlyReport, chartPng: Buffer): Array<Paragraph | T
       ],
     }),
     para([run(TEXTS.chartCaption(report), { italics: true, color: GREY })], { spacingAfter: 200 }),
-    table(['Priority', 'Title', ...TOTAL_KEYS.map(([, rag]) => ragText(rag)), 'Total'], [10, 30, 10, 10, 10, 11, 10, 9], rows),
+    tableOf([11, 36, 8, 9, 8, 12, 8, 8], ['Priority', 'Title', ...TOTAL_KEYS.map(([, rag]) => ragText(rag)), 'Total'], rows, [], true),
   ];
 }
 

@@ -39,7 +39,7 @@ const STYLE = `
   h2 { font-size: 16pt; margin: 18pt 0 8pt; }
   h3 { font-size: 13pt; margin: 14pt 0 6pt; }
   p { margin: 0 0 8pt; }
-  table { border-collapse: collapse; width: 100%; margin: 0 0 12pt; font-size: 9pt; }
+  table { border-collapse: collapse; width: 100%; margin: 0 0 12pt; font-size: 9pt; table-layout: auto; }
   th, td { border: 1px solid #8c9196; padding: 4pt 5pt; text-align: left; vertical-align: top; }
   th { background: #dee0e2; }
   td p { margin: 0 0 4pt; }
@@ -80,8 +80,11 @@ function milestoneRow(report: QuarterlyReport, m: ReportMilestone): string {
     </tr>`;
 }
 
-const tableOf = (headers: string[], rows: string[]) =>
-  `<table><thead><tr>${headers.map((x) => `<th scope="col">${h(x)}</th>`).join('')}</tr></thead><tbody>${rows.join('\n')}</tbody></table>`;
+/** A table; `widths` in percent, so long commentary does not squeeze the other columns. */
+const tableOf = (headers: string[], rows: string[], widths?: number[]) =>
+  `<table>${widths ? `<colgroup>${widths.map((w) => `<col style="width:${w}%">`).join('')}</colgroup>` : ''}<thead><tr>${headers
+    .map((x) => `<th scope="col">${h(x)}</th>`)
+    .join('')}</tr></thead><tbody>${rows.join('\n')}</tbody></table>`;
 
 function cover(report: QuarterlyReport): string {
   const { moment } = report;
@@ -123,7 +126,7 @@ function priorities(report: QuarterlyReport): string {
       (p, i) => `<section class="page" id="${h(p.priorityId.replace(/\s+/g, '-'))}">
     ${i === 0 ? `<h2>${h(SECTIONS.milestones)}</h2><p>${h(TEXTS.milestones(report))}</p>` : ''}
     <h3>${h(p.priorityId)}: ${h(p.title)}</h3>
-    ${tableOf(headers, p.milestones.map((m) => milestoneRow(report, m)))}
+    ${tableOf(headers, p.milestones.map((m) => milestoneRow(report, m)), [7, 22, 12, 45, 14])}
   </section>`,
     )
     .join('\n');
@@ -148,7 +151,7 @@ function recommendations(report: QuarterlyReport): string {
   });
   return `<section class="page" id="recommendations"><h2>${h(SECTIONS.recommendations)}</h2>
     <p>${h(TEXTS.recommendations)}</p>
-    ${tableOf(['Ref', 'Recommendation', 'Status', 'Since the last visit'], rows)}</section>`;
+    ${tableOf(['Ref', 'Recommendation', 'Status', 'Since the last visit'], rows, [7, 43, 14, 36])}</section>`;
 }
 
 function visitBlock(v: ReportVisit): string {
