@@ -18,6 +18,7 @@ import { rebuildReadModels } from '../projections/rebuild';
 import { recommendationDecider, streamId as recommendationStream } from '../recommendation/recommendation';
 import { visitDecider, streamId as visitStream } from '../visit/visit';
 import { Aggregate, generateHistory, milestoneIdOf, MILESTONES_PER_PLAN, mulberry32, planIdOf, plansFor, quarter, recommendationIdOf } from './history-generator';
+import { measureDocuments } from './documents';
 import { latency, peakRssMb, percentile, startServer } from './measure';
 
 interface Options {
@@ -201,7 +202,8 @@ async function main(): Promise<void> {
     const rawScanPerSec = rawScan(path);
     const rebuildPerSec = await rebuild(path);
 
-    const server = await startServer(join(__dirname, '..', 'main.js'), { EVENT_STORE_URL: `sqlite:${path}`, TRACKER_ADMIN_TOKEN: token });
+    const serverEnv = { EVENT_STORE_URL: `sqlite:${path}`, TRACKER_ADMIN_TOKEN: token };
+    const server = await startServer(join(__dirname, '..', 'main.js'), serverEnv);
     let metrics;
     try {
       const headers = { authorization: `Bearer ${token}` };
@@ -259,6 +261,16 @@ async function main(): Promise<void> {
     } finally {
       await server.stop();
     }
+    if (metrics) {
+      const count = Math.max(5, Math.min(100, Math.round(options.queries / 10)));
+      process.stderr.write(`documents: ${count} DOCX quarterly reports and ${count} whole-plan returns (XLSX), on a server of their own\n`);
+      const documents = await measureDocuments(serverEnv, token, generated.plans, quarter(generated.quarters - 1).period, quarter(generated.quarters).period, count);
+      Object.assign(metrics, documents.figures);
+      if (documents.failures > 0) {
+        process.stderr.write(`${documents.failures} document requests did not succeed\n`);
+        process.exitCode = 1;
+      }
+    }
     report(metrics);
     if (options.json) writeFileSync(options.json, `${JSON.stringify(metrics, null, 2)}\n`);
   } finally {
@@ -278,6 +290,8 @@ function report(m: Record<string, number>): void {
     httpCommandsPerSec: ['≥ 3000', (v) => v >= 3000],
     startupMs: ['≤ 2000 ms', (v) => v <= 2000],
     peakRssMb: ['≤ 400 MB', (v) => v <= 400],
+    packMs: ['≤ 500 ms', (v) => v <= 500],
+    returnUploadMs: ['≤ 500 ms', (v) => v <= 500],
   };
   const rows = Object.entries(m).map(([metric, value]) => {
     const target = targets[metric];

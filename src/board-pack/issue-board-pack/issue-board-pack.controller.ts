@@ -1,6 +1,14 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOperation,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Access } from '../../access/access.decorator';
 import { CommandContext } from '../../command-pipeline/command-context';
 import { packDownloadPath } from '../../projections/board-packs/board-packs.queries';
@@ -32,6 +40,7 @@ export class IssueBoardPackController {
   @ApiBadRequestResponse({ description: 'application/problem+json naming the field: period not a quarter, asOf not a date, knownAt not an instant' })
   @ApiNotFoundResponse({ description: 'application/problem+json: no such plan' })
   @ApiConflictResponse({ description: 'application/problem+json: this exact pack was already issued' })
+  @ApiServiceUnavailableResponse({ description: 'application/problem+json: the read models did not take in the writes made so far within 5 s' })
   async issue(@Param() { planId }: PlanParams, @Body() body: IssueBoardPackDto, @WriteContext() context: CommandContext): Promise<IssuedBoardPackDto> {
     const pack = await this.files.generate(planId, body);
     const result = await this.commandBus.execute(new IssueBoardPackCommand(planId, pack, context));

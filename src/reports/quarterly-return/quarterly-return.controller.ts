@@ -8,6 +8,7 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiProduces,
+  ApiServiceUnavailableResponse,
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
@@ -43,6 +44,7 @@ export class QuarterlyReturnController {
   @ApiOkResponse({ description: 'The workbook', schema: { type: 'string', format: 'binary' } })
   @ApiBadRequestResponse({ description: 'application/problem+json: period not a financial-year quarter, or a bad read cut' })
   @ApiNotFoundResponse({ description: 'application/problem+json: no such plan' })
+  @ApiServiceUnavailableResponse({ description: 'application/problem+json: the read models did not reach minPosition within 5 s' })
   async template(@Param() { planId, period }: ReturnParams, @Query() query: ReadCutQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<StreamableFile> {
     const { bytes, fileName } = await this.returns.template(planId, quarterOf(period), await this.gate.open(query));
     reply.header('Cache-Control', 'private, no-cache');
