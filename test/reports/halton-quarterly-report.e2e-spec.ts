@@ -29,6 +29,8 @@ describe('the Halton 2025-26 Q2 quarterly report, as of 2025-09-30', () => {
     const p11 = rows.find((cells) => cells[0] === 'P1.1')!;
     expect(p11[3]).toContain('Family Hub Attendances increased to 12128');
     expect(p11[1]).toContain('Owner: Early Help');
+    // Where the paper printed no symbol, the report says what it printed instead of guessing a colour.
+    expect(rows.find((cells) => cells[0] === 'P7.6')![2]).toBe('– Not rated\nProgress column printed: "Refer Comment"');
   });
 
   it('uses real Word headings: the twelve priorities, in the report’s order, after the summary', async () => {

@@ -25,6 +25,13 @@ export class BoardMilestoneDto {
   forecastRag!: string | null;
   @ApiProperty({ nullable: true, type: String, example: '2025-26 Q2' }) period!: string | null;
   @ApiProperty({ nullable: true, type: String }) commentary!: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'A note kept with the rating, such as what the source document printed where no symbol could be read',
+    example: 'Progress column printed: "Refer Comment"',
+  })
+  note!: string | null;
   @ApiProperty({ nullable: true, type: String, example: '2025-09-30' }) effectiveOn!: string | null;
   @ApiProperty({ nullable: true, type: String, example: '2025-10-20T09:00:00.000Z' }) recordedAt!: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'The rating of the previous quarter, at the same cut' })

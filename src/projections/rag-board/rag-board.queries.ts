@@ -17,6 +17,7 @@ interface MilestoneRow {
   rag: string | null;
   forecast_rag: string | null;
   commentary: string | null;
+  note: string | null;
   effective_on: string | null;
   recorded_at: string | null;
   rating_position: number | null;
@@ -41,7 +42,7 @@ const latest = (table: string, extra = '') => `(
 
 const boardSql = (where: string) => `
   SELECT m.plan_id, m.priority_id, m.milestone_id, m.title, m.owner, COALESCE(d.due_on, m.due_on) AS due_on,
-         cur.period, cur.rag, cur.forecast_rag, cur.commentary, cur.effective_on, cur.recorded_at, cur.position AS rating_position, cur.previous_period,
+         cur.period, cur.rag, cur.forecast_rag, cur.commentary, cur.note, cur.effective_on, cur.recorded_at, cur.position AS rating_position, cur.previous_period,
          prev.rag AS previous_rag, last.rag AS last_year_rag
   FROM board_milestones m
   LEFT JOIN milestone_ratings cur ON cur.position = ${latest('milestone_ratings')}
@@ -62,6 +63,7 @@ const toMilestone = (row: MilestoneRow): BoardMilestone => ({
   forecastRag: row.forecast_rag,
   period: row.period,
   commentary: row.commentary,
+  note: row.note,
   effectiveOn: row.effective_on,
   recordedAt: row.recorded_at,
   ratingPosition: row.rating_position,

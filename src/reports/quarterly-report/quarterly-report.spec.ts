@@ -12,6 +12,7 @@ const milestone = (milestoneId: string, over: Partial<BoardMilestoneDto>): Board
   forecastRag: null,
   period: null,
   commentary: null,
+  note: null,
   effectiveOn: null,
   recordedAt: null,
   previousRag: null,

@@ -26,6 +26,8 @@ export interface ReportMilestone {
   /** The rating for the report's period; "not-rated" when there is none. */
   rag: Rag;
   commentary: string | null;
+  /** A note kept with the rating, such as what the council's paper printed where no symbol could be read. */
+  note: string | null;
   /** The rating of the quarter before, as known at the same moment. */
   previousRag: Rag | null;
   change: Change;
@@ -126,6 +128,7 @@ function milestoneRow(priorityId: string, m: BoardMilestoneDto, period: string):
     owner: m.owner,
     rag,
     commentary: rated ? m.commentary : null,
+    note: rated ? m.note : null,
     previousRag,
     change,
     changedAfterPack: rated ? m.changedAfterPack : null,

@@ -112,7 +112,11 @@ const ragParagraph = (rag: Rag) => para([run(ragText(rag), { bold: true, color: 
 
 function progressCell(m: ReportMilestone): Paragraph[] {
   const flagged = changedAfterText(m);
-  return [ragParagraph(m.rag), ...(flagged ? [para([run(`⚠ ${flagged}`, { bold: true, color: '942514', size: 16 })])] : [])];
+  return [
+    ragParagraph(m.rag),
+    ...(m.note ? [para([run(m.note, { italics: true, color: GREY, size: 16 })])] : []),
+    ...(flagged ? [para([run(`⚠ ${flagged}`, { bold: true, color: '942514', size: 16 })])] : []),
+  ];
 }
 
 function milestoneRows(report: QuarterlyReport, milestones: ReportMilestone[]): { rows: Cell[][]; fills: Array<Array<string | undefined>> } {
@@ -195,7 +199,7 @@ function priorities(report: QuarterlyReport): Array<Paragraph | Table> {
   report.priorities.forEach((p, i) => {
     out.push(heading(`${p.priorityId}: ${p.title}`, HeadingLevel.HEADING_2, i > 0));
     const { rows, fills } = milestoneRows(report, p.milestones);
-    out.push(table(['Ref', 'Milestone', TEXTS.progressHeader(report), 'Supporting commentary', TEXTS.changeHeader(report)], [7, 22, 12, 46, 13], rows, fills));
+    out.push(table(['Ref', 'Milestone', TEXTS.progressHeader(report), 'Supporting commentary', TEXTS.changeHeader(report)], [7, 21, 14, 45, 13], rows, fills));
   });
   return out;
 }

@@ -46,7 +46,8 @@ const STYLE = `
   tr { break-inside: avoid; }
   thead { display: table-header-group; }
   .num { text-align: right; }
-  .rag { font-weight: bold; white-space: nowrap; }
+  .rag { font-weight: bold; }
+  .rag > p { font-weight: normal; }
   ${(Object.keys(RAG_COLOURS) as Rag[]).map((rag) => `.rag-${rag} { background: #${RAG_COLOURS[rag].fill}; color: #${RAG_COLOURS[rag].text}; }`).join('\n  ')}
   .owner, .note { color: #505a5f; font-size: 8pt; font-style: italic; }
   .flag { color: #942514; font-weight: bold; font-size: 8pt; }
@@ -74,7 +75,7 @@ function milestoneRow(report: QuarterlyReport, m: ReportMilestone): string {
   return `<tr>
       <th scope="row">${h(m.milestoneId)}</th>
       <td>${h(m.title)}${m.owner ? `<p class="owner">Owner: ${h(m.owner)}</p>` : ''}</td>
-      ${ragCell(m.rag, flag ? `<p class="flag">⚠ ${h(flag)}</p>` : '')}
+      ${ragCell(m.rag, `${m.note ? `<p class="note">${h(m.note)}</p>` : ''}${flag ? `<p class="flag">⚠ ${h(flag)}</p>` : ''}`)}
       <td>${commentary}</td>
       <td>${h(changeText(m, report.previousPeriod))}</td>
     </tr>`;

@@ -5,7 +5,7 @@ import { fixCoreDates, stableZip } from './stable-zip';
 import { momentText, RAG_COLOURS, reportTitle } from './wording';
 
 const HEADER_ROW = 4;
-const WIDTHS = [10, 36, 10, 48, 24, 8, 11, 90, 14, 16, 30, 34];
+const WIDTHS = [10, 36, 10, 48, 24, 8, 11, 90, 30, 14, 16, 30, 34];
 
 const fill = (hex: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${hex}` } });
 
