@@ -1,6 +1,5 @@
 import {
   ANY,
-  AllStreamResolvedEvent,
   BACKWARDS,
   END,
   KurrentDBClient,
@@ -9,18 +8,17 @@ import {
   StreamNotFoundError,
   WrongExpectedVersionError,
   excludeSystemEvents,
-  jsonEvent,
   type AppendStreamState,
-  type JSONType,
-  type Position,
+  type EventData,
   type RecordedEvent,
 } from '@kurrent/kurrentdb-client';
 import {
   AppendResult,
   EventHandler,
-  EventMetadata,
   EventStore,
+  EventStoreError,
   ExpectedRevision,
+  malformedEvents,
   NewEvent,
   ReadAllOptions,
   ReadStreamOptions,
@@ -28,74 +26,154 @@ import {
   StoredEvent,
   SubscribeOptions,
   Subscription,
+  unconfirmedAppend,
   WrongExpectedRevisionError,
 } from './event-store.port';
+import { isConnectionTrouble, toStoreError, withDeadline } from './kurrentdb-errors';
+import { at, fromAll, readAfter, toProposed, toStored } from './kurrentdb-records';
+import { consumeSubscription } from './kurrentdb-subscription';
 
-const at = (position: bigint): Position => ({ commit: position, prepare: position });
+export interface KurrentDbTimeouts {
+  /** A ping, as `/health` makes it. */
+  pingMs: number;
+  /** A read: a stream, a page of the log, the head. */
+  readMs: number;
+  /** One attempt of an append (an append that gets no answer is tried once more). */
+  appendMs: number;
+}
+
+export interface KurrentDbEventStoreOptions {
+  /** The product's clock: it stamps `recordedAt` on every event appended. */
+  clock?: () => Date;
+  timeouts?: Partial<KurrentDbTimeouts>;
+}
+
+const DEFAULT_TIMEOUTS: KurrentDbTimeouts = { pingMs: 2000, readMs: 5000, appendMs: 5000 };
+
+/** One attempt of an append: done, or refused because the stream is not at the expected revision. */
+type Attempt =
+  | { kind: 'appended'; nextRevision: bigint; position: bigint | undefined }
+  | { kind: 'conflict'; actual?: number | 'no-stream' };
 
 const toStreamState = (expected: ExpectedRevision): AppendStreamState =>
   expected === 'any' ? ANY : expected === 'no-stream' ? NO_STREAM : BigInt(expected);
 
-function toStored(event: RecordedEvent, position: bigint | undefined): StoredEvent {
-  return {
-    eventId: event.id,
-    type: event.type,
-    data: event.data,
-    metadata: (event.metadata ?? {}) as EventMetadata,
-    streamId: event.streamId,
-    revision: Number(event.revision),
-    position: position ?? -1n,
-    recordedAt: event.created.toISOString(),
-  };
+/** The gRPC channel the client opens its calls on: it has no public way to close it. */
+interface Channel {
+  close(): void;
+}
+interface ChannelOwner {
+  getChannel(): Promise<Channel>;
 }
 
-const fromAll = (resolved: AllStreamResolvedEvent): StoredEvent | undefined =>
-  resolved.event ? toStored(resolved.event as RecordedEvent, resolved.event.position?.commit) : undefined;
-
 /**
- * The KurrentDB / EventStoreDB adapter. Positions are `$all` commit positions; recordedAt is the server's
- * `created` time. KurrentDB itself makes an append with a known expected revision idempotent on event ids.
+ * The KurrentDB / EventStoreDB adapter. Positions are `$all` commit positions: where an event's record starts
+ * in the server's log, so only a position the server gave may be read from. `recordedAt` is stamped from the
+ * product's clock into each event's metadata. Every call has a deadline, and an append that gets no answer
+ * is tried once more with the same event ids, which the server answers as the first time if it had recorded it.
  */
 export class KurrentDbEventStore implements EventStore {
   private readonly client: KurrentDBClient;
+  private readonly clock: () => Date;
+  private readonly timeouts: KurrentDbTimeouts;
+  /** The gRPC channels appends and subscriptions opened (reads go through the client's native bridge). */
+  private readonly channels = new Set<Channel>();
 
-  constructor(connectionString: string) {
+  constructor(connectionString: string, options: KurrentDbEventStoreOptions = {}) {
     this.client = KurrentDBClient.connectionString(connectionString.replace(/^esdb(\+discover)?:/, 'kurrentdb$1:'));
+    this.clock = options.clock ?? (() => new Date());
+    this.timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
   }
 
   async append(streamId: string, events: NewEvent[], options: { expectedRevision: ExpectedRevision }): Promise<AppendResult> {
+    const malformed = malformedEvents(events);
+    if (malformed) throw new EventStoreError(malformed);
+    const { expectedRevision } = options;
+    const doing = `to an append to ${streamId}`;
+    const recordedAt = this.clock().toISOString();
+    // A retry sends the very same events: the same ids, the same recordedAt.
+    const proposed = events.map((event) => toProposed(event, recordedAt));
+    let outcome: Attempt;
+    let retried = false;
     try {
-      const result = await this.client.appendToStream(
-        streamId,
-        events.map((e) =>
-          jsonEvent({ id: e.eventId, type: e.type, data: (e.data ?? null) as JSONType, metadata: (e.metadata ?? {}) as JSONType }),
-        ),
-        { streamState: toStreamState(options.expectedRevision) },
-      );
-      return { nextRevision: Number(result.nextExpectedRevision), position: result.position?.commit ?? -1n };
-    } catch (error) {
-      if (error instanceof WrongExpectedVersionError) {
-        const actual = typeof error.actualState === 'bigint' ? Number(error.actualState) : 'no-stream';
-        throw new WrongExpectedRevisionError(streamId, options.expectedRevision, actual);
+      outcome = await this.appendOnce(streamId, proposed, expectedRevision);
+    } catch (first) {
+      if (!isConnectionTrouble(first)) throw toStoreError(first, doing);
+      retried = true;
+      try {
+        outcome = await this.appendOnce(streamId, proposed, expectedRevision);
+      } catch (second) {
+        throw isConnectionTrouble(second) ? unconfirmedAppend('The event store did not answer') : toStoreError(second, doing);
       }
-      throw error;
+    }
+    if (outcome.kind === 'appended') {
+      const nextRevision = Number(outcome.nextRevision);
+      return { nextRevision, position: outcome.position ?? (await this.positionAt(streamId, nextRevision)) };
+    }
+    // After a retry, the conflict may be with the first attempt's own events: then the append is done.
+    const done = retried ? await this.alreadyAppended(streamId, events, expectedRevision) : undefined;
+    if (done) return done;
+    throw new WrongExpectedRevisionError(streamId, expectedRevision, outcome.actual ?? (await this.currentRevision(streamId)));
+  }
+
+  private async appendOnce(streamId: string, events: EventData[], expected: ExpectedRevision): Promise<Attempt> {
+    const { appendMs } = this.timeouts;
+    const appending = this.client.appendToStream(streamId, events, { streamState: toStreamState(expected), deadline: appendMs });
+    this.keepChannel();
+    try {
+      const result = await withDeadline(appending, appendMs, `to an append to ${streamId}`);
+      // With throwOnAppendFailure=false in the connection string the client answers a conflict this way,
+      // and not always with the stream's revision.
+      if (!result.success) return { kind: 'conflict' };
+      return { kind: 'appended', nextRevision: result.nextExpectedRevision, position: result.position?.commit };
+    } catch (error) {
+      if (!(error instanceof WrongExpectedVersionError)) throw error;
+      return { kind: 'conflict', actual: typeof error.actualState === 'bigint' ? Number(error.actualState) : 'no-stream' };
     }
   }
 
+  /** The result of an append whose events the stream already holds at the expected revisions, or undefined. */
+  private async alreadyAppended(streamId: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult | undefined> {
+    if (expected === 'any') return undefined;
+    const first = expected === 'no-stream' ? 0 : expected + 1;
+    const stored = await this.readStream(streamId, { fromRevision: first, maxCount: events.length });
+    if (stored.length !== events.length || stored.some((e, i) => e.eventId !== events[i]!.eventId)) return undefined;
+    return { nextRevision: first + events.length - 1, position: stored[stored.length - 1]!.position };
+  }
+
+  /** The stream's last revision, read now: the client reports a conflict with the wrong one in some cases. */
+  private async currentRevision(streamId: string): Promise<number | 'no-stream'> {
+    const [last] = await this.readEvents(streamId, { direction: BACKWARDS, fromRevision: END, maxCount: 1 });
+    return last ? last.revision : 'no-stream';
+  }
+
+  private async positionAt(streamId: string, revision: number): Promise<bigint> {
+    const [event] = await this.readStream(streamId, { fromRevision: revision, maxCount: 1 });
+    if (!event) throw new EventStoreError(`The event store confirmed revision ${revision} of ${streamId} but does not have it`);
+    return event.position;
+  }
+
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
-    const events: StoredEvent[] = [];
-    try {
-      for await (const resolved of this.client.readStream(streamId, {
-        fromRevision: BigInt(options.fromRevision ?? 0),
-        ...(options.maxCount !== undefined ? { maxCount: options.maxCount } : {}),
-      })) {
-        if (resolved.event) events.push(toStored(resolved.event as RecordedEvent, resolved.commitPosition));
+    return this.readEvents(streamId, {
+      fromRevision: BigInt(options.fromRevision ?? 0),
+      ...(options.maxCount !== undefined ? { maxCount: options.maxCount } : {}),
+    });
+  }
+
+  private readEvents(streamId: string, options: Parameters<KurrentDBClient['readStream']>[1]): Promise<StoredEvent[]> {
+    const read = async () => {
+      const events: StoredEvent[] = [];
+      try {
+        for await (const resolved of this.client.readStream(streamId, options)) {
+          if (resolved.event) events.push(toStored(resolved.event as RecordedEvent, resolved.event.position?.commit ?? resolved.commitPosition));
+        }
+      } catch (error) {
+        if (error instanceof StreamNotFoundError) return [];
+        throw error;
       }
-    } catch (error) {
-      if (error instanceof StreamNotFoundError) return [];
-      throw error;
-    }
-    return events;
+      return events;
+    };
+    return this.withinReadLimit(read(), `to a read of ${streamId}`);
   }
 
   async readStreamFacts(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedFact[]> {
@@ -103,71 +181,59 @@ export class KurrentDbEventStore implements EventStore {
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<StoredEvent[]> {
+    const read = readAfter(
+      (from, maxCount) => this.client.readAll({ fromPosition: from, filter: excludeSystemEvents(), ...(maxCount !== undefined ? { maxCount } : {}) }),
+      options.after,
+      options.maxCount,
+    );
+    return this.withinReadLimit(read, 'to a read of the log');
+  }
+
+  subscribe(options: SubscribeOptions, handler: EventHandler, onError?: (error: Error) => void): Subscription {
+    const from = options.fromPosition === undefined || options.fromPosition < 0n ? undefined : options.fromPosition;
+    // A subscription from a position starts after it.
+    const stream = this.client.subscribeToAll({ fromPosition: from === undefined ? START : at(from), filter: excludeSystemEvents() });
+    this.keepChannel();
+    return consumeSubscription(stream, { ...(from !== undefined ? { from } : {}), head: this.headPosition(), handler, ...(onError ? { onError } : {}) });
+  }
+
+  async headPosition(): Promise<bigint> {
+    const [last] = await this.withinReadLimit(this.lastOfLog(), 'to a read of the head');
+    return last?.position ?? -1n;
+  }
+
+  async ping(): Promise<void> {
+    await withDeadline(this.lastOfLog(), this.timeouts.pingMs, 'to a ping').catch((error: unknown) => {
+      throw toStoreError(error, 'to a ping');
+    });
+  }
+
+  private async lastOfLog(): Promise<StoredEvent[]> {
     const events: StoredEvent[] = [];
-    for await (const resolved of this.client.readAll({
-      fromPosition: options.fromPosition === undefined ? START : at(options.fromPosition),
-      filter: excludeSystemEvents(),
-      ...(options.maxCount !== undefined ? { maxCount: options.maxCount } : {}),
-    })) {
+    for await (const resolved of this.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1, filter: excludeSystemEvents() })) {
       const event = fromAll(resolved);
       if (event) events.push(event);
     }
     return events;
   }
 
-  subscribe(options: SubscribeOptions, handler: EventHandler, onError?: (error: Error) => void): Subscription {
-    const subscription = this.client.subscribeToAll({
-      fromPosition: options.fromPosition === undefined ? START : at(options.fromPosition),
-      filter: excludeSystemEvents(),
+  private withinReadLimit<T>(read: Promise<T>, doing: string): Promise<T> {
+    return withDeadline(read, this.timeouts.readMs, doing).catch((error: unknown) => {
+      throw toStoreError(error, doing);
     });
-    let stopped = false;
-    let markCaughtUp: () => void = () => undefined;
-    const caughtUp = new Promise<void>((resolve) => (markCaughtUp = resolve));
-    subscription.once('caughtUp', () => markCaughtUp());
-    const headAtStart = this.headPosition();
-
-    const running = (async () => {
-      const head = await headAtStart;
-      if (head <= (options.fromPosition ?? -1n)) markCaughtUp();
-      for await (const resolved of subscription) {
-        const event = fromAll(resolved);
-        if (!event) continue;
-        await handler(event);
-        if (event.position >= head) markCaughtUp();
-      }
-    })().catch((error: unknown) => {
-      if (!stopped) onError?.(error instanceof Error ? error : new Error(String(error)));
-    });
-
-    return {
-      caughtUp,
-      stop: async () => {
-        stopped = true;
-        await subscription.unsubscribe();
-        await running;
-      },
-    };
   }
 
-  async headPosition(): Promise<bigint> {
-    for await (const resolved of this.client.readAll({
-      direction: BACKWARDS,
-      fromPosition: END,
-      maxCount: 1,
-      filter: excludeSystemEvents(),
-    })) {
-      return resolved.event?.position?.commit ?? -1n;
-    }
-    return -1n;
-  }
-
-  async ping(): Promise<void> {
-    for await (const _ of this.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1, deadline: 2000 })) {
-      return;
-    }
+  /** Notes the channel the call just started opened, to close it with the store (the client only cancels calls). */
+  private keepChannel(): void {
+    (this.client as unknown as ChannelOwner).getChannel().then(
+      (channel) => this.channels.add(channel),
+      () => undefined,
+    );
   }
 
   async close(): Promise<void> {
     await this.client.dispose();
+    for (const channel of this.channels) channel.close();
+    this.channels.clear();
   }
 }

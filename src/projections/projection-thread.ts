@@ -4,7 +4,13 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { CommandChannel, CommandPipeline, CommandResult, RemoteCommand } from '../command-pipeline/command-pipeline';
 import { DomainError } from '../domain/domain-error';
-import { AppendResult, EventStoreError, WrongExpectedRevisionError } from '../event-store/event-store.port';
+import {
+  AppendResult,
+  EventStoreError,
+  StoreUnavailableError,
+  unconfirmedAppend,
+  WrongExpectedRevisionError,
+} from '../event-store/event-store.port';
 import { AppendChannel, SqliteEventStore } from '../event-store/sqlite-event-store';
 import { AppendRequest } from '../event-store/sqlite-appender';
 import { RunnerStatus } from './projection-runner';
@@ -116,7 +122,7 @@ export class ProjectionThread implements Projector, AppendChannel, CommandChanne
    */
   run(command: RemoteCommand): Promise<CommandResult> {
     const worker = this.worker;
-    if (!worker || !this.ready) return Promise.reject(new EventStoreError('The projection thread is not running; retry the request'));
+    if (!worker || !this.ready) return Promise.reject(new StoreUnavailableError('The projection thread is not running'));
     return new Promise((resolve, reject) => {
       const id = this.nextId++;
       this.pendingCommands.set(id, { resolve, reject });
@@ -197,13 +203,9 @@ export class ProjectionThread implements Projector, AppendChannel, CommandChanne
     unblock();
     if (this.worker !== worker) return;
     this.detach();
-    for (const pending of this.pending.values()) {
-      pending.reject(new EventStoreError(`The projection thread stopped (${reason}) before confirming this append; retry it`));
-    }
+    for (const pending of this.pending.values()) pending.reject(unconfirmedAppend(`The projection thread stopped (${reason})`));
     this.pending.clear();
-    for (const pending of this.pendingCommands.values()) {
-      pending.reject(new EventStoreError(`The projection thread stopped (${reason}) before confirming this command; retry it`));
-    }
+    for (const pending of this.pendingCommands.values()) pending.reject(unconfirmedAppend(`The projection thread stopped (${reason})`));
     this.pendingCommands.clear();
     this.outbox = [];
     if (this.stopping) return;

@@ -147,12 +147,12 @@ export function eventStoreContract(name: string, open: () => Promise<ContractSto
       await store.append(a, [event('A1', {})], { expectedRevision: 'no-stream' });
       await store.append(b, [event('B1', {}), event('B2', {})], { expectedRevision: 'no-stream' });
       await store.append(a, [event('A2', {})], { expectedRevision: 0 });
-      const all = (await store.readAll({ fromPosition: before + 1n })).filter((e) => e.streamId === a || e.streamId === b);
+      const all = (await store.readAll({ after: before })).filter((e) => e.streamId === a || e.streamId === b);
       expect(all.map((e) => e.type)).toEqual(['A1', 'B1', 'B2', 'A2']);
       for (let i = 1; i < all.length; i++) expect(all[i]!.position).toBeGreaterThan(all[i - 1]!.position);
       const head = await store.headPosition();
       expect(head).toBe(all[all.length - 1]!.position);
-      const limited = await store.readAll({ fromPosition: all[1]!.position, maxCount: 2 });
+      const limited = await store.readAll({ after: all[0]!.position, maxCount: 2 });
       expect(limited.map((e) => e.eventId)).toEqual([all[1]!.eventId, all[2]!.eventId]);
     });
 
