@@ -6,10 +6,13 @@ import {
   NO_STREAM,
   START,
   StreamNotFoundError,
+  UnsupportedError,
   WrongExpectedVersionError,
   excludeSystemEvents,
+  type AppendStreamRequest,
   type AppendStreamState,
   type EventData,
+  type MultiAppendResult,
   type RecordedEvent,
 } from '@kurrent/kurrentdb-client';
 import {
@@ -18,12 +21,14 @@ import {
   EventStore,
   EventStoreError,
   ExpectedRevision,
+  malformedAppendMany,
   malformedEvents,
   NewEvent,
   ReadAllOptions,
   ReadStreamOptions,
   RecordedFact,
   StoredEvent,
+  StreamAppend,
   SubscribeOptions,
   Subscription,
   unconfirmedAppend,
@@ -54,6 +59,12 @@ const DEFAULT_TIMEOUTS: KurrentDbTimeouts = { pingMs: 2000, readMs: 5000, append
 type Attempt =
   | { kind: 'appended'; nextRevision: bigint; position: bigint | undefined }
   | { kind: 'conflict'; actual?: number | 'no-stream' };
+
+/** One attempt of a multi-stream append: done, or refused because one stream is not at its expected revision. */
+type ManyAttempt = { kind: 'appended'; result: MultiAppendResult } | { kind: 'conflict'; streamId: string; actual?: number | 'no-stream' };
+
+const actualOf = (error: WrongExpectedVersionError): number | 'no-stream' =>
+  typeof error.actualState === 'bigint' ? Number(error.actualState) : 'no-stream';
 
 const toStreamState = (expected: ExpectedRevision): AppendStreamState =>
   expected === 'any' ? ANY : expected === 'no-stream' ? NO_STREAM : BigInt(expected);
@@ -89,23 +100,9 @@ export class KurrentDbEventStore implements EventStore {
     const malformed = malformedEvents(events);
     if (malformed) throw new EventStoreError(malformed);
     const { expectedRevision } = options;
-    const doing = `to an append to ${streamId}`;
     const recordedAt = this.clock().toISOString();
-    // A retry sends the very same events: the same ids, the same recordedAt.
     const proposed = events.map((event) => toProposed(event, recordedAt));
-    let outcome: Attempt;
-    let retried = false;
-    try {
-      outcome = await this.appendOnce(streamId, proposed, expectedRevision);
-    } catch (first) {
-      if (!isConnectionTrouble(first)) throw toStoreError(first, doing);
-      retried = true;
-      try {
-        outcome = await this.appendOnce(streamId, proposed, expectedRevision);
-      } catch (second) {
-        throw isConnectionTrouble(second) ? unconfirmedAppend('The event store did not answer') : toStoreError(second, doing);
-      }
-    }
+    const { outcome, retried } = await this.withOneRetry(() => this.appendOnce(streamId, proposed, expectedRevision), `to an append to ${streamId}`);
     if (outcome.kind === 'appended') {
       const nextRevision = Number(outcome.nextRevision);
       return { nextRevision, position: outcome.position ?? (await this.positionAt(streamId, nextRevision)) };
@@ -114,6 +111,51 @@ export class KurrentDbEventStore implements EventStore {
     const done = retried ? await this.alreadyAppended(streamId, events, expectedRevision) : undefined;
     if (done) return done;
     throw new WrongExpectedRevisionError(streamId, expectedRevision, outcome.actual ?? (await this.currentRevision(streamId)));
+  }
+
+  /** Needs KurrentDB 25.1 or later (multi-stream append); an older server refuses it with the client's UnsupportedError. */
+  async appendMany(requests: readonly StreamAppend[]): Promise<AppendResult[]> {
+    const malformed = malformedAppendMany(requests);
+    if (malformed) throw new EventStoreError(malformed);
+    const recordedAt = this.clock().toISOString();
+    const appends: AppendStreamRequest[] = requests.map(({ streamId, events, expectedRevision }) => ({
+      streamName: streamId,
+      expectedState: toStreamState(expectedRevision),
+      events: events.map((event) => toProposed(event, recordedAt, true)),
+    }));
+    const { outcome } = await this.withOneRetry(() => this.appendManyOnce(appends), 'to a multi-stream append');
+    if (outcome.kind === 'conflict') {
+      // An exact retry (ours after no answer, or a caller's) conflicts with its own events: it is done.
+      const done = await this.allAlreadyAppended(requests);
+      if (done) return done;
+      const refused = requests.find((r) => r.streamId === outcome.streamId);
+      const actual = outcome.actual ?? (await this.currentRevision(outcome.streamId));
+      throw new WrongExpectedRevisionError(outcome.streamId, refused?.expectedRevision ?? 'any', actual);
+    }
+    const revisions = new Map(outcome.result.responses.map((r) => [r.streamName, Number(r.revision)]));
+    const missing = requests.find((r) => !revisions.has(r.streamId));
+    if (missing) throw new EventStoreError(`The event store confirmed a multi-stream append without ${missing.streamId}`);
+    return Promise.all(
+      requests.map(async ({ streamId }) => {
+        const nextRevision = revisions.get(streamId)!;
+        const position = outcome.result.position > 0n ? outcome.result.position : await this.positionAt(streamId, nextRevision);
+        return { nextRevision, position };
+      }),
+    );
+  }
+
+  /** The outcome of `send`, sent once more with the very same events if the store did not answer. */
+  private async withOneRetry<T>(send: () => Promise<T>, doing: string): Promise<{ outcome: T; retried: boolean }> {
+    try {
+      return { outcome: await send(), retried: false };
+    } catch (first) {
+      if (!isConnectionTrouble(first)) throw toStoreError(first, doing);
+      try {
+        return { outcome: await send(), retried: true };
+      } catch (second) {
+        throw isConnectionTrouble(second) ? unconfirmedAppend('The event store did not answer') : toStoreError(second, doing);
+      }
+    }
   }
 
   private async appendOnce(streamId: string, events: EventData[], expected: ExpectedRevision): Promise<Attempt> {
@@ -128,8 +170,33 @@ export class KurrentDbEventStore implements EventStore {
       return { kind: 'appended', nextRevision: result.nextExpectedRevision, position: result.position?.commit };
     } catch (error) {
       if (!(error instanceof WrongExpectedVersionError)) throw error;
-      return { kind: 'conflict', actual: typeof error.actualState === 'bigint' ? Number(error.actualState) : 'no-stream' };
+      return { kind: 'conflict', actual: actualOf(error) };
     }
+  }
+
+  private async appendManyOnce(appends: AppendStreamRequest[]): Promise<ManyAttempt> {
+    const appending = this.client.multiStreamAppend(appends);
+    this.keepChannel();
+    try {
+      return { kind: 'appended', result: await withDeadline(appending, this.timeouts.appendMs, 'to a multi-stream append') };
+    } catch (error) {
+      if (error instanceof UnsupportedError) {
+        throw new EventStoreError('Recording changes to several streams at once needs KurrentDB 25.1 or later; this server is older');
+      }
+      if (!(error instanceof WrongExpectedVersionError)) throw error;
+      return { kind: 'conflict', streamId: error.streamName, actual: actualOf(error) };
+    }
+  }
+
+  /** Every stream of a multi-stream append already holds its events at the revisions expected: its results. */
+  private async allAlreadyAppended(requests: readonly StreamAppend[]): Promise<AppendResult[] | undefined> {
+    const results: AppendResult[] = [];
+    for (const { streamId, events, expectedRevision } of requests) {
+      const done = await this.alreadyAppended(streamId, events, expectedRevision);
+      if (!done) return undefined;
+      results.push(done);
+    }
+    return results;
   }
 
   /** The result of an append whose events the stream already holds at the expected revisions, or undefined. */

@@ -41,6 +41,15 @@ describe('KurrentDB events: recordedAt', () => {
     expect(stored.position).toBe(100n);
   });
 
+  it('travels inside the packed metadata of a multi-stream append (string values only), and is read back the same', () => {
+    const proposed = toProposed({ eventId: randomUUID(), type: 'MilestoneUpdated', data: {}, metadata: { actor: { id: 'u1' } } }, '2025-10-14T09:30:00.123Z', true);
+    const packed = proposed.metadata as Record<string, unknown>;
+    expect(Object.values(packed).every((value) => typeof value === 'string')).toBe(true);
+    const stored = toStored(bridged({ position: 100n, metadata: packed }).event!, 100n);
+    expect(stored.recordedAt).toBe('2025-10-14T09:30:00.123Z');
+    expect(stored.metadata).toEqual({ actor: { id: 'u1' } });
+  });
+
   it('falls back to the server’s time for events appended before it was stamped', () => {
     const resolved = bridged({ position: 100n, created: '2024-05-17T14:02:11Z', metadata: { actor: { id: 'u1' } } });
     const stored = toStored(resolved.event!, 100n);

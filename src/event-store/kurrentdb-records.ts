@@ -7,24 +7,41 @@ import { EventMetadata, NewEvent, StoredEvent } from './event-store.port';
  */
 const RECORDED_AT = 'recordedAt';
 
+/**
+ * A multi-stream append takes metadata of string values only, so there the whole metadata travels as one
+ * JSON string under this property, and is read back as it was given.
+ */
+const PACKED_METADATA = 'tracker-metadata';
+
 /** A position of the store, as the client takes it: on KurrentDB an event's commit and prepare positions are one. */
 export const at = (position: bigint): Position => ({ commit: position, prepare: position });
 
-/** The event as the client sends it, stamped with the instant of its append. */
-export const toProposed = (event: NewEvent, recordedAt: string): EventData =>
-  jsonEvent({
+/**
+ * The event as the client sends it, stamped with the instant of its append; `packed` for a multi-stream
+ * append (see PACKED_METADATA).
+ */
+export function toProposed(event: NewEvent, recordedAt: string, packed = false): EventData {
+  const metadata = { ...(event.metadata ?? {}), [RECORDED_AT]: recordedAt };
+  return jsonEvent({
     id: event.eventId,
     type: event.type,
     data: (event.data ?? null) as JSONType,
-    metadata: { ...(event.metadata ?? {}), [RECORDED_AT]: recordedAt } as JSONType,
+    metadata: (packed ? { [PACKED_METADATA]: JSON.stringify(metadata) } : metadata) as JSONType,
   });
+}
+
+const metadataOf = (event: RecordedEvent): EventMetadata => {
+  const raw = (event.metadata ?? {}) as Record<string, unknown>;
+  const packed = raw[PACKED_METADATA];
+  return (typeof packed === 'string' ? JSON.parse(packed) : raw) as EventMetadata;
+};
 
 /**
  * The stored event as the port gives it. `recordedAt` comes from the metadata stamped at the append; events
  * appended before it was stamped fall back to the server's `created` time.
  */
 export function toStored(event: RecordedEvent, position: bigint | undefined): StoredEvent {
-  const { [RECORDED_AT]: stamped, ...metadata } = (event.metadata ?? {}) as EventMetadata;
+  const { [RECORDED_AT]: stamped, ...metadata } = metadataOf(event);
   return {
     eventId: event.id,
     type: event.type,

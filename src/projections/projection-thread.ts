@@ -2,12 +2,14 @@ import { Logger } from '@nestjs/common';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { BatchResult, CommandsRefusedError, RemoteBatch } from '../command-pipeline/command-batch';
 import { CommandChannel, CommandPipeline, CommandResult, RemoteCommand } from '../command-pipeline/command-pipeline';
 import { DomainError } from '../domain/domain-error';
 import {
   AppendResult,
   EventStoreError,
   StoreUnavailableError,
+  StreamAppend,
   unconfirmedAppend,
   WrongExpectedRevisionError,
 } from '../event-store/event-store.port';
@@ -34,6 +36,7 @@ const errorOf = (failure: AppendFailure): Error => {
     return new WrongExpectedRevisionError(failure.streamId!, failure.expected!, failure.actual!);
   }
   if (failure.name === 'DomainError') return new DomainError(failure.kind!, failure.message, failure.field);
+  if (failure.name === 'CommandsRefusedError') return new CommandsRefusedError(failure.refusals!);
   return failure.name === 'EventStoreError' ? new EventStoreError(failure.message) : new Error(failure.message);
 };
 
@@ -66,6 +69,8 @@ export class ProjectionThread implements Projector, AppendChannel, CommandChanne
   private nextId = 0;
   private readonly pending = new Map<number, Pending<AppendResult>>();
   private readonly pendingCommands = new Map<number, Pending<CommandResult>>();
+  private readonly pendingAppendMany = new Map<number, Pending<AppendResult[]>>();
+  private readonly pendingBatches = new Map<number, Pending<BatchResult>>();
   /** Appends of this turn of the event loop, sent to the thread together at its end. */
   private outbox: Array<{ id: number; request: Omit<AppendRequest, 'recordedAt'> }> = [];
   private readonly waiters = new PositionWaiters();
@@ -127,6 +132,28 @@ export class ProjectionThread implements Projector, AppendChannel, CommandChanne
       const id = this.nextId++;
       this.pendingCommands.set(id, { resolve, reject });
       worker.postMessage({ kind: 'command', id, command } satisfies ToProjectionThread);
+    });
+  }
+
+  /** Sent at once: the thread commits it, all or none, together with the appends that arrive with it. */
+  appendMany(requests: readonly StreamAppend[]): Promise<AppendResult[]> {
+    const worker = this.worker;
+    if (!worker || !this.ready) return this.store.appendMany(requests);
+    return new Promise((resolve, reject) => {
+      const id = this.nextId++;
+      this.pendingAppendMany.set(id, { resolve, reject });
+      worker.postMessage({ kind: 'append-many', id, requests } satisfies ToProjectionThread);
+    });
+  }
+
+  /** Has the thread decide the commands and append them all or none; a conflict is refused at once, as for `run`. */
+  runBatch(batch: RemoteBatch): Promise<BatchResult> {
+    const worker = this.worker;
+    if (!worker || !this.ready) return Promise.reject(new StoreUnavailableError('The projection thread is not running'));
+    return new Promise((resolve, reject) => {
+      const id = this.nextId++;
+      this.pendingBatches.set(id, { resolve, reject });
+      worker.postMessage({ kind: 'batch', id, batch } satisfies ToProjectionThread);
     });
   }
 
@@ -193,6 +220,8 @@ export class ProjectionThread implements Projector, AppendChannel, CommandChanne
   private receive(message: FromProjectionThread): void {
     if (message.kind === 'appended') settle(this.pending, message.outcomes);
     else if (message.kind === 'ran') settle(this.pendingCommands, message.outcomes);
+    else if (message.kind === 'appended-many') settle(this.pendingAppendMany, [message.outcome]);
+    else if (message.kind === 'ran-batch') settle(this.pendingBatches, [message.outcome]);
     else if (message.kind === 'status') {
       this.current = message.status;
       this.waiters.reached(this.current.position);
@@ -205,8 +234,10 @@ export class ProjectionThread implements Projector, AppendChannel, CommandChanne
     this.detach();
     for (const pending of this.pending.values()) pending.reject(unconfirmedAppend(`The projection thread stopped (${reason})`));
     this.pending.clear();
-    for (const pending of this.pendingCommands.values()) pending.reject(unconfirmedAppend(`The projection thread stopped (${reason})`));
-    this.pendingCommands.clear();
+    for (const waiting of [this.pendingAppendMany, this.pendingCommands, this.pendingBatches] as Array<Map<number, Pending<unknown>>>) {
+      for (const pending of waiting.values()) pending.reject(unconfirmedAppend(`The projection thread stopped (${reason})`));
+      waiting.clear();
+    }
     this.outbox = [];
     if (this.stopping) return;
     this.current = { state: 'failed', position: this.current.position, error: `The projection thread stopped: ${reason}` };

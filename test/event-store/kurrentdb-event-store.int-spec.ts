@@ -8,7 +8,6 @@ import { grpcNode, UNAVAILABLE, UNIMPLEMENTED } from '../support/grpc-node';
 import { KURRENTDB_IMAGE } from '../support/kurrentdb-image';
 import { eventStoreContract } from './event-store.contract';
 
-
 function dockerEngineAnswers(): boolean {
   try {
     execFileSync('docker', ['version', '--format', '{{.Server.Version}}'], { stdio: 'pipe', timeout: 5000 });
@@ -46,6 +45,7 @@ if (configured || viaDocker) {
       await ctx.store.close();
       await container?.stop();
     },
+    // The pinned image (26.0) has multi-stream appends (KurrentDB 25.1 and later).
     { invalidPositions: true },
   );
 
@@ -158,13 +158,24 @@ describe('KurrentDB adapter when no server answers', () => {
     }
   });
 
-  it('tries an append to a host that never answers twice, each within the append limit, then answers that it may have been recorded', async () => {
+  const writes: Array<[string, (store: KurrentDbEventStore) => Promise<unknown>]> = [
+    ['an append', (store) => store.append('plan-halton', [newEvent()], { expectedRevision: 'any' })],
+    [
+      'a multi-stream append',
+      (store) =>
+        store.appendMany([
+          { streamId: 'milestone-halton/P1.1', events: [newEvent('MilestoneUpdated')], expectedRevision: 0 },
+          { streamId: 'milestone-halton/P1.2', events: [newEvent('MilestoneUpdated')], expectedRevision: 0 },
+        ]),
+    ],
+  ];
+  it.each(writes)('tries %s to a host that never answers twice, each within the append limit, then answers that it may have been recorded', async (_, write) => {
     const host = await silentServer();
     const store = new KurrentDbEventStore(`kurrentdb://127.0.0.1:${host.port}?tls=false`, { timeouts: { appendMs: 300 } });
     try {
       let failure: unknown;
       const took = await elapsedMs(async () => {
-        failure = await store.append('plan-halton', [newEvent()], { expectedRevision: 'any' }).catch((error: unknown) => error);
+        failure = await write(store).catch((error: unknown) => error);
       });
       expect(failure).toMatchObject({ name: 'StoreUnavailableError', unconfirmed: true });
       expect(took).toBeGreaterThanOrEqual(600);
@@ -172,6 +183,20 @@ describe('KurrentDB adapter when no server answers', () => {
     } finally {
       await store.close();
       await host.close();
+    }
+  });
+
+  it('says which KurrentDB a multi-stream append needs when the server does not offer it', async () => {
+    const node = await grpcNode(() => UNIMPLEMENTED);
+    const store = new KurrentDbEventStore(`kurrentdb://127.0.0.1:${node.port}?tls=false`);
+    try {
+      const refused = store.appendMany([{ streamId: 'milestone-halton/P1.1', events: [newEvent('MilestoneUpdated')], expectedRevision: 0 }]);
+      await expect(refused).rejects.toEqual(
+        new EventStoreError('Recording changes to several streams at once needs KurrentDB 25.1 or later; this server is older'),
+      );
+    } finally {
+      await store.close();
+      await node.close();
     }
   });
 
