@@ -1,18 +1,14 @@
 import {
-  ANY,
   BACKWARDS,
   END,
   KurrentDBClient,
-  NO_STREAM,
   START,
   StreamNotFoundError,
   UnsupportedError,
   WrongExpectedVersionError,
   excludeSystemEvents,
   type AppendStreamRequest,
-  type AppendStreamState,
   type EventData,
-  type MultiAppendResult,
   type RecordedEvent,
 } from '@kurrent/kurrentdb-client';
 import {
@@ -31,10 +27,10 @@ import {
   StreamAppend,
   SubscribeOptions,
   Subscription,
-  unconfirmedAppend,
   WrongExpectedRevisionError,
 } from './event-store.port';
-import { isConnectionTrouble, toStoreError, withDeadline } from './kurrentdb-errors';
+import { actualOf, alreadyAppended, Attempt, ManyAttempt, toStreamState, withOneRetry } from './kurrentdb-append';
+import { toStoreError, withDeadline } from './kurrentdb-errors';
 import { at, fromAll, readAfter, toProposed, toStored } from './kurrentdb-records';
 import { consumeSubscription } from './kurrentdb-subscription';
 
@@ -54,20 +50,8 @@ export interface KurrentDbEventStoreOptions {
 }
 
 const DEFAULT_TIMEOUTS: KurrentDbTimeouts = { pingMs: 2000, readMs: 5000, appendMs: 5000 };
-
-/** One attempt of an append: done, or refused because the stream is not at the expected revision. */
-type Attempt =
-  | { kind: 'appended'; nextRevision: bigint; position: bigint | undefined }
-  | { kind: 'conflict'; actual?: number | 'no-stream' };
-
-/** One attempt of a multi-stream append: done, or refused because one stream is not at its expected revision. */
-type ManyAttempt = { kind: 'appended'; result: MultiAppendResult } | { kind: 'conflict'; streamId: string; actual?: number | 'no-stream' };
-
-const actualOf = (error: WrongExpectedVersionError): number | 'no-stream' =>
-  typeof error.actualState === 'bigint' ? Number(error.actualState) : 'no-stream';
-
-const toStreamState = (expected: ExpectedRevision): AppendStreamState =>
-  expected === 'any' ? ANY : expected === 'no-stream' ? NO_STREAM : BigInt(expected);
+/** How long close() waits for a channel still being opened (a cluster's node still being discovered). */
+const CLOSE_MS = 1000;
 
 /** The gRPC channel the client opens its calls on: it has no public way to close it. */
 interface Channel {
@@ -88,7 +72,7 @@ export class KurrentDbEventStore implements EventStore {
   private readonly clock: () => Date;
   private readonly timeouts: KurrentDbTimeouts;
   /** The gRPC channels appends and subscriptions opened (reads go through the client's native bridge). */
-  private readonly channels = new Set<Channel>();
+  private readonly channels = new Set<Promise<Channel | undefined>>();
 
   constructor(connectionString: string, options: KurrentDbEventStoreOptions = {}) {
     this.client = KurrentDBClient.connectionString(connectionString.replace(/^esdb(\+discover)?:/, 'kurrentdb$1:'));
@@ -102,13 +86,13 @@ export class KurrentDbEventStore implements EventStore {
     const { expectedRevision } = options;
     const recordedAt = this.clock().toISOString();
     const proposed = events.map((event) => toProposed(event, recordedAt));
-    const { outcome, retried } = await this.withOneRetry(() => this.appendOnce(streamId, proposed, expectedRevision), `to an append to ${streamId}`);
+    const { outcome, retried } = await withOneRetry(() => this.appendOnce(streamId, proposed, expectedRevision), `to an append to ${streamId}`);
     if (outcome.kind === 'appended') {
       const nextRevision = Number(outcome.nextRevision);
       return { nextRevision, position: outcome.position ?? (await this.positionAt(streamId, nextRevision)) };
     }
     // After a retry, the conflict may be with the first attempt's own events: then the append is done.
-    const done = retried ? await this.alreadyAppended(streamId, events, expectedRevision) : undefined;
+    const done = retried ? await alreadyAppended(this, streamId, events, expectedRevision) : undefined;
     if (done) return done;
     throw new WrongExpectedRevisionError(streamId, expectedRevision, outcome.actual ?? (await this.currentRevision(streamId)));
   }
@@ -123,7 +107,7 @@ export class KurrentDbEventStore implements EventStore {
       expectedState: toStreamState(expectedRevision),
       events: events.map((event) => toProposed(event, recordedAt, true)),
     }));
-    const { outcome } = await this.withOneRetry(() => this.appendManyOnce(appends), 'to a multi-stream append');
+    const { outcome } = await withOneRetry(() => this.appendManyOnce(appends), 'to a multi-stream append');
     if (outcome.kind === 'conflict') {
       // An exact retry (ours after no answer, or a caller's) conflicts with its own events: it is done.
       const done = await this.allAlreadyAppended(requests);
@@ -142,20 +126,6 @@ export class KurrentDbEventStore implements EventStore {
         return { nextRevision, position };
       }),
     );
-  }
-
-  /** The outcome of `send`, sent once more with the very same events if the store did not answer. */
-  private async withOneRetry<T>(send: () => Promise<T>, doing: string): Promise<{ outcome: T; retried: boolean }> {
-    try {
-      return { outcome: await send(), retried: false };
-    } catch (first) {
-      if (!isConnectionTrouble(first)) throw toStoreError(first, doing);
-      try {
-        return { outcome: await send(), retried: true };
-      } catch (second) {
-        throw isConnectionTrouble(second) ? unconfirmedAppend('The event store did not answer') : toStoreError(second, doing);
-      }
-    }
   }
 
   private async appendOnce(streamId: string, events: EventData[], expected: ExpectedRevision): Promise<Attempt> {
@@ -192,20 +162,11 @@ export class KurrentDbEventStore implements EventStore {
   private async allAlreadyAppended(requests: readonly StreamAppend[]): Promise<AppendResult[] | undefined> {
     const results: AppendResult[] = [];
     for (const { streamId, events, expectedRevision } of requests) {
-      const done = await this.alreadyAppended(streamId, events, expectedRevision);
+      const done = await alreadyAppended(this, streamId, events, expectedRevision);
       if (!done) return undefined;
       results.push(done);
     }
     return results;
-  }
-
-  /** The result of an append whose events the stream already holds at the expected revisions, or undefined. */
-  private async alreadyAppended(streamId: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult | undefined> {
-    if (expected === 'any') return undefined;
-    const first = expected === 'no-stream' ? 0 : expected + 1;
-    const stored = await this.readStream(streamId, { fromRevision: first, maxCount: events.length });
-    if (stored.length !== events.length || stored.some((e, i) => e.eventId !== events[i]!.eventId)) return undefined;
-    return { nextRevision: first + events.length - 1, position: stored[stored.length - 1]!.position };
   }
 
   /** The stream's last revision, read now: the client reports a conflict with the wrong one in some cases. */
@@ -292,15 +253,13 @@ export class KurrentDbEventStore implements EventStore {
 
   /** Notes the channel the call just started opened, to close it with the store (the client only cancels calls). */
   private keepChannel(): void {
-    (this.client as unknown as ChannelOwner).getChannel().then(
-      (channel) => this.channels.add(channel),
-      () => undefined,
-    );
+    this.channels.add((this.client as unknown as ChannelOwner).getChannel().catch(() => undefined));
   }
 
   async close(): Promise<void> {
     await this.client.dispose();
-    for (const channel of this.channels) channel.close();
+    const channels = await withDeadline(Promise.all(this.channels), CLOSE_MS, 'to a close').catch(() => []);
+    for (const channel of channels) channel?.close();
     this.channels.clear();
   }
 }
