@@ -58,6 +58,11 @@ const STYLE = `
   .cover .period { font-size: 14pt; font-weight: bold; }
   .moment { margin-top: 30pt; width: 100%; font-size: 10pt; }
   .moment th { width: 32%; }
+  .contents { margin: 24pt 0 4pt; list-style: none; padding: 0; }
+  ul.contents { margin-top: 0; }
+  ul.contents li { margin: 0 0 3pt; }
+  a { color: #1d70b8; }
+  @media print { a { color: inherit; text-decoration: none; } }
   figure { margin: 0 0 10pt; }
   .chart svg { display: block; width: 100%; max-width: 150mm; height: auto; margin: 0 auto; }
   tbody th { white-space: nowrap; }
@@ -87,6 +92,17 @@ const tableOf = (headers: string[], rows: string[], widths?: number[]) =>
     .map((x) => `<th scope="col">${h(x)}</th>`)
     .join('')}</tr></thead><tbody>${rows.join('\n')}</tbody></table>`;
 
+const CONTENTS: ReadonlyArray<[string, keyof typeof SECTIONS]> = [
+  ['summary', 'summary'],
+  ['milestones', 'milestones'],
+  ['declined', 'declined'],
+  ['changed-after', 'changedAfter'],
+  ['recommendations', 'recommendations'],
+  ['visits', 'visits'],
+  ['indicators', 'indicators'],
+  ['symbols', 'symbols'],
+];
+
 function cover(report: QuarterlyReport): string {
   const { moment } = report;
   return `<div class="cover">
@@ -100,6 +116,9 @@ function cover(report: QuarterlyReport): string {
       <tr><th scope="row">Last log position</th><td>${moment.lastPosition === null ? 'Nothing recorded yet' : moment.lastPosition}</td></tr>
       <tr><th scope="row">To make it again</th><td>The same period, asOf and knownAt give this document again, byte for byte.</td></tr>
     </tbody></table>
+    <nav aria-label="Contents"><p class="contents"><strong>Contents</strong></p><ul class="contents">
+      ${CONTENTS.map(([id, key]) => `<li><a href="#${id}">${h(SECTIONS[key])}</a></li>`).join('\n      ')}
+    </ul></nav>
   </div>`;
 }
 
@@ -125,7 +144,7 @@ function priorities(report: QuarterlyReport): string {
   return report.priorities
     .map(
       (p, i) => `<section class="page" id="${h(p.priorityId.replace(/\s+/g, '-'))}">
-    ${i === 0 ? `<h2>${h(SECTIONS.milestones)}</h2><p>${h(TEXTS.milestones(report))}</p>` : ''}
+    ${i === 0 ? `<h2 id="milestones">${h(SECTIONS.milestones)}</h2><p>${h(TEXTS.milestones(report))}</p>` : ''}
     <h3>${h(p.priorityId)}: ${h(p.title)}</h3>
     ${tableOf(headers, p.milestones.map((m) => milestoneRow(report, m)), [7, 22, 12, 45, 14])}
   </section>`,
