@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writ
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TestApp, TEST_ADMIN_TOKEN } from '../support/test-app';
+import { zipEntry } from './support/documents';
 import { download, reportPath, startHalton } from './support/halton';
 
 /**
@@ -56,6 +57,22 @@ function toPngs(pdf: string, prefix: string, last: number): string[] {
   return written;
 }
 
+/** The DOCX laid out by LibreOffice, as PDF; a profile of its own, so that other LibreOffice runs do not interfere. */
+function convert(docx: Buffer, name: string): string {
+  const source = join(outDir, `${name}.docx`);
+  writeFileSync(source, docx);
+  const profile = mkdtempSync(join(tmpdir(), 'tracker-soffice-'));
+  try {
+    execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir, source], {
+      stdio: 'pipe',
+      timeout: 180_000,
+    });
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
+  return join(outDir, `${name}.pdf`);
+}
+
 describe('the quarterly report as it renders', () => {
   let t: TestApp;
   beforeAll(async () => {
@@ -69,18 +86,7 @@ describe('the quarterly report as it renders', () => {
     'lays the DOCX out as a board paper: cover, summary with the chart, a page per priority, in LibreOffice',
     async () => {
       const docx = await download(t, reportPath({ asOf: '2025-09-30', knownAt: '2025-11-01T00:00:00Z', format: 'docx' }));
-      const source = join(outDir, 'halton-2025-26-Q2.docx');
-      writeFileSync(source, docx.bytes);
-      const profile = mkdtempSync(join(tmpdir(), 'tracker-soffice-'));
-      try {
-        execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir, source], {
-          stdio: 'pipe',
-          timeout: 180_000,
-        });
-      } finally {
-        rmSync(profile, { recursive: true, force: true });
-      }
-      const pdf = join(outDir, 'halton-2025-26-Q2.pdf');
+      const pdf = convert(docx.bytes, 'halton-2025-26-Q2');
       const cover = text(pdf, 1);
       expect(cover).toContain('Halton Borough Council');
       expect(cover).toContain('Quarterly monitoring report');
@@ -99,6 +105,49 @@ describe('the quarterly report as it renders', () => {
       const pngs = toPngs(pdf, 'docx-page', 5);
       expect(pngs).toHaveLength(5);
       for (const png of pngs) expect(statSync(png).size).toBeGreaterThan(10_000);
+    },
+    240_000,
+  );
+
+  skipped(missing.libreOffice ?? missing.poppler, 'DOCX rendered by LibreOffice')(
+    'shows a later quarter with its chart of two quarters, the declines and a rating changed after the board saw it',
+    async () => {
+      const seeded = (await t.request('GET', '/api/plans/halton/board?asOf=2025-09-30')).body.priorities.flatMap((p: any) => p.milestones);
+      const next = ['green', 'amber', 'red', 'green', 'complete', 'amber'];
+      t.setClock('2026-01-20T10:00:00.000Z');
+      const q3 = await t.request('POST', '/api/plans/halton/quarterly-updates', {
+        period: '2025-26 Q3',
+        updates: seeded.map((m: any, i: number) => ({
+          milestoneId: m.milestoneId,
+          rag: next[i % next.length],
+          commentary: `Q3: ${m.milestoneId} reviewed at the January board.`,
+          effectiveOn: '2025-12-31',
+        })),
+      });
+      expect(q3.status).toBe(201);
+      t.setClock('2026-01-22T10:00:00.000Z');
+      expect((await t.request('POST', '/api/plans/halton/board-packs', { period: '2025-26 Q3', asOf: '2025-12-31' })).status).toBe(201);
+      t.setClock('2026-02-03T10:00:00.000Z');
+      const correction = await t.request('POST', '/api/plans/halton/milestones/P2.2/updates', {
+        period: '2025-26 Q3',
+        rag: 'red',
+        commentary: 'Q3: restated after the board, two more children placed out of borough.',
+        effectiveOn: '2025-12-31',
+        reason: 'Figures restated by the performance team',
+      });
+      expect(correction.status).toBe(201);
+      const docx = await download(t, `/api/plans/halton/reports/quarterly?period=2025-26%20Q3&asOf=2025-12-31&minPosition=${correction.body.position}&format=docx`);
+      expect(docx.status).toBe(200);
+      const pdf = convert(docx.bytes, 'halton-2025-26-Q3');
+      const all = Array.from({ length: pages(pdf) }, (_, i) => text(pdf, i + 1));
+      const body = all.slice(1);
+      const declined = body.find((page) => page.includes('3. Milestones whose rating fell'))!;
+      expect(declined).toMatch(/▼ Declined \(was ✓ Green\)/);
+      const changed = body.find((page) => page.includes('4. Ratings changed after the board saw them'))!;
+      expect(changed).toMatch(/P2\.2[\s\S]*pack 2025-26-Q3-1/);
+      // The chart is a picture; what it shows is in its alternative text.
+      expect(zipEntry(docx.bytes, 'word/document.xml')).toMatch(/descr="2025-26 Q2: 13 green, 19 amber, [^"]*; 2025-26 Q3: /);
+      toPngs(pdf, 'docx-q3-page', 4);
     },
     240_000,
   );

@@ -90,7 +90,7 @@ export function changeText(m: ReportMilestone, previousPeriod: string | null): s
 
 export const changedAfterText = (m: ReportMilestone): string | null =>
   m.changedAfterPack
-    ? `Changed after the board saw it: pack ${m.changedAfterPack.packId}, issued ${longInstant(m.changedAfterPack.issuedAt)}`
+    ? `Changed after the board saw it (pack ${m.changedAfterPack.packId}, issued ${longDate(m.changedAfterPack.issuedAt.slice(0, 10))})`
     : null;
 
 const KINDS: Record<string, string> = {
