@@ -95,10 +95,7 @@ async function run(
         idempotencyKey: `seed/${seed}/${entry.key}`,
         requestHash: fingerprint({ path: entry.path, body: entry.body }),
         ...(file.effectiveOn ? { effectiveOn: file.effectiveOn } : {}),
-        extra: {
-          source: { document: file.source.file, title: file.source.title, seedFile: `seeds/${seed}/${file.name}`, entry: entry.index + 1 },
-          ...(Object.keys(entry.notes).length > 0 ? { seedNotes: entry.notes } : {}),
-        },
+        extra: { source: { seedFile: `seeds/${seed}/${file.name}`, entry: entry.index + 1 }, provenance: entry.provenance },
       };
       try {
         const body = plainToInstance(kind.dto, entry.body);

@@ -79,7 +79,7 @@ describe('the Halton seed', () => {
       expect(event.metadata.source).toMatchObject({ seedFile: expect.stringMatching(/^seeds\/halton\//) });
     }
     const update = ofType(events, 'MilestoneUpdated')[0]!;
-    expect(update.metadata.source).toMatchObject({ document: '004_7b3801fce1d4e3bc.txt' });
+    expect(update.metadata.provenance).toMatchObject({ document: '004_7b3801fce1d4e3bc.txt', publisher: 'Halton Borough Council' });
   });
 
   it('adds nothing when loaded a second time', async () => {
