@@ -48,7 +48,9 @@ function findSeedsDir(from: string): string {
 export const SEEDS_DIR = findSeedsDir(__dirname);
 
 export const describeEntry = (index: number, raw: Record<string, unknown>): string => {
-  const id = ['milestoneId', 'recommendationId', 'findingId', 'visitId', 'indicatorId', 'priorityId', 'planId'].find((k) => raw[k]);
+  const id = ['milestoneId', 'recommendationId', 'findingId', 'visitId', 'indicatorId', 'priorityId', 'planId'].find(
+    (k) => raw[k],
+  );
   return `entry ${index + 1} (${String(raw.kind)}${id ? ` ${raw[id]}` : ''}${raw.period ? ` ${raw.period}` : ''})`;
 };
 
@@ -57,10 +59,21 @@ const messages = (errors: ValidationError[]): string =>
 
 type Documents = ReadonlyMap<string, SourceDocument>;
 
-function parseEntry(file: string, source: SourceDocument, documents: Documents, index: number, raw: Record<string, unknown>): SeedEntry {
+function parseEntry(
+  file: string,
+  source: SourceDocument,
+  documents: Documents,
+  index: number,
+  raw: Record<string, unknown>,
+): SeedEntry {
   const where = describeEntry(index, raw);
   const kind = ENTRY_KINDS[String(raw.kind)];
-  if (!kind) throw new SeedError(file, where, `unknown kind "${String(raw.kind)}"; expected one of ${Object.keys(ENTRY_KINDS).join(', ')}`);
+  if (!kind)
+    throw new SeedError(
+      file,
+      where,
+      `unknown kind "${String(raw.kind)}"; expected one of ${Object.keys(ENTRY_KINDS).join(', ')}`,
+    );
   const path: Record<string, string> = {};
   const body: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(raw)) {
@@ -95,7 +108,11 @@ function readHeader(name: string, text: string): RawSeedFile {
     throw new SeedError(name, undefined, `not valid JSON: ${(error as Error).message}`);
   }
   if (!json || typeof json.planId !== 'string' || !Array.isArray(json.entries) || typeof json.source !== 'object') {
-    throw new SeedError(name, undefined, 'must be an object with source {file, title, publisher, publishedOn}, planId and entries [...]');
+    throw new SeedError(
+      name,
+      undefined,
+      'must be an object with source {file, title, publisher, publishedOn}, planId and entries [...]',
+    );
   }
   if (json.effectiveOn !== undefined && !isIsoDate(json.effectiveOn)) {
     throw new SeedError(name, undefined, 'effectiveOn must be the date of the document, written YYYY-MM-DD');
@@ -109,10 +126,13 @@ function readHeader(name: string, text: string): RawSeedFile {
 }
 
 function parseEntries({ name, json, source }: RawSeedFile, documents: Documents): SeedFile {
-  const entries: SeedEntry[] = json.entries.map((raw: Record<string, unknown>, i: number) => parseEntry(name, source, documents, i, raw ?? {}));
+  const entries: SeedEntry[] = json.entries.map((raw: Record<string, unknown>, i: number) =>
+    parseEntry(name, source, documents, i, raw ?? {}),
+  );
   const keys = new Set<string>();
   for (const entry of entries) {
-    if (keys.has(entry.key)) throw new SeedError(name, describeEntry(entry.index, json.entries[entry.index]), 'appears twice in this file');
+    if (keys.has(entry.key))
+      throw new SeedError(name, describeEntry(entry.index, json.entries[entry.index]), 'appears twice in this file');
     keys.add(entry.key);
   }
   return { name, source, planId: json.planId, ...(json.effectiveOn ? { effectiveOn: json.effectiveOn } : {}), entries };
@@ -142,7 +162,9 @@ export function readSeed(seed: string, dir = SEEDS_DIR): SeedFile[] {
   if (!/^[a-z0-9-]+$/.test(seed)) throw new SeedError(seed, undefined, 'a seed name is lower-case letters, digits and -');
   let names: string[];
   try {
-    names = readdirSync(join(dir, seed)).filter((f) => f.endsWith('.json')).sort();
+    names = readdirSync(join(dir, seed))
+      .filter((f) => f.endsWith('.json'))
+      .sort();
   } catch {
     throw new SeedError(seed, undefined, `there is no seed "${seed}" in ${dir}`);
   }

@@ -59,7 +59,8 @@ export function parseEntryProvenance(
   fileSource: SourceDocument,
   documents: ReadonlyMap<string, SourceDocument>,
 ): Provenance {
-  if (raw === undefined) throw new ProvenanceError('provenance is missing: say where in the document the fact is and how it was read');
+  if (raw === undefined)
+    throw new ProvenanceError('provenance is missing: say where in the document the fact is and how it was read');
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new ProvenanceError('provenance must be an object');
   const p = raw as Record<string, unknown>;
   const known = new Set(['document', 'location', 'reading', 'reason', 'original', 'author', 'inferred']);
@@ -68,13 +69,16 @@ export function parseEntryProvenance(
   let source = fileSource;
   if (p.document !== undefined) {
     const named = documents.get(requireText(p.document, 'provenance.document'));
-    if (!named) throw new ProvenanceError(`provenance.document "${String(p.document)}" is not the source of any file of this seed`);
+    if (!named)
+      throw new ProvenanceError(`provenance.document "${String(p.document)}" is not the source of any file of this seed`);
     source = named;
   }
   const reading = (p.reading ?? 'printed') as Reading;
   if (!READINGS.includes(reading)) throw new ProvenanceError(`provenance.reading must be one of: ${READINGS.join(', ')}`);
-  if (reading !== 'printed' && !isText(p.reason)) throw new ProvenanceError(`provenance.reason is needed: the fact is ${reading}, say why`);
-  if (reading === 'repaired' && !isText(p.original)) throw new ProvenanceError('provenance.original is needed: a repair keeps the text as extracted');
+  if (reading !== 'printed' && !isText(p.reason))
+    throw new ProvenanceError(`provenance.reason is needed: the fact is ${reading}, say why`);
+  if (reading === 'repaired' && !isText(p.original))
+    throw new ProvenanceError('provenance.original is needed: a repair keeps the text as extracted');
   if (p.original !== undefined && reading !== 'repaired' && reading !== 'inferred') {
     throw new ProvenanceError(`provenance.original belongs to a repaired or inferred reading, not a ${reading} one`);
   }

@@ -66,7 +66,10 @@ if (documents) {
       const repairs = entries.filter((e) => e.provenance.original !== null);
       expect(repairs.length).toBeGreaterThan(0);
       for (const e of repairs) {
-        expect({ entry: e.key, found: documentText(e.provenance.document).includes(asExtracted(e.provenance.original!)) }).toEqual({
+        expect({
+          entry: e.key,
+          found: documentText(e.provenance.document).includes(asExtracted(e.provenance.original!)),
+        }).toEqual({
           entry: e.key,
           found: true,
         });
@@ -77,7 +80,9 @@ if (documents) {
       const report = readFileSync(join(documents, ILACS), 'utf8').split('\n');
       const numbers = report.flatMap((line) => /^(\d+)\. /.exec(line)?.[1] ?? []).map(Number);
       expect(numbers).toEqual(Array.from({ length: 56 }, (_, i) => i + 1));
-      const findings = entries.filter((e) => e.kind === 'finding' && e.path.visitId === 'ilacs-2024-05' && e.body.paragraph !== undefined);
+      const findings = entries.filter(
+        (e) => e.kind === 'finding' && e.path.visitId === 'ilacs-2024-05' && e.body.paragraph !== undefined,
+      );
       expect(findings.map((f) => f.body.paragraph)).toEqual(numbers);
       const whole = documentText(ILACS);
       for (const f of findings) {
