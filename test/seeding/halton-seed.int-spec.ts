@@ -2,7 +2,11 @@ import { INestApplication } from '@nestjs/common';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { StoredEvent } from '../../src/event-store/event-store.port';
+import { NestFactory } from '@nestjs/core';
+import { AppModule } from '../../src/app.module';
+import { loadConfig } from '../../src/config/config';
+import { EventStoreError, StoredEvent, StreamAppend } from '../../src/event-store/event-store.port';
+import { SqliteEventStore } from '../../src/event-store/sqlite-event-store';
 import { readSeed, SEEDS_DIR } from '../../src/seeding/seed-file';
 import { SeedLoader } from '../../src/seeding/seed-loader';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -125,6 +129,37 @@ describe('the Halton seed', () => {
     const report = await t.app.get(SeedLoader).load('halton');
     expect(report).toEqual({ entries: expect.any(Number), appended: 0 });
     expect(await t.store.headPosition()).toBe(head);
+  }, 60_000);
+});
+
+/** As KurrentDB before 25.1, which cannot append to several streams at once. */
+class SingleStreamStore extends SqliteEventStore {
+  override appendMany(_requests: readonly StreamAppend[]): Promise<never> {
+    return Promise.reject(new EventStoreError('Recording changes to several streams at once needs KurrentDB 25.1 or later'));
+  }
+}
+
+describe('the Halton seed on a store that appends to one stream at a time', () => {
+  it('is recorded entry by entry instead, with the same events in the same order', async () => {
+    const store = new SingleStreamStore({ path: ':memory:' });
+    const config = loadConfig({ EVENT_STORE_URL: 'sqlite::memory:', TRACKER_SEED: 'none' });
+    const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, store), { logger: false });
+    try {
+      const report = await app.get(SeedLoader).load('halton');
+      const stored = await store.readAll();
+      expect(report).toEqual({ entries: stored.length, appended: stored.length });
+      const reference = await startTestApp({ TRACKER_SEED: 'halton' });
+      try {
+        const copied = await reference.store.readAll();
+        expect(stored.map((e) => [e.eventId, e.streamId, e.revision])).toEqual(
+          copied.map((e) => [e.eventId, e.streamId, e.revision]),
+        );
+      } finally {
+        await reference.close();
+      }
+    } finally {
+      await app.close();
+    }
   }, 60_000);
 });
 
