@@ -1,4 +1,4 @@
-import { DynamicModule, Inject, Injectable, Logger, Module } from '@nestjs/common';
+import { DynamicModule, Inject, Injectable, Logger, LogLevel, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { CommandBus, CqrsModule } from '@nestjs/cqrs';
 import { plainToInstance } from 'class-transformer';
@@ -13,6 +13,9 @@ import { WRITE_MODULES } from '../write.module';
 import { copyRehearsal } from './seed-copy';
 import { ENTRY_KINDS } from './seed-entries';
 import { SeedError, SeedFile, describeEntry, readSeed } from './seed-file';
+
+const LOG_LEVELS: LogLevel[] = ['verbose', 'debug', 'log', 'warn', 'error', 'fatal'];
+const QUIET: LogLevel[] = ['error', 'warn', 'fatal'];
 
 export const SEED_ACTOR: Actor = { id: 'seed-loader', name: 'Seed loader (published source documents)', role: 'admin' };
 
@@ -82,12 +85,17 @@ async function rehearse(
   onProgress?: (progress: SeedProgress) => void,
 ): Promise<{ entries: number; events: StoredEvent[] }> {
   const scratch = new SqliteEventStore({ path: ':memory:' });
-  const app = await NestFactory.createApplicationContext(ScratchModule.forStore(scratch), { logger: false });
+  // Nest's log levels are process-wide: the scratch context quiets its start-up lines, and the server's
+  // own levels come back after it (turning logging off here would silence the server from then on).
+  const levels = LOG_LEVELS.filter((level) => Logger.isLevelEnabled(level));
+  Logger.overrideLogger(QUIET);
+  const app = await NestFactory.createApplicationContext(ScratchModule.forStore(scratch), { logger: QUIET });
   try {
     const { entries } = await run(app.get(CommandBus), scratch, seed, files, onProgress);
     return { entries, events: await scratch.readAll() };
   } finally {
     await app.close();
+    Logger.overrideLogger(levels);
   }
 }
 

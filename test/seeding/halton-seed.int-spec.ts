@@ -1,4 +1,4 @@
-import { INestApplication } from '@nestjs/common';
+import { ConsoleLogger, INestApplication, Logger } from '@nestjs/common';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -138,6 +138,27 @@ class SingleStreamStore extends SqliteEventStore {
     return Promise.reject(new EventStoreError('Recording changes to several streams at once needs KurrentDB 25.1 or later'));
   }
 }
+
+describe('the server after rehearsing the seed', () => {
+  let t: TestApp;
+  beforeAll(async () => (t = await startTestApp()));
+  afterAll(() => t.close());
+
+  it('still logs what it logged before', async () => {
+    Logger.overrideLogger(new ConsoleLogger());
+    Logger.overrideLogger(['error', 'warn', 'log']);
+    const written = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    try {
+      await t.app.get(SeedLoader).load('halton');
+      written.mockClear();
+      new Logger('Tracker').log('Listening');
+      expect(written.mock.calls.map(([text]) => String(text)).join('')).toMatch(/\[Tracker\].*Listening/);
+    } finally {
+      written.mockRestore();
+      Logger.overrideLogger(false);
+    }
+  }, 60_000);
+});
 
 describe('the Halton seed on a store that appends to one stream at a time', () => {
   it('is recorded entry by entry instead, with the same events in the same order', async () => {
