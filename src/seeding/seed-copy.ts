@@ -28,9 +28,9 @@ export function appendsInOrder(events: readonly StoredEvent[]): StreamAppend[][]
 
 /**
  * Stores the rehearsal's events in an empty store, in a few commits rather than one per event (each a
- * write to disk). Requested together, the appends join one group commit where the store has one.
+ * write to disk), one after another so that each append finds the revisions the one before left.
  */
 export async function copyRehearsal(store: EventStore, events: readonly StoredEvent[]): Promise<number> {
-  await Promise.all(appendsInOrder(events).map((requests) => store.appendMany(requests)));
+  for (const requests of appendsInOrder(events)) await store.appendMany(requests);
   return events.length;
 }
