@@ -68,12 +68,10 @@ function parseEntry(
 ): SeedEntry {
   const where = describeEntry(index, raw);
   const kind = ENTRY_KINDS[String(raw.kind)];
-  if (!kind)
-    throw new SeedError(
-      file,
-      where,
-      `unknown kind "${String(raw.kind)}"; expected one of ${Object.keys(ENTRY_KINDS).join(', ')}`,
-    );
+  if (!kind) {
+    const known = Object.keys(ENTRY_KINDS).join(', ');
+    throw new SeedError(file, where, `unknown kind "${String(raw.kind)}"; expected one of ${known}`);
+  }
   const path: Record<string, string> = {};
   const body: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(raw)) {
@@ -131,8 +129,9 @@ function parseEntries({ name, json, source }: RawSeedFile, documents: Documents)
   );
   const keys = new Set<string>();
   for (const entry of entries) {
-    if (keys.has(entry.key))
+    if (keys.has(entry.key)) {
       throw new SeedError(name, describeEntry(entry.index, json.entries[entry.index]), 'appears twice in this file');
+    }
     keys.add(entry.key);
   }
   return { name, source, planId: json.planId, ...(json.effectiveOn ? { effectiveOn: json.effectiveOn } : {}), entries };
