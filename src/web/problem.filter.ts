@@ -2,7 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import type { FastifyReply } from 'fastify';
 import { CommandsRefusedError } from '../command-pipeline/command-batch';
 import { DomainError } from '../domain/domain-error';
-import { WrongExpectedRevisionError } from '../event-store/event-store.port';
+import { StoreUnavailableError, WrongExpectedRevisionError } from '../event-store/event-store.port';
 
 export interface FieldError {
   field: string;
@@ -90,6 +90,15 @@ export function toProblem(error: unknown): Problem {
       currentRevision: error.actual,
     };
   }
+  if (error instanceof StoreUnavailableError) {
+    return {
+      type: problemType('store-unavailable'),
+      title: 'The event store is unavailable',
+      status: 503,
+      // An unconfirmed append says itself what the client should do; otherwise nothing was recorded.
+      detail: error.unconfirmed ? error.message : `${error.message}. Nothing was recorded. Please try again shortly.`,
+    };
+  }
   if (error instanceof HttpException) {
     const status = error.getStatus();
     const body = error.getResponse();
@@ -114,6 +123,9 @@ export function toProblem(error: unknown): Problem {
   };
 }
 
+/** When a client may try again after the event store could not be reached: a dropped connection is soon back. */
+const STORE_RETRY_AFTER_SECONDS = 2;
+
 /** The one place errors become HTTP answers: RFC 9457 application/problem+json. */
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
@@ -123,6 +135,7 @@ export class ProblemFilter implements ExceptionFilter {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const problem = toProblem(error);
     if (problem.status >= 500) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    if (error instanceof StoreUnavailableError) void reply.header('Retry-After', String(STORE_RETRY_AFTER_SECONDS));
     void reply.status(problem.status).header('content-type', 'application/problem+json; charset=utf-8').send(JSON.stringify(problem));
   }
 }
