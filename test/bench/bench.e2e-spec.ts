@@ -39,6 +39,7 @@ describe('npm run bench', () => {
         'rawScanPerSec',
         'rebuildPerSec',
         'returnUploadMs',
+        'seededStartupMs',
         'startupMs',
       ].sort(),
     );

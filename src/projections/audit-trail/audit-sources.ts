@@ -3,6 +3,8 @@ import { KNOWN_EVENT_TYPES, STREAM_TYPES, toFact } from '../fact';
 import { fromActorColumns } from '../projection';
 import { AuditEventDto } from './audit-trail.dto';
 import { EventRow } from '../../event-store/sqlite-event-store';
+import { provenanceOf } from '../../domain/provenance';
+import { fromProvenanceColumn } from '../provenance';
 
 export interface TrailBounds {
   planId: string;
@@ -51,6 +53,7 @@ interface CopiedRow {
   actor_role: string | null;
   data: string;
   source: string | null;
+  provenance: string | null;
 }
 
 /** The trail from the audit trail's own copy of the events (read models beside KurrentDB). */
@@ -74,6 +77,7 @@ export function copiedTrail(db: Database.Database): TrailSource {
       correlationId: row.correlation_id,
       data: JSON.parse(row.data) as unknown,
       source: row.source === null ? null : (JSON.parse(row.source) as Record<string, unknown>),
+      provenance: fromProvenanceColumn(row.provenance),
     }));
 }
 
@@ -142,6 +146,7 @@ export function storeTrail(db: Database.Database): TrailSource {
         correlationId: typeof correlationId === 'string' ? correlationId : null,
         data: fact.event.data,
         source: sourceOf(fact.metadata.source),
+        provenance: provenanceOf(fact.metadata.provenance) ?? null,
       });
       if (trail.length === limit) break;
     }

@@ -4,6 +4,7 @@ import { isIsoDate } from '../../domain/dates';
 import { ActorDto } from '../rag-board/milestone-history.dto';
 import { isInstant } from '../read-cut/read-cut';
 import { IsPosition, ReadCutQuery } from '../read-cut/read-cut.query';
+import { ApiProvenance, ProvenanceDto } from '../provenance';
 
 const IsDateOrInstant = () =>
   ValidateBy({
@@ -55,8 +56,9 @@ export class AuditEventDto {
   @ApiProperty({
     type: Object,
     nullable: true,
-    description: 'Where the fact came from, when it came from a document: a seed’s source document, or an uploaded return’s file name and SHA-256',
+    description: 'Where the fact was recorded from: a seed’s file and entry, or an uploaded return’s file name and SHA-256',
     example: { upload: 'quarterly-return', file: 'halton-quarterly-return-2025-26-Q3.xlsx', sha256: '9f2c…' },
   })
   source!: Record<string, unknown> | null;
+  @ApiProvenance('For a fact transcribed from a published document (the seeded plan)') provenance!: ProvenanceDto | null;
 }

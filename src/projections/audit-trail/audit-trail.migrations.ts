@@ -1,4 +1,5 @@
 import { Migration } from '../../event-store/sqlite-schema';
+import { addProvenanceColumn } from '../provenance';
 
 /** One row per event of a plan, so an auditor's trail is an index range, whatever store holds the events. */
 export const AUDIT_TRAIL_MIGRATIONS: Migration[] = [
@@ -19,6 +20,7 @@ export const AUDIT_TRAIL_MIGRATIONS: Migration[] = [
      data           TEXT NOT NULL
    );
    CREATE INDEX audit_events_by_plan ON audit_events (plan_id, position);`,
-  // Where a fact came from (a seed's document, an uploaded file's name and hash), as JSON.
+  addProvenanceColumn('audit_events'),
+  // Where a fact was recorded from (a seed's file and entry, an uploaded return's name and hash), as JSON.
   `ALTER TABLE audit_events ADD COLUMN source TEXT;`,
 ];

@@ -1,5 +1,6 @@
 import { Fact } from '../fact';
 import { ACTOR_COLUMNS, actorValues, Projection, Row } from '../projection';
+import { provenanceValue } from '../provenance';
 import { AUDIT_TRAIL_MIGRATIONS } from './audit-trail.migrations';
 
 /** Every event of every plan, as recorded: the auditor's trail, where the events are not in this database. */
@@ -21,6 +22,7 @@ export const auditTrailProjection: Projection = {
       ...ACTOR_COLUMNS,
       'data',
       'source',
+      'provenance',
     ],
   },
   // Every event type goes into the trail alike, so there is nothing to switch on.
@@ -40,6 +42,7 @@ export const auditTrailProjection: Projection = {
       ...actorValues(fact),
       JSON.stringify(fact.event.data),
       fact.metadata.source === undefined ? null : JSON.stringify(fact.metadata.source),
+      provenanceValue(fact),
     ];
     return [['audit_events', values]];
   },

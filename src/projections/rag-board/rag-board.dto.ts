@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { RAGS } from '../../milestone/rag';
+import { ApiProvenance, ProvenanceDto } from '../provenance';
 
 export class RagTotalsDto {
   @ApiProperty() green!: number;
@@ -47,12 +48,15 @@ export class BoardMilestoneDto {
     description: 'Set when this rating was recorded after the board pack of its period was issued: the board saw something else',
   })
   changedAfterPack!: ChangedAfterPackDto | null;
+  @ApiProvenance('The rating') provenance!: ProvenanceDto | null;
+  @ApiProvenance('The milestone (its title and owner)') milestoneProvenance!: ProvenanceDto | null;
 }
 
 export class BoardPriorityDto {
   @ApiProperty({ example: 'CYP P2' }) priorityId!: string;
   @ApiProperty() title!: string;
   @ApiProperty({ type: [BoardMilestoneDto] }) milestones!: BoardMilestoneDto[];
+  @ApiProvenance() provenance!: ProvenanceDto | null;
 }
 
 export class BoardDto {

@@ -20,6 +20,8 @@ const milestone = (milestoneId: string, over: Partial<BoardMilestoneDto>): Board
   sameQuarterLastYearRag: null,
   direction: null,
   changedAfterPack: null,
+  provenance: null,
+  milestoneProvenance: null,
   ...over,
 });
 
@@ -28,7 +30,7 @@ const board = (milestones: BoardMilestoneDto[]): BoardDto => ({
   asOf: '2025-09-30',
   knownAt: '2025-11-01T00:00:00.000Z',
   totals: { green: 0, amber: 0, red: 0, complete: 0, notRated: 0 },
-  priorities: [{ priorityId: 'CYP P2', title: 'Improve the stability of care placements.', milestones }],
+  priorities: [{ priorityId: 'CYP P2', title: 'Improve the stability of care placements.', milestones, provenance: null }],
 });
 
 const visit = (visitId: string, endDate: string): VisitDto => ({
@@ -42,6 +44,7 @@ const visit = (visitId: string, endDate: string): VisitDto => ({
   dateNote: null,
   judgements: [],
   findings: [],
+  provenance: null,
 });
 
 const sources = (milestones: BoardMilestoneDto[], over: Partial<ReportSources> = {}): ReportSources => ({
@@ -107,12 +110,12 @@ describe('the quarterly report, from the query answers', () => {
   });
 
   it('gives each indicator’s latest value for a period begun by the period’s end, and the one before', () => {
-    const value = (period: string, v: number) => ({ period, value: v, effectiveOn: parsePeriod(period)!.end, note: null, recordedAt: '2025-10-20T09:00:00.000Z' });
+    const value = (period: string, v: number) => ({ period, value: v, effectiveOn: parsePeriod(period)!.end, note: null, recordedAt: '2025-10-20T09:00:00.000Z', provenance: null });
     const report = buildQuarterlyReport(
       sources([], {
         indicators: [
-          { indicatorId: 'children-in-care', title: 'Children in care', unit: 'children', values: [value('2025-26 Q1', 380), value('2025-26 Q2', 384), value('2025-26 Q3', 390)] },
-          { indicatorId: 'budget', title: 'Residential budget', unit: 'GBP', values: [value('2025-26', 1000)] },
+          { indicatorId: 'children-in-care', title: 'Children in care', unit: 'children', values: [value('2025-26 Q1', 380), value('2025-26 Q2', 384), value('2025-26 Q3', 390)], provenance: null },
+          { indicatorId: 'budget', title: 'Residential budget', unit: 'GBP', values: [value('2025-26', 1000)], provenance: null },
         ],
       }),
     );
