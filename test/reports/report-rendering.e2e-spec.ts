@@ -165,6 +165,9 @@ describe('the quarterly report as it renders', () => {
         await page.setExtraHTTPHeaders({ authorization: `Bearer ${TEST_ADMIN_TOKEN}` });
         const res = await page.goto(`${t.baseUrl}${reportPath({ asOf: '2025-09-30', knownAt: '2025-11-01T00:00:00Z', format: 'html' })}`);
         expect(res?.status()).toBe(200);
+        // Its own policy lets its stylesheet apply and nothing else: the page is styled, and no violation is reported.
+        expect(res?.headers()['content-security-policy']).toMatch(/^default-src 'none'; style-src 'sha256-/);
+        expect(await page.evaluate(() => getComputedStyle(document.querySelector('th')!).backgroundColor)).toBe('rgb(222, 224, 226)');
         await page.emulateMedia({ media: 'print' });
         await page.screenshot({ path: join(outDir, 'html-print-media.png'), fullPage: false });
         const pdf = join(outDir, 'halton-2025-26-Q2-html.pdf');

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Rag, RAG_DISPLAY } from '../../milestone/rag';
 import { QuarterlyReport, ReportMilestone, ReportVisit } from '../quarterly-report/quarterly-report';
 import { trendChartSvg } from './trend-chart.svg';
@@ -71,6 +72,19 @@ const STYLE = `
   section.page { break-before: page; }
   @media print { body { max-width: none; padding: 0; font-size: 10pt; } .cover { break-after: page; } .chart svg { max-width: 130mm; } }
 `;
+
+/**
+ * The report's own Content-Security-Policy: nothing runs, nothing is fetched; only its own stylesheet
+ * (by hash) applies. A commentary that held markup could do nothing, even were it not escaped.
+ */
+export const REPORT_CSP = [
+  "default-src 'none'",
+  `style-src 'sha256-${createHash('sha256').update(STYLE).digest('base64')}'`,
+  "img-src 'self' data:",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
 
 const ragCell = (rag: Rag, extra = '') => `<td class="rag rag-${rag}">${h(ragText(rag))}${extra}</td>`;
 

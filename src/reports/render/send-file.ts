@@ -3,6 +3,7 @@ import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation
 import type { FastifyReply } from 'fastify';
 import { PACK_FORMATS } from '../../board-pack/board-pack';
 import { CONTENT_TYPES, RenderedFile } from './render-report';
+import { REPORT_CSP } from './report.html';
 
 /** A report file as a download: HTML opens in the browser, the others save under their own name. */
 export function sendFile(reply: FastifyReply, file: RenderedFile, moment: { knownAt: string; lastPosition: number | null }): StreamableFile {
@@ -11,6 +12,7 @@ export function sendFile(reply: FastifyReply, file: RenderedFile, moment: { know
   reply.header('X-Known-At', moment.knownAt);
   if (moment.lastPosition !== null) reply.header('X-Last-Position', String(moment.lastPosition));
   reply.header('Cache-Control', 'private, no-cache');
+  if (file.format === 'html') reply.header('Content-Security-Policy', REPORT_CSP);
   return new StreamableFile(file.bytes, {
     type: file.contentType,
     length: file.bytes.length,
