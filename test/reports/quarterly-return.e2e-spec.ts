@@ -107,6 +107,8 @@ describe('the quarterly return, both ways', () => {
     // The same file again records nothing.
     const again = await upload(form(filled, 'halton-return-q3.xlsx'));
     expect(again.status).toBe(201);
+    expect(again.body).toMatchObject({ recorded: 0, updates: [] });
+    expect(again.body.skipped.filter((s: any) => s.why === 'already recorded for 2025-26 Q3')).toHaveLength(50);
     expect(await head()).toBe(before + 50);
   });
 
