@@ -167,7 +167,7 @@ describe('the quarterly report as it renders', () => {
         expect(res?.status()).toBe(200);
         // Its own policy lets its stylesheet apply and nothing else: the page is styled, and no violation is reported.
         expect(res?.headers()['content-security-policy']).toMatch(/^default-src 'none'; style-src 'sha256-/);
-        expect(await page.evaluate(() => getComputedStyle(document.querySelector('th')!).backgroundColor)).toBe('rgb(222, 224, 226)');
+        expect(await page.$eval('th', (th) => (globalThis as any).getComputedStyle(th).backgroundColor)).toBe('rgb(222, 224, 226)');
         await page.emulateMedia({ media: 'print' });
         await page.screenshot({ path: join(outDir, 'html-print-media.png'), fullPage: false });
         const pdf = join(outDir, 'halton-2025-26-Q2-html.pdf');

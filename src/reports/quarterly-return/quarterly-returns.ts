@@ -26,17 +26,22 @@ export interface UploadedReturn {
   skipped: SkippedRow[];
 }
 
+/** More than a person would work through in one go; a file with more is the wrong file. */
+const MAX_ROW_ERRORS = 100;
+
 /** 422: rows a person must fix, each named by row and column; nothing was recorded. */
 export function rowsProblem(errors: RowError[]): ProblemException {
   const sorted = [...errors].sort((a, b) => a.row - b.row);
+  const shown = sorted.slice(0, MAX_ROW_ERRORS);
+  const more = sorted.length > shown.length ? ` The first ${shown.length} are listed.` : '';
   return new ProblemException({
     type: problemType('return-rows'),
     title: 'Some rows of the return cannot be recorded',
     status: 422,
-    detail: `${sorted.length} ${sorted.length === 1 ? 'problem' : 'problems'} in the return, so nothing was recorded. ${sorted
+    detail: `${sorted.length} ${sorted.length === 1 ? 'problem' : 'problems'} in the return, so nothing was recorded.${more} ${shown
       .map((e) => `Row ${e.row}, ${e.column}: ${e.message}`)
       .join(' ')}`,
-    errors: sorted.map((e) => ({ field: `row ${e.row}, ${e.column}`, ...e })),
+    errors: shown.map((e) => ({ field: `row ${e.row}, ${e.column}`, ...e })),
   });
 }
 
