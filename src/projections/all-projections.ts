@@ -1,9 +1,9 @@
 import type Database from 'better-sqlite3';
 import { auditTrailProjection } from './audit-trail/audit-trail.projection';
 import { indicatorsProjection } from './indicators/indicators.projection';
-import { portfolioProjection } from './portfolio/portfolio.projection';
-import { Projection } from './projection';
-import { isStoreConnection } from './read-model-db';
+import { portfolioProjection } from './shared/plans.projection';
+import { Projection } from './engine/projection';
+import { isStoreConnection } from './engine/read-model-db';
 import { ragBoardProjection } from './rag-board/rag-board.projection';
 import { recommendationsProjection } from './recommendations/recommendations.projection';
 import { visitsProjection } from './visits/visits.projection';

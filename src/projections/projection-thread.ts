@@ -7,10 +7,10 @@ import { DomainError } from '../domain/domain-error';
 import { AppendResult, EventStoreError, WrongExpectedRevisionError } from '../event-store/event-store.port';
 import { AppendChannel, SqliteEventStore } from '../event-store/sqlite-event-store';
 import { AppendRequest } from '../event-store/sqlite-appender';
-import { RunnerStatus } from './projection-runner';
+import { RunnerStatus } from './engine/projection-runner';
 import type { CheckpointerData } from '../event-store/wal-checkpointer.worker';
 import type { AppendFailure, FromProjectionThread, ProjectionThreadData, ToProjectionThread } from './projection-thread.worker';
-import { PositionWaiters, Projector } from './projector';
+import { PositionWaiters, Projector } from './engine/projector';
 
 const WORKER_FILE = join(__dirname, 'projection-thread.worker.js');
 const CHECKPOINTER_FILE = join(__dirname, '..', 'event-store', 'wal-checkpointer.worker.js');

@@ -5,9 +5,9 @@ import { AppendRequest, WAL_FILE_KEPT_PAGES } from '../event-store/sqlite-append
 import { CommandPipeline, CommandResult, RemoteCommand } from '../command-pipeline/command-pipeline';
 import { DECIDERS } from '../command-pipeline/deciders';
 import { DomainError, DomainErrorKind } from '../domain/domain-error';
-import { ProjectionRunner, RunnerStatus } from './projection-runner';
-import { openReadModelDb } from './read-model-db';
-import { ReadModels } from './read-models';
+import { ProjectionRunner, RunnerStatus } from './engine/projection-runner';
+import { openReadModelDb } from './engine/read-model-db';
+import { ReadModels } from './engine/read-models';
 
 export interface ProjectionThreadData {
   path: string;

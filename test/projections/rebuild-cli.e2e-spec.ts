@@ -4,10 +4,10 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '../../src/event-store/sqlite-event-store';
-import { openReadModelDb } from '../../src/projections/read-model-db';
-import { ReadModels } from '../../src/projections/read-models';
-import { rebuildReadModels } from '../../src/projections/rebuild';
-import { currentThreadId, READER_NICENESS } from '../../src/projections/thread-priority';
+import { openReadModelDb } from '../../src/projections/engine/read-model-db';
+import { ReadModels } from '../../src/projections/engine/read-models';
+import { rebuildReadModels } from '../../src/projections/rebuild/rebuild';
+import { currentThreadId, READER_NICENESS } from '../../src/projections/rebuild/thread-priority';
 import { pipelineWriter } from './support/pipeline-writer';
 import { recordIndicators, recordRatingsWithBackdatedCorrection, recordRecommendationLife, RATINGS } from './support/scenarios';
 import { buildProduct, removeBuild } from '../support/build';
@@ -62,7 +62,7 @@ describe('the compiled projections:rebuild', () => {
   });
 
   it('rebuilds on three threads exactly the rows one thread builds, and says how fast', async () => {
-    const run = spawnSync(process.execPath, [join(buildDir, 'projections', 'rebuild.cli.js')], {
+    const run = spawnSync(process.execPath, [join(buildDir, 'projections', 'rebuild', 'rebuild.cli.js')], {
       env: { PATH: process.env.PATH ?? '', EVENT_STORE_URL: `sqlite:${path}` },
       encoding: 'utf8',
     });
@@ -153,7 +153,7 @@ describe('the compiled projections:rebuild', () => {
   });
 
   it('fails with a message naming the variable when the configuration is wrong', () => {
-    const run = spawnSync(process.execPath, [join(buildDir, 'projections', 'rebuild.cli.js')], {
+    const run = spawnSync(process.execPath, [join(buildDir, 'projections', 'rebuild', 'rebuild.cli.js')], {
       env: { PATH: process.env.PATH ?? '', EVENT_STORE_URL: 'nonsense' },
       encoding: 'utf8',
     });

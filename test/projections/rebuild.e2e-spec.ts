@@ -1,9 +1,9 @@
 import Database from 'better-sqlite3';
 import { AuditTrailQueries } from '../../src/projections/audit-trail/audit-trail.queries';
-import { PlanLookup } from '../../src/projections/portfolio/plan-lookup';
-import { ReadModels } from '../../src/projections/read-models';
-import { readCut } from '../../src/projections/read-cut/read-cut';
-import { rebuildReadModels } from '../../src/projections/rebuild';
+import { PlanLookup } from '../../src/projections/shared/plan-lookup';
+import { ReadModels } from '../../src/projections/engine/read-models';
+import { readCut } from '../../src/projections/shared/read-cut';
+import { rebuildReadModels } from '../../src/projections/rebuild/rebuild';
 import { startTestApp, TestApp } from '../support/test-app';
 import { httpWriter } from './support/http-writer';
 import { read } from './support/read';

@@ -2,8 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, Matches, ValidateBy } from 'class-validator';
 import { isIsoDate } from '../../domain/dates';
 import { ActorDto } from '../rag-board/milestone-history.dto';
-import { isInstant } from '../read-cut/read-cut';
-import { IsPosition, ReadCutQuery } from '../read-cut/read-cut.query';
+import { isInstant } from '../shared/read-cut';
+import { IsPosition, ReadCutQuery } from '../shared/read-cut.query';
 
 const IsDateOrInstant = () =>
   ValidateBy({

@@ -1,5 +1,5 @@
-import { Fact } from '../fact';
-import { ACTOR_COLUMNS, actorValues, Projection, Row } from '../projection';
+import { Fact } from '../engine/fact';
+import { ACTOR_COLUMNS, actorValues, Projection, Row } from '../engine/projection';
 import { AUDIT_TRAIL_MIGRATIONS } from './audit-trail.migrations';
 
 /** Every event of every plan, as recorded: the auditor's trail, where the events are not in this database. */

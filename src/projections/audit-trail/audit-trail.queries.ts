@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { isIsoDate } from '../../domain/dates';
 import { ProblemException, validationProblem } from '../../web/problem.filter';
-import { PlanLookup } from '../portfolio/plan-lookup';
+import { PlanLookup } from '../shared/plan-lookup';
 import { auditTrailProjection } from './audit-trail.projection';
 import { copiedTrail, storeTrail, TrailSource } from './audit-sources';
-import { ReadModels } from '../read-models';
-import { ReadCut, toUtcInstant } from '../read-cut/read-cut';
+import { ReadModels } from '../engine/read-models';
+import { ReadCut, toUtcInstant } from '../shared/read-cut';
 import { AuditEventDto } from './audit-trail.dto';
 
 export interface AuditRange {

@@ -1,6 +1,6 @@
 import { parsePeriod } from '../../domain/period';
-import { Fact } from '../fact';
-import { ACTOR_COLUMNS, actorValues, NO_ROWS, Projection, Row } from '../projection';
+import { Fact } from '../engine/fact';
+import { ACTOR_COLUMNS, actorValues, NO_ROWS, Projection, Row } from '../engine/projection';
 import { INDICATORS_MIGRATIONS } from './indicators.migrations';
 
 /** Performance indicators and every value recorded for them. */

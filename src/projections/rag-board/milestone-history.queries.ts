@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { PlanLookup } from '../portfolio/plan-lookup';
-import { fromActorColumns } from '../projection';
-import { ReadModels } from '../read-models';
-import { notFoundProblem } from '../read-cut/not-found';
-import { ReadCut } from '../read-cut/read-cut';
+import { PlanLookup } from '../shared/plan-lookup';
+import { fromActorColumns } from '../engine/projection';
+import { ReadModels } from '../engine/read-models';
+import { notFoundProblem } from '../shared/not-found';
+import { ReadCut } from '../shared/read-cut';
 import { MilestoneHistoryDto, MilestoneUpdateDto } from './milestone-history.dto';
 
 interface RatingRow {

@@ -1,4 +1,4 @@
-import { Fact } from '../fact';
+import { Fact } from '../engine/fact';
 import { ragBoardProjection } from './rag-board.projection';
 
 const fact = (event: Fact['event'], overrides: Partial<Fact> = {}): Fact => ({

@@ -1,6 +1,6 @@
 import { previousQuarter, sameQuarterLastYear } from '../../domain/period';
-import { Fact } from '../fact';
-import { ACTOR_COLUMNS, actorValues, NO_ROWS, Projection, Row } from '../projection';
+import { Fact } from '../engine/fact';
+import { ACTOR_COLUMNS, actorValues, NO_ROWS, Projection, Row } from '../engine/projection';
 import { RAG_BOARD_MIGRATIONS } from './rag-board.migrations';
 
 // A rebuild meets the same few periods over and over.

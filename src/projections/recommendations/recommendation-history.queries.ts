@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { fromActorColumns } from '../projection';
-import { ReadModels } from '../read-models';
-import { ReadCut } from '../read-cut/read-cut';
+import { fromActorColumns } from '../engine/projection';
+import { ReadModels } from '../engine/read-models';
+import { ReadCut } from '../shared/read-cut';
 import { HistoryEntryDto, RecommendationHistoryDto } from './recommendation-history.dto';
 import { RecommendationsQueries, statusOf } from './recommendations.queries';
 import { cutIntoSegments, VisitRef } from './segments';

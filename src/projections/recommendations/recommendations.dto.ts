@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
-import { ReadCutQuery } from '../read-cut/read-cut.query';
+import { ReadCutQuery } from '../shared/read-cut.query';
 
 export class RecommendationDto {
   @ApiProperty({ example: 'R01' }) recommendationId!: string;

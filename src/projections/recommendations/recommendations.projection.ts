@@ -1,5 +1,5 @@
-import { Fact } from '../fact';
-import { ACTOR_COLUMNS, actorValues, NO_ROWS, Projection, Row } from '../projection';
+import { Fact } from '../engine/fact';
+import { ACTOR_COLUMNS, actorValues, NO_ROWS, Projection, Row } from '../engine/projection';
 import { RECOMMENDATIONS_MIGRATIONS } from './recommendations.migrations';
 
 const statusRow = (fact: Fact, status: 'open' | 'closed', reason: string | null, evidence: string[] | null): Row => [

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { PlanLookup } from '../portfolio/plan-lookup';
-import { ReadModels } from '../read-models';
-import { notFoundProblem } from '../read-cut/not-found';
-import { ReadCut } from '../read-cut/read-cut';
+import { PlanLookup } from '../shared/plan-lookup';
+import { ReadModels } from '../engine/read-models';
+import { notFoundProblem } from '../shared/not-found';
+import { ReadCut } from '../shared/read-cut';
 import { OpenRecommendationDto, RecommendationDto } from './recommendations.dto';
 
 export interface RecommendationRow {

@@ -1,4 +1,4 @@
-import { Fact } from '../fact';
+import { Fact } from '../engine/fact';
 import { visitsProjection } from './visits.projection';
 
 const finding = (recommendationIds: string[]): Fact => ({

@@ -1,5 +1,5 @@
-import { Fact } from '../fact';
-import { ACTOR_COLUMNS, actorValues, NO_ROWS, Projection, Row } from '../projection';
+import { Fact } from '../engine/fact';
+import { ACTOR_COLUMNS, actorValues, NO_ROWS, Projection, Row } from '../engine/projection';
 import { VISITS_MIGRATIONS } from './visits.migrations';
 
 /** Ofsted visits, with the findings and judgements recorded against them. */

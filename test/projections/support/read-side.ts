@@ -1,8 +1,8 @@
 import { SqliteEventStore } from '../../../src/event-store/sqlite-event-store';
-import { Projection } from '../../../src/projections/projection';
-import { ProjectionRunner, RunnerOptions } from '../../../src/projections/projection-runner';
-import { openReadModelDb } from '../../../src/projections/read-model-db';
-import { ReadModels } from '../../../src/projections/read-models';
+import { Projection } from '../../../src/projections/engine/projection';
+import { ProjectionRunner, RunnerOptions } from '../../../src/projections/engine/projection-runner';
+import { openReadModelDb } from '../../../src/projections/engine/read-model-db';
+import { ReadModels } from '../../../src/projections/engine/read-models';
 import { pipelineWriter } from './pipeline-writer';
 import { Writer } from './writer';
 

@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { EventStore } from '../event-store/event-store.port';
-import { SqliteEventStore } from '../event-store/sqlite-event-store';
+import { EventStore } from '../../event-store/event-store.port';
+import { SqliteEventStore } from '../../event-store/sqlite-event-store';
 import { ProjectedBatch } from './project-batch';
-import { ReadModels } from './read-models';
+import { ReadModels } from '../engine/read-models';
 import type { RebuildWorkerData, WindowRows } from './rebuild.worker';
 
 const WORKER_FILE = join(__dirname, 'rebuild.worker.js');

@@ -1,7 +1,7 @@
-import { EventStore } from '../event-store/event-store.port';
-import { dropIndexes, restoreIndexes } from './deferred-indexes';
-import { ReadModels } from './read-models';
-import { loadWithWorkers, REBUILD_WORKERS, workerPathFor } from './rebuild-worker';
+import { EventStore } from '../../event-store/event-store.port';
+import { dropIndexes, restoreIndexes } from '../engine/deferred-indexes';
+import { ReadModels } from '../engine/read-models';
+import { loadWithWorkers, REBUILD_WORKERS, workerPathFor } from './rebuild-workers';
 
 export interface RebuildProgress {
   /** Events applied so far. */

@@ -1,8 +1,8 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { EventStore } from '../event-store/event-store.port';
-import { SqliteEventStore } from '../event-store/sqlite-event-store';
+import { EventStore } from '../../event-store/event-store.port';
+import { SqliteEventStore } from '../../event-store/sqlite-event-store';
 
 export interface ReadModelDb {
   db: Database.Database;

@@ -1,6 +1,6 @@
-import { StoredEvent } from '../event-store/event-store.port';
-import { toFact } from './fact';
-import { Projection, SqlValue } from './projection';
+import { StoredEvent } from '../../event-store/event-store.port';
+import { toFact } from '../engine/fact';
+import { Projection, SqlValue } from '../engine/projection';
 
 /** A rebuild's rows for one table of one projection (by index): their values one row after another. */
 export interface TableRows {

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { EventStore, StoredEvent, Subscription } from '../event-store/event-store.port';
+import { EventStore, StoredEvent, Subscription } from '../../event-store/event-store.port';
 import { PositionWaiters, Projector } from './projector';
 import { ReadModels } from './read-models';
 

@@ -1,4 +1,4 @@
-import { StoredEvent } from '../event-store/event-store.port';
+import { StoredEvent } from '../../event-store/event-store.port';
 import { toFact } from './fact';
 
 const stored = (overrides: Partial<StoredEvent>): StoredEvent => ({

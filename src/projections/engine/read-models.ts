@@ -1,10 +1,10 @@
 import type Database from 'better-sqlite3';
-import { StoredEvent } from '../event-store/event-store.port';
-import { migrate } from '../event-store/sqlite-schema';
-import { projectionsFor } from './all-projections';
+import { StoredEvent } from '../../event-store/event-store.port';
+import { migrate } from '../../event-store/sqlite-schema';
+import { projectionsFor } from '../all-projections';
 import { restoreIndexes } from './deferred-indexes';
 import { toFact } from './fact';
-import { ProjectedBatch, TableRows } from './project-batch';
+import { ProjectedBatch, TableRows } from '../rebuild/project-batch';
 import { Projection, SqlValue } from './projection';
 
 const CHECKPOINT_MIGRATIONS = [

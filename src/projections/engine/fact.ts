@@ -1,10 +1,10 @@
-import { parseStreamId } from '../domain/stream-id';
-import { EventMetadata, StoredEvent } from '../event-store/event-store.port';
-import { IndicatorEvent } from '../indicator/indicator';
-import { MilestoneEvent } from '../milestone/milestone';
-import { PlanEvent } from '../plan/plan';
-import { RecommendationEvent } from '../recommendation/recommendation';
-import { VisitEvent } from '../visit/visit';
+import { parseStreamId } from '../../domain/stream-id';
+import { EventMetadata, StoredEvent } from '../../event-store/event-store.port';
+import { IndicatorEvent } from '../../indicator/indicator';
+import { MilestoneEvent } from '../../milestone/milestone';
+import { PlanEvent } from '../../plan/plan';
+import { RecommendationEvent } from '../../recommendation/recommendation';
+import { VisitEvent } from '../../visit/visit';
 
 export type DomainEvent = PlanEvent | MilestoneEvent | RecommendationEvent | VisitEvent | IndicatorEvent;
 export type DomainEventType = DomainEvent['type'];

@@ -1,6 +1,6 @@
-import { Fact } from '../fact';
-import { NO_ROWS, Projection, Row } from '../projection';
-import { PORTFOLIO_MIGRATIONS } from './portfolio.migrations';
+import { Fact } from '../engine/fact';
+import { NO_ROWS, Projection, Row } from '../engine/projection';
+import { PORTFOLIO_MIGRATIONS } from './plans.migrations';
 
 /** The plans themselves: the portfolio an adviser oversees. */
 export const portfolioProjection: Projection = {

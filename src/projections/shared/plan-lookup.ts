@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { ReadModels } from '../read-models';
-import { notFoundProblem } from '../read-cut/not-found';
-import { ReadCut } from '../read-cut/read-cut';
+import { ReadModels } from '../engine/read-models';
+import { notFoundProblem } from './not-found';
+import { ReadCut } from './read-cut';
 
 export interface PlanRow {
   plan_id: string;

@@ -1,8 +1,8 @@
-import { ConfigError, loadConfig } from '../config/config';
-import { openEventStore } from '../event-store/open-event-store';
+import { ConfigError, loadConfig } from '../../config/config';
+import { openEventStore } from '../../event-store/open-event-store';
 import { progressLine, summaryLine } from './progress-bar';
-import { openReadModelDb } from './read-model-db';
-import { ReadModels } from './read-models';
+import { openReadModelDb } from '../engine/read-model-db';
+import { ReadModels } from '../engine/read-models';
 import { rebuildReadModels, RebuildResult } from './rebuild';
 
 interface Output {

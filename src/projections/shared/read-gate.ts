@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, EventStore } from '../../event-store/event-store.port';
 import { ProblemException, problemType, validationProblem } from '../../web/problem.filter';
-import { Projector } from '../projector';
+import { Projector } from '../engine/projector';
 import { readCut, ReadCut } from './read-cut';
 import { ReadCutQuery } from './read-cut.query';
 

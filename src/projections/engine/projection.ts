@@ -1,4 +1,4 @@
-import { Migration } from '../event-store/sqlite-schema';
+import { Migration } from '../../event-store/sqlite-schema';
 import { Fact } from './fact';
 
 export type SqlValue = string | number | null;

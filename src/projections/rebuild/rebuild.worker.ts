@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { SqliteEventStore } from '../event-store/sqlite-event-store';
-import { ALL_PROJECTIONS } from './all-projections';
+import { SqliteEventStore } from '../../event-store/sqlite-event-store';
+import { ALL_PROJECTIONS } from '../all-projections';
 import { ProjectedBatch, projectBatch } from './project-batch';
 import { lowerThisThreadsPriority, READER_NICENESS } from './thread-priority';
 
