@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { readModelsOn } from '../projections/all-projections';
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +14,6 @@ import { milestoneDecider, streamId as milestoneStream } from '../milestone/mile
 import { planDecider, streamId as planStream } from '../plan/plan';
 import { progressLine } from '../projections/rebuild/progress-bar';
 import { openReadModelDb } from '../projections/engine/read-model-db';
-import { ReadModels } from '../projections/engine/read-models';
 import { rebuildReadModels } from '../projections/rebuild/rebuild';
 import { recommendationDecider, streamId as recommendationStream } from '../recommendation/recommendation';
 import { visitDecider, streamId as visitStream } from '../visit/visit';
@@ -116,7 +116,7 @@ function rawScan(path: string): number {
 async function rebuild(path: string): Promise<number> {
   const store = new SqliteEventStore({ path });
   const { db } = openReadModelDb(path, store);
-  const readModels = new ReadModels(db);
+  const readModels = readModelsOn(db);
   const started = Date.now();
   const result = await rebuildReadModels(readModels, store, {
     onProgress: ({ position, head }) => progress('rebuild', Math.min(position, head), head, started),

@@ -7,7 +7,7 @@ import { DomainError } from '../domain/domain-error';
 import { AppendResult, EventStoreError, WrongExpectedRevisionError } from '../event-store/event-store.port';
 import { AppendChannel, SqliteEventStore } from '../event-store/sqlite-event-store';
 import { AppendRequest } from '../event-store/sqlite-appender';
-import { RunnerStatus } from './engine/projection-runner';
+import { RunnerStatus } from './engine/projector';
 import type { CheckpointerData } from '../event-store/wal-checkpointer.worker';
 import type { AppendFailure, FromProjectionThread, ProjectionThreadData, ToProjectionThread } from './projection-thread.worker';
 import { PositionWaiters, Projector } from './engine/projector';

@@ -1,13 +1,14 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { readModelsOn } from './all-projections';
 import { AppendResult, WrongExpectedRevisionError } from '../event-store/event-store.port';
 import { SqliteEventStore } from '../event-store/sqlite-event-store';
 import { AppendRequest, WAL_FILE_KEPT_PAGES } from '../event-store/sqlite-appender';
 import { CommandPipeline, CommandResult, RemoteCommand } from '../command-pipeline/command-pipeline';
 import { DECIDERS } from '../command-pipeline/deciders';
 import { DomainError, DomainErrorKind } from '../domain/domain-error';
-import { ProjectionRunner, RunnerStatus } from './engine/projection-runner';
+import { ProjectionRunner } from './engine/projection-runner';
+import { RunnerStatus } from './engine/projector';
 import { openReadModelDb } from './engine/read-model-db';
-import { ReadModels } from './engine/read-models';
 
 export interface ProjectionThreadData {
   path: string;
@@ -74,7 +75,7 @@ async function run({ path, pollIntervalMs }: ProjectionThreadData): Promise<void
   const store = new SqliteEventStore({ path, ...(pollIntervalMs ? { pollIntervalMs } : {}) });
   // The checkpointer thread keeps the log short; this threshold only stands in should it stop.
   store.db.pragma(`wal_autocheckpoint = ${WAL_FILE_KEPT_PAGES}`);
-  const readModels = new ReadModels(openReadModelDb(path, store).db);
+  const readModels = readModelsOn(openReadModelDb(path, store).db);
   const runner = new ProjectionRunner(readModels, store, { onStatus: (status) => post({ kind: 'status', status }) });
   const pipeline = new CommandPipeline(store);
   port.on('message', (message: ToProjectionThread) => {

@@ -1,4 +1,5 @@
 import { Global, Inject, Module, OnApplicationBootstrap, OnApplicationShutdown, OnModuleDestroy } from '@nestjs/common';
+import { readModelsOn } from './all-projections';
 import { CommandPipeline } from '../command-pipeline/command-pipeline';
 import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
@@ -50,7 +51,7 @@ const READ_MODEL_DB = Symbol('READ_MODEL_DB');
       inject: [APP_CONFIG, EVENT_STORE],
       useFactory: (config: AppConfig, store: EventStore) => openReadModelDb(config.readModelPath, store),
     },
-    { provide: ReadModels, inject: [READ_MODEL_DB], useFactory: ({ db }: ReadModelDb) => new ReadModels(db) },
+    { provide: ReadModels, inject: [READ_MODEL_DB], useFactory: ({ db }: ReadModelDb) => readModelsOn(db) },
     {
       provide: Projector,
       inject: [ReadModels, EVENT_STORE, { token: CommandPipeline, optional: true }],

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { readModelsOn } from '../../src/projections/all-projections';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,12 +24,14 @@ import { dumpTables } from './support/tables';
 function queriesOn(readModels: ReadModels) {
   const plans = new PlanLookup(readModels);
   const recommendations = new RecommendationsQueries(readModels, plans);
+  const milestones = new MilestoneHistoryQueries(readModels, plans);
+  const visits = new VisitsQueries(readModels, plans);
   return {
     board: new RagBoardQueries(readModels, plans),
-    milestones: new MilestoneHistoryQueries(readModels, plans),
+    milestones,
     recommendations,
-    histories: new RecommendationHistoryQueries(readModels, recommendations),
-    visits: new VisitsQueries(readModels, plans),
+    histories: new RecommendationHistoryQueries(readModels, recommendations, visits, milestones),
+    visits,
     indicators: new IndicatorsQueries(readModels, plans),
     audit: new AuditTrailQueries(readModels, plans),
   };
@@ -82,7 +85,7 @@ describe('the read models on a real store', () => {
       recommendationId: 'r',
       asOf: 'a',
       recordedBy: 'k',
-      raisedOn: 'a',
+      since: 'a',
       after: 0,
       from: '',
       to: 'z',
@@ -123,7 +126,7 @@ describe('where the read models live', () => {
       db.pragma('synchronous', { simple: true }),
       db.pragma('busy_timeout', { simple: true }),
     ]).toEqual(['wal', 2, 5000]);
-    const separate = new ReadModels(db);
+    const separate = readModelsOn(db);
     const runner = new ProjectionRunner(separate, side.store);
     await runner.start();
     const last = await recordRatingsWithBackdatedCorrection(pipelineWriter(side.store, () => undefined));
@@ -138,8 +141,8 @@ describe('where the read models live', () => {
 
   it('refuse a database whose read-model schema is newer than this program', () => {
     const db = new Database(':memory:');
-    new ReadModels(db);
+    readModelsOn(db);
     db.prepare("UPDATE schema_versions SET version = 99 WHERE component = 'projections.rag-board'").run();
-    expect(() => new ReadModels(db)).toThrow(/rag-board schema is at version 99/);
+    expect(() => readModelsOn(db)).toThrow(/rag-board schema is at version 99/);
   });
 });

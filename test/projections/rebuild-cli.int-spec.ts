@@ -1,10 +1,10 @@
 import Database from 'better-sqlite3';
+import { readModelsOn } from '../../src/projections/all-projections';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '../../src/event-store/sqlite-event-store';
 import { openReadModelDb } from '../../src/projections/engine/read-model-db';
-import { ReadModels } from '../../src/projections/engine/read-models';
 import { runRebuild } from '../../src/projections/rebuild/rebuild.cli';
 import { pipelineWriter } from './support/pipeline-writer';
 import { recordRatingsWithBackdatedCorrection, recordRecommendationLife } from './support/scenarios';
@@ -36,8 +36,8 @@ describe('npm run projections:rebuild', () => {
   /** The rows of the read models kept in every database (the audit trail's copy only beside another store). */
   const expected = async () => {
     const store = new SqliteEventStore({ path });
-    const tables = new ReadModels(openReadModelDb(path, store).db).tables;
-    const readModels = new ReadModels(new Database(':memory:'));
+    const tables = readModelsOn(openReadModelDb(path, store).db).tables;
+    const readModels = readModelsOn(new Database(':memory:'));
     readModels.apply(await store.readAll());
     await store.close();
     return dumpTables(readModels.db, tables);

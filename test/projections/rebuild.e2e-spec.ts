@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { readModelsOn } from '../../src/projections/all-projections';
 import { AuditTrailQueries } from '../../src/projections/audit-trail/audit-trail.queries';
 import { PlanLookup } from '../../src/projections/shared/plan-lookup';
 import { ReadModels } from '../../src/projections/engine/read-models';
@@ -47,7 +48,7 @@ describe('rebuilding the read models', () => {
   });
 
   it('rebuilt from 0 into an empty database, holds exactly the same rows', async () => {
-    const fresh = new ReadModels(new Database(':memory:'));
+    const fresh = readModelsOn(new Database(':memory:'));
     const progress: number[] = [];
     const result = await rebuildReadModels(fresh, t.store, {
       readSize: 3,
@@ -91,7 +92,7 @@ describe('rebuilding the read models', () => {
 
   it('made to apply every event a second time (checkpoints lost), changes nothing either', async () => {
     t.store.db.prepare('UPDATE projection_checkpoints SET position = -1').run();
-    const again = new ReadModels(t.store.db);
+    const again = readModelsOn(t.store.db);
     expect(again.position).toBe(-1);
     again.apply(await t.store.readAll());
     expect(dumpTables(t.store.db, readModels.tables)).toEqual(incremental);
@@ -109,7 +110,7 @@ describe('rebuilding the Halton plan loaded from the seeds', () => {
     const board = await read(t, '/api/plans/halton/board', { asOf: '2025-10-01', minPosition: head });
     expect(board.totals).toEqual({ green: 13, amber: 19, red: 0, complete: 0, notRated: 19 });
     const readModels = t.app.get(ReadModels);
-    const fresh = new ReadModels(new Database(':memory:'));
+    const fresh = readModelsOn(new Database(':memory:'));
     await rebuildReadModels(fresh, t.store);
     expect(dumpTables(fresh.db, readModels.tables)).toEqual(dumpTables(t.store.db, readModels.tables));
     fresh.db.close();

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { KNOWN_EVENT_TYPES, STREAM_TYPES, toFact } from '../engine/fact';
-import { fromActorColumns } from '../engine/projection';
+import { fromActorColumns } from '../shared/actor';
 import { AuditEventDto } from './audit-trail.dto';
 import { EventRow } from '../../event-store/sqlite-event-store';
 

@@ -1,9 +1,10 @@
-import { Fact } from '../engine/fact';
-import { ACTOR_COLUMNS, actorValues, Projection, Row } from '../engine/projection';
+import { KNOWN_EVENT_TYPES } from '../engine/fact';
+import { projection } from '../engine/projection';
+import { ACTOR_COLUMNS, actorColumns } from '../shared/actor';
 import { AUDIT_TRAIL_MIGRATIONS } from './audit-trail.migrations';
 
 /** Every event of every plan, as recorded: the auditor's trail, where the events are not in this database. */
-export const auditTrailProjection: Projection = {
+export const auditTrailProjection = projection({
   name: 'audit-trail',
   migrations: AUDIT_TRAIL_MIGRATIONS,
   tables: {
@@ -22,23 +23,24 @@ export const auditTrailProjection: Projection = {
       'data',
     ],
   },
+  handles: KNOWN_EVENT_TYPES,
   // Every event type goes into the trail alike, so there is nothing to switch on.
-  project(fact: Fact): Row[] {
+  project(fact) {
     const { command, correlationId } = fact.metadata;
-    const values = [
-      fact.position,
-      fact.planId,
-      fact.streamId,
-      fact.revision,
-      fact.eventId,
-      fact.event.type,
-      fact.effectiveOn,
-      fact.recordedAt,
-      typeof command === 'string' ? command : null,
-      typeof correlationId === 'string' ? correlationId : null,
-      ...actorValues(fact),
-      JSON.stringify(fact.event.data),
-    ];
-    return [['audit_events', values]];
+    const values = {
+      position: fact.position,
+      plan_id: fact.planId,
+      stream_id: fact.streamId,
+      revision: fact.revision,
+      event_id: fact.eventId,
+      type: fact.event.type,
+      effective_on: fact.effectiveOn,
+      recorded_at: fact.recordedAt,
+      command: typeof command === 'string' ? command : null,
+      correlation_id: typeof correlationId === 'string' ? correlationId : null,
+      ...actorColumns(fact),
+      data: JSON.stringify(fact.event.data),
+    };
+    return [{ table: 'audit_events', values }];
   },
-};
+});

@@ -39,8 +39,8 @@ export interface FactActor {
 }
 
 /** A stored event as the read models see it: typed, with its plan and the two times of the fact. */
-export interface Fact {
-  event: DomainEvent;
+export interface Fact<E extends DomainEvent = DomainEvent> {
+  event: E;
   position: number;
   streamId: string;
   eventId: string;
@@ -54,6 +54,9 @@ export interface Fact {
   actor: FactActor;
   metadata: EventMetadata;
 }
+
+/** A fact whose event is one of the given types. */
+export type FactOf<T extends DomainEventType> = Fact<Extract<DomainEvent, { type: T }>>;
 
 const hasType = (type: string): type is DomainEventType => Object.prototype.hasOwnProperty.call(STREAM_OF, type);
 

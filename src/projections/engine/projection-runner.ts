@@ -1,17 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { EventStore, StoredEvent, Subscription } from '../../event-store/event-store.port';
-import { PositionWaiters, Projector } from './projector';
+import { PositionWaiters, Projector, RunnerState, RunnerStatus } from './projector';
 import { ReadModels } from './read-models';
-
-export type RunnerState = 'stopped' | 'catching-up' | 'live' | 'failed';
-
-export interface RunnerStatus {
-  state: RunnerState;
-  /** The position every read model has reached. */
-  position: number;
-  /** Why the last attempt failed, while it has not recovered. */
-  error?: string;
-}
 
 export interface RunnerOptions {
   /** Events applied per transaction at most. */

@@ -1,32 +1,61 @@
 import { Migration } from '../../event-store/sqlite-schema';
-import { Fact } from './fact';
+import { DomainEventType, Fact, FactOf } from './fact';
 
 export type SqlValue = string | number | null;
 
-/** A row for one of a projection's tables, its values in the order of that table's columns. */
-export type Row = readonly [table: string, values: readonly SqlValue[]];
+/** A read model's tables, each with its columns in the order they are inserted. */
+export type Tables = Readonly<Record<string, readonly string[]>>;
+
+/** A row for one of the tables, its values keyed by column. */
+export type RowOf<T extends Tables> = {
+  [K in keyof T & string]: { readonly table: K; readonly values: { readonly [C in T[K][number]]: SqlValue } };
+}[keyof T & string];
+
+/** A row of any read model, as the engine inserts it. */
+export type Row = RowOf<Tables>;
 
 /**
- * A read model: its versioned schema, its tables, and the rows each fact adds. `project` is pure;
- * the runner inserts the rows inside its batch transaction. Every table's key makes a second insert
- * of the same row a no-op, so a redelivered fact changes nothing.
+ * A read model: its versioned schema, its tables, the event types it has rows for, and the rows each of
+ * those facts adds. `project` is pure and is handed only the types in `handles`; the engine inserts the
+ * rows inside its batch transaction. Every table's key makes a second insert of the same row a no-op, so
+ * a redelivered fact changes nothing.
  */
+export interface ProjectionDefinition<T extends Tables, H extends DomainEventType> {
+  readonly name: string;
+  readonly migrations: Migration[];
+  readonly tables: T;
+  readonly handles: readonly H[];
+  project(fact: FactOf<H>): RowOf<T>[];
+}
+
+/** A read model as the engine holds it, whatever its tables and the types it handles. */
 export interface Projection {
   readonly name: string;
   readonly migrations: Migration[];
-  /** Each table with its columns, in the order `project` gives values; emptied by a rebuild. */
-  readonly tables: Readonly<Record<string, readonly string[]>>;
+  readonly tables: Tables;
+  readonly handles: readonly DomainEventType[];
   project(fact: Fact): Row[];
 }
 
-export const NO_ROWS: Row[] = [];
+/**
+ * Declares a read model: its rows are checked against its tables' columns, and its switch is exhaustive
+ * over the types it handles (the engine hands it no other).
+ */
+export const projection = <const T extends Tables, const H extends DomainEventType>(definition: ProjectionDefinition<T, H>): Projection =>
+  definition as unknown as Projection;
 
-/** Who recorded a fact, as the three columns every fact table ends with. */
-export const ACTOR_COLUMNS = ['actor_id', 'actor_name', 'actor_role'] as const;
-export const actorValues = (fact: Fact): SqlValue[] => [fact.actor.id, fact.actor.name, fact.actor.role];
+/** A row's values in the order of its table's columns: the one place rows become arrays. */
+export function valuesOf(columns: readonly string[], row: Row): SqlValue[] {
+  const values = new Array<SqlValue>(columns.length);
+  for (let i = 0; i < columns.length; i++) values[i] = row.values[columns[i]!] ?? null;
+  return values;
+}
 
-export const fromActorColumns = (row: { actor_id: string; actor_name: string | null; actor_role: string | null }) => ({
-  id: row.actor_id,
-  name: row.actor_name,
-  role: row.actor_role,
-});
+/** For each event type, the projections (by index) that handle it. */
+export function handlersByType(projections: readonly Projection[]): ReadonlyMap<string, readonly number[]> {
+  const byType = new Map<string, number[]>();
+  projections.forEach((p, i) => {
+    for (const type of p.handles) byType.set(type, [...(byType.get(type) ?? []), i]);
+  });
+  return byType;
+}

@@ -1,4 +1,12 @@
-import type { RunnerStatus } from './projection-runner';
+export type RunnerState = 'stopped' | 'catching-up' | 'live' | 'failed';
+
+export interface RunnerStatus {
+  state: RunnerState;
+  /** The position every read model has reached. */
+  position: number;
+  /** Why the last attempt failed, while it has not recovered. */
+  error?: string;
+}
 
 /**
  * What the rest of the product needs of whatever keeps the read models up to date: the runner on this

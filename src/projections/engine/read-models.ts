@@ -1,11 +1,29 @@
 import type Database from 'better-sqlite3';
 import { StoredEvent } from '../../event-store/event-store.port';
 import { migrate } from '../../event-store/sqlite-schema';
-import { projectionsFor } from '../all-projections';
 import { restoreIndexes } from './deferred-indexes';
 import { toFact } from './fact';
-import { ProjectedBatch, TableRows } from '../rebuild/project-batch';
-import { Projection, SqlValue } from './projection';
+import { handlersByType, Projection, SqlValue, valuesOf } from './projection';
+
+/** Rows for one table of one projection (by index), projected elsewhere: their values one row after another. */
+export interface TableRows {
+  projection: number;
+  table: string;
+  /** `count` rows of the table's columns, flattened (few objects to pass between threads). */
+  values: SqlValue[];
+  count: number;
+}
+
+/** The rows a batch of events adds to every read model, as a rebuild's worker projects them. */
+export interface ProjectedBatch {
+  tables: TableRows[];
+  /** Events the batch covers. */
+  count: number;
+  /** Position of its last event. */
+  last: number;
+}
+
+const NO_HANDLERS: readonly number[] = [];
 
 const CHECKPOINT_MIGRATIONS = [
   `CREATE TABLE projection_checkpoints (projection TEXT PRIMARY KEY, position INTEGER NOT NULL) WITHOUT ROWID;
@@ -34,11 +52,14 @@ export class ReadModels {
   private readonly saveCheckpoint: Database.Statement<[string, number]>;
   /** Multi-row inserts for a rebuild's bulk load, by projection and table. */
   private readonly manyInserts = new Map<string, Database.Statement<SqlValue[]>>();
+  /** For each event type, the projections that handle it. */
+  private readonly handlers: ReadonlyMap<string, readonly number[]>;
 
   constructor(
     readonly db: Database.Database,
-    readonly projections: readonly Projection[] = projectionsFor(db),
+    readonly projections: readonly Projection[],
   ) {
+    this.handlers = handlersByType(projections);
     migrate(db, 'projections', CHECKPOINT_MIGRATIONS);
     for (const projection of projections) migrate(db, `projections.${projection.name}`, projection.migrations);
     this.inserts = projections.map((p) =>
@@ -190,10 +211,11 @@ export class ReadModels {
       if (position <= lowest) continue;
       const fact = toFact(stored);
       if (fact) {
-        for (let i = 0; i < this.projections.length; i++) {
+        for (const i of this.handlers.get(fact.event.type) ?? NO_HANDLERS) {
           if (position <= checkpoints[i]!) continue;
+          const { tables, project } = this.projections[i]!;
           const inserts = this.inserts[i]!;
-          for (const [table, values] of this.projections[i]!.project(fact)) inserts[table]!.run(...values);
+          for (const row of project(fact)) inserts[row.table]!.run(...valuesOf(tables[row.table]!, row));
         }
       }
       last = position;

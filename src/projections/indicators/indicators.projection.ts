@@ -1,10 +1,10 @@
 import { parsePeriod } from '../../domain/period';
-import { Fact } from '../engine/fact';
-import { ACTOR_COLUMNS, actorValues, NO_ROWS, Projection, Row } from '../engine/projection';
+import { projection } from '../engine/projection';
+import { ACTOR_COLUMNS, actorColumns } from '../shared/actor';
 import { INDICATORS_MIGRATIONS } from './indicators.migrations';
 
 /** Performance indicators and every value recorded for them. */
-export const indicatorsProjection: Projection = {
+export const indicatorsProjection = projection({
   name: 'indicators',
   migrations: INDICATORS_MIGRATIONS,
   tables: {
@@ -23,46 +23,36 @@ export const indicatorsProjection: Projection = {
       ...ACTOR_COLUMNS,
     ],
   },
-  project(fact: Fact): Row[] {
+  handles: ['IndicatorDefined', 'IndicatorValueRecorded'],
+  project(fact) {
     const { event, planId, entityId, position, effectiveOn, recordedAt } = fact;
     switch (event.type) {
-      case 'IndicatorDefined':
-        return [['indicators', [planId, entityId, event.data.title, event.data.unit, position, recordedAt]]];
+      case 'IndicatorDefined': {
+        const { title, unit } = event.data;
+        return [{ table: 'indicators', values: { plan_id: planId, indicator_id: entityId, title, unit, position, recorded_at: recordedAt } }];
+      }
       case 'IndicatorValueRecorded': {
         const { period, value, note } = event.data;
         const known = parsePeriod(period);
-        const values = [
+        const values = {
           position,
-          planId,
-          entityId,
+          plan_id: planId,
+          indicator_id: entityId,
           period,
-          known?.start ?? null,
-          known?.end ?? null,
+          period_start: known?.start ?? null,
+          period_end: known?.end ?? null,
           value,
-          note ?? null,
-          effectiveOn,
-          recordedAt,
-          ...actorValues(fact),
-        ];
-        return [['indicator_values', values]];
+          note: note ?? null,
+          effective_on: effectiveOn,
+          recorded_at: recordedAt,
+          ...actorColumns(fact),
+        };
+        return [{ table: 'indicator_values', values }];
       }
-      case 'PlanCreated':
-      case 'PriorityAdded':
-      case 'MilestoneAdded':
-      case 'MilestoneUpdated':
-      case 'MilestoneDueDateChanged':
-      case 'RecommendationRaised':
-      case 'MilestoneLinked':
-      case 'RecommendationClosed':
-      case 'RecommendationReopened':
-      case 'VisitRecorded':
-      case 'VisitFindingRecorded':
-      case 'JudgementRecorded':
-        return NO_ROWS;
       default: {
         const _exhaustive: never = event;
         return _exhaustive;
       }
     }
   },
-};
+});

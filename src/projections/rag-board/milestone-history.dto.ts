@@ -1,11 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { RAGS } from '../../milestone/rag';
-
-export class ActorDto {
-  @ApiProperty() id!: string;
-  @ApiProperty({ nullable: true, type: String }) name!: string | null;
-  @ApiProperty({ nullable: true, type: String }) role!: string | null;
-}
+import { ActorDto } from '../shared/actor';
 
 export class MilestoneUpdateDto {
   @ApiProperty({ example: '2025-26 Q2' }) period!: string;

@@ -1,6 +1,6 @@
 import { previousQuarter, sameQuarterLastYear } from '../../domain/period';
-import { Fact } from '../engine/fact';
-import { ACTOR_COLUMNS, actorValues, NO_ROWS, Projection, Row } from '../engine/projection';
+import { projection } from '../engine/projection';
+import { ACTOR_COLUMNS, actorColumns } from '../shared/actor';
 import { RAG_BOARD_MIGRATIONS } from './rag-board.migrations';
 
 // A rebuild meets the same few periods over and over.
@@ -12,7 +12,7 @@ const earlierOf = (period: string): [string | null, string | null] => {
 };
 
 /** Priorities, milestones, and every rating and due-date change with both of its times. */
-export const ragBoardProjection: Projection = {
+export const ragBoardProjection = projection({
   name: 'rag-board',
   migrations: RAG_BOARD_MIGRATIONS,
   tables: {
@@ -46,70 +46,68 @@ export const ragBoardProjection: Projection = {
       ...ACTOR_COLUMNS,
     ],
   },
-  project(fact: Fact): Row[] {
+  handles: ['PriorityAdded', 'MilestoneAdded', 'MilestoneUpdated', 'MilestoneDueDateChanged'],
+  project(fact) {
     const { event, planId, entityId, position, effectiveOn, recordedAt } = fact;
     switch (event.type) {
-      case 'PriorityAdded':
-        return [['board_priorities', [planId, event.data.priorityId, event.data.title, position, recordedAt]]];
+      case 'PriorityAdded': {
+        const { priorityId, title } = event.data;
+        return [{ table: 'board_priorities', values: { plan_id: planId, priority_id: priorityId, title, position, recorded_at: recordedAt } }];
+      }
       case 'MilestoneAdded': {
         const { priorityId, title, owner, dueOn } = event.data;
-        return [['board_milestones', [planId, entityId, priorityId, title, owner ?? null, dueOn ?? null, position, recordedAt]]];
+        const values = {
+          plan_id: planId,
+          milestone_id: entityId,
+          priority_id: priorityId,
+          title,
+          owner: owner ?? null,
+          due_on: dueOn ?? null,
+          position,
+          recorded_at: recordedAt,
+        };
+        return [{ table: 'board_milestones', values }];
       }
       case 'MilestoneUpdated': {
         const { period, rag, forecastRag, commentary, reason, note } = event.data;
         const [previousPeriod, lastYearPeriod] = earlierOf(period);
-        return [
-          [
-            'milestone_ratings',
-            [
-              position,
-              planId,
-              entityId,
-              period,
-              previousPeriod,
-              lastYearPeriod,
-              rag,
-              forecastRag ?? null,
-              commentary,
-              reason ?? null,
-              note ?? null,
-              effectiveOn,
-              recordedAt,
-              ...actorValues(fact),
-            ],
-          ],
-        ];
+        const values = {
+          position,
+          plan_id: planId,
+          milestone_id: entityId,
+          period,
+          previous_period: previousPeriod,
+          last_year_period: lastYearPeriod,
+          rag,
+          forecast_rag: forecastRag ?? null,
+          commentary,
+          reason: reason ?? null,
+          note: note ?? null,
+          effective_on: effectiveOn,
+          recorded_at: recordedAt,
+          ...actorColumns(fact),
+        };
+        return [{ table: 'milestone_ratings', values }];
       }
       case 'MilestoneDueDateChanged': {
         const { dueOn, previousDueOn, reason } = event.data;
-        const values = [
+        const values = {
           position,
-          planId,
-          entityId,
-          dueOn,
-          previousDueOn ?? null,
+          plan_id: planId,
+          milestone_id: entityId,
+          due_on: dueOn,
+          previous_due_on: previousDueOn ?? null,
           reason,
-          effectiveOn,
-          recordedAt,
-          ...actorValues(fact),
-        ];
-        return [['milestone_due_dates', values]];
+          effective_on: effectiveOn,
+          recorded_at: recordedAt,
+          ...actorColumns(fact),
+        };
+        return [{ table: 'milestone_due_dates', values }];
       }
-      case 'PlanCreated':
-      case 'RecommendationRaised':
-      case 'MilestoneLinked':
-      case 'RecommendationClosed':
-      case 'RecommendationReopened':
-      case 'VisitRecorded':
-      case 'VisitFindingRecorded':
-      case 'JudgementRecorded':
-      case 'IndicatorDefined':
-      case 'IndicatorValueRecorded':
-        return NO_ROWS;
       default: {
         const _exhaustive: never = event;
         return _exhaustive;
       }
     }
   },
-};
+});

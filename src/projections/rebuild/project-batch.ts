@@ -1,44 +1,30 @@
 import { StoredEvent } from '../../event-store/event-store.port';
 import { toFact } from '../engine/fact';
-import { Projection, SqlValue } from '../engine/projection';
-
-/** A rebuild's rows for one table of one projection (by index): their values one row after another. */
-export interface TableRows {
-  projection: number;
-  table: string;
-  /** `count` rows of the table's columns, flattened (few objects to pass between threads). */
-  values: SqlValue[];
-  count: number;
-}
-
-export interface ProjectedBatch {
-  tables: TableRows[];
-  /** Events the batch covers. */
-  count: number;
-  /** Position of its last event. */
-  last: number;
-}
+import { handlersByType, Projection } from '../engine/projection';
+import { ProjectedBatch, TableRows } from '../engine/read-models';
 
 /**
  * Pure: the rows a batch of events adds to every read model, when all start from nothing (a rebuild),
  * grouped by table in the order they were projected (tables have no bearing on one another).
  */
 export function projectBatch(projections: readonly Projection[], events: readonly StoredEvent[]): ProjectedBatch {
+  const handlers = handlersByType(projections);
   // Per projection, its tables' rows by table name (the projection's own strings: cheap to look up).
   const byProjection = projections.map(() => new Map<string, TableRows>());
   const tables: TableRows[] = [];
   for (const stored of events) {
     const fact = toFact(stored);
     if (!fact) continue;
-    for (let i = 0; i < projections.length; i++) {
-      for (const [table, values] of projections[i]!.project(fact)) {
-        let rows = byProjection[i]!.get(table);
+    for (const i of handlers.get(fact.event.type) ?? []) {
+      const projection = projections[i]!;
+      for (const row of projection.project(fact)) {
+        let rows = byProjection[i]!.get(row.table);
         if (!rows) {
-          rows = { projection: i, table, values: [], count: 0 };
-          byProjection[i]!.set(table, rows);
+          rows = { projection: i, table: row.table, values: [], count: 0 };
+          byProjection[i]!.set(row.table, rows);
           tables.push(rows);
         }
-        for (const value of values) rows.values.push(value);
+        for (const column of projection.tables[row.table]!) rows.values.push(row.values[column] ?? null);
         rows.count += 1;
       }
     }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { EventStore } from '../../event-store/event-store.port';
 import { SqliteEventStore } from '../../event-store/sqlite-event-store';
-import { ProjectedBatch } from './project-batch';
+import { ProjectedBatch } from '../engine/read-models';
 import { ReadModels } from '../engine/read-models';
 import type { RebuildWorkerData, WindowRows } from './rebuild.worker';
 

@@ -1,8 +1,8 @@
 import { ConfigError, loadConfig } from '../../config/config';
+import { readModelsOn } from '../all-projections';
 import { openEventStore } from '../../event-store/open-event-store';
 import { progressLine, summaryLine } from './progress-bar';
 import { openReadModelDb } from '../engine/read-model-db';
-import { ReadModels } from '../engine/read-models';
 import { rebuildReadModels, RebuildResult } from './rebuild';
 
 interface Output {
@@ -28,7 +28,7 @@ export async function runRebuild(
   let lastPercent = -1;
   try {
     err.write(`Rebuilding the read models in ${config.readModelPath} from position 0\n`);
-    const result = await rebuildReadModels(new ReadModels(db), store, {
+    const result = await rebuildReadModels(readModelsOn(db), store, {
       onProgress: ({ events, position, head }) => {
         const fraction = head > 0 ? position / head : 1;
         const label = `${events} events`;

@@ -1,7 +1,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { SqliteEventStore } from '../../event-store/sqlite-event-store';
 import { ALL_PROJECTIONS } from '../all-projections';
-import { ProjectedBatch, projectBatch } from './project-batch';
+import { ProjectedBatch } from '../engine/read-models';
+import { projectBatch } from './project-batch';
 import { lowerThisThreadsPriority, READER_NICENESS } from './thread-priority';
 
 export interface RebuildWorkerData {

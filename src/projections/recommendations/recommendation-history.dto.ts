@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ActorDto } from '../rag-board/milestone-history.dto';
+import { ActorDto } from '../shared/actor';
 
 export class VisitRefDto {
   @ApiProperty({ example: 'mv-2025-01' }) visitId!: string;

@@ -1,25 +1,30 @@
-import { Fact } from '../engine/fact';
-import { ACTOR_COLUMNS, actorValues, NO_ROWS, Projection, Row } from '../engine/projection';
+import { FactOf } from '../engine/fact';
+import { projection } from '../engine/projection';
+import { ACTOR_COLUMNS, actorColumns } from '../shared/actor';
 import { RECOMMENDATIONS_MIGRATIONS } from './recommendations.migrations';
 
-const statusRow = (fact: Fact, status: 'open' | 'closed', reason: string | null, evidence: string[] | null): Row => [
-  'recommendation_statuses',
-  [
-    fact.position,
-    fact.planId,
-    fact.entityId,
-    fact.event.type,
-    status,
-    reason,
-    evidence ? JSON.stringify(evidence) : null,
-    fact.effectiveOn,
-    fact.recordedAt,
-    ...actorValues(fact),
-  ],
-];
+type Handled = FactOf<'RecommendationRaised' | 'RecommendationClosed' | 'RecommendationReopened' | 'MilestoneLinked'>;
+
+/** Raising, closing and reopening are each a status fact (a link is none, so it never comes here). */
+const statusRow = (fact: Handled, status: 'open' | 'closed', reason: string | null, evidence: string[] | null) =>
+  ({
+    table: 'recommendation_statuses',
+    values: {
+      position: fact.position,
+      plan_id: fact.planId,
+      recommendation_id: fact.entityId,
+      event_type: fact.event.type,
+      status,
+      reason,
+      evidence: evidence ? JSON.stringify(evidence) : null,
+      effective_on: fact.effectiveOn,
+      recorded_at: fact.recordedAt,
+      ...actorColumns(fact),
+    },
+  }) as const;
 
 /** Recommendations, their status facts (raised, closed, reopened) and the milestones linked to them. */
-export const recommendationsProjection: Projection = {
+export const recommendationsProjection = projection({
   name: 'recommendations',
   migrations: RECOMMENDATIONS_MIGRATIONS,
   tables: {
@@ -46,42 +51,43 @@ export const recommendationsProjection: Projection = {
       ...ACTOR_COLUMNS,
     ],
   },
-  project(fact: Fact): Row[] {
+  handles: ['RecommendationRaised', 'RecommendationClosed', 'RecommendationReopened', 'MilestoneLinked'],
+  project(fact) {
     const { event, planId, entityId, position, effectiveOn, recordedAt } = fact;
     switch (event.type) {
       case 'RecommendationRaised': {
         const { text, raisedOn, source } = event.data;
-        return [
-          ['recommendations', [planId, entityId, text, raisedOn, source ?? null, position, recordedAt]],
-          statusRow(fact, 'open', null, null),
-        ];
+        const values = {
+          plan_id: planId,
+          recommendation_id: entityId,
+          text,
+          raised_on: raisedOn,
+          source: source ?? null,
+          position,
+          recorded_at: recordedAt,
+        };
+        return [{ table: 'recommendations', values }, statusRow(fact, 'open', null, null)];
       }
       case 'RecommendationClosed':
         return [statusRow(fact, 'closed', event.data.reason, event.data.evidence)];
       case 'RecommendationReopened':
         return [statusRow(fact, 'open', event.data.reason, null)];
-      case 'MilestoneLinked':
-        return [
-          [
-            'recommendation_links',
-            [planId, entityId, event.data.milestoneId, effectiveOn, position, recordedAt, ...actorValues(fact)],
-          ],
-        ];
-      case 'PlanCreated':
-      case 'PriorityAdded':
-      case 'MilestoneAdded':
-      case 'MilestoneUpdated':
-      case 'MilestoneDueDateChanged':
-      case 'VisitRecorded':
-      case 'VisitFindingRecorded':
-      case 'JudgementRecorded':
-      case 'IndicatorDefined':
-      case 'IndicatorValueRecorded':
-        return NO_ROWS;
+      case 'MilestoneLinked': {
+        const values = {
+          plan_id: planId,
+          recommendation_id: entityId,
+          milestone_id: event.data.milestoneId,
+          effective_on: effectiveOn,
+          position,
+          recorded_at: recordedAt,
+          ...actorColumns(fact),
+        };
+        return [{ table: 'recommendation_links', values }];
+      }
       default: {
         const _exhaustive: never = event;
         return _exhaustive;
       }
     }
   },
-};
+});

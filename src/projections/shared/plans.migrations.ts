@@ -1,6 +1,6 @@
 import { Migration } from '../../event-store/sqlite-schema';
 
-export const PORTFOLIO_MIGRATIONS: Migration[] = [
+export const PLANS_MIGRATIONS: Migration[] = [
   `CREATE TABLE plans (
      plan_id         TEXT PRIMARY KEY,
      local_authority TEXT NOT NULL,

@@ -1,9 +1,9 @@
-import { Fact } from '../engine/fact';
-import { ACTOR_COLUMNS, actorValues, NO_ROWS, Projection, Row } from '../engine/projection';
+import { projection } from '../engine/projection';
+import { ACTOR_COLUMNS, actorColumns } from '../shared/actor';
 import { VISITS_MIGRATIONS } from './visits.migrations';
 
 /** Ofsted visits, with the findings and judgements recorded against them. */
-export const visitsProjection: Projection = {
+export const visitsProjection = projection({
   name: 'visits',
   migrations: VISITS_MIGRATIONS,
   tables: {
@@ -46,71 +46,68 @@ export const visitsProjection: Projection = {
       ...ACTOR_COLUMNS,
     ],
   },
-  project(fact: Fact): Row[] {
+  handles: ['VisitRecorded', 'VisitFindingRecorded', 'JudgementRecorded'],
+  project(fact) {
     const { event, planId, entityId: visitId, position, effectiveOn, recordedAt } = fact;
     switch (event.type) {
       case 'VisitRecorded': {
         const { kind, startDate, endDate, inspectors, areas, datePrecision, dateNote } = event.data;
-        const values = [
-          planId,
-          visitId,
+        const values = {
+          plan_id: planId,
+          visit_id: visitId,
           kind,
-          startDate,
-          endDate,
-          JSON.stringify(inspectors ?? []),
-          JSON.stringify(areas ?? []),
-          datePrecision ?? null,
-          dateNote ?? null,
+          start_date: startDate,
+          end_date: endDate,
+          inspectors: JSON.stringify(inspectors ?? []),
+          areas: JSON.stringify(areas ?? []),
+          date_precision: datePrecision ?? null,
+          date_note: dateNote ?? null,
           position,
-          recordedAt,
-        ];
-        return [['visits', values]];
+          recorded_at: recordedAt,
+        };
+        return [{ table: 'visits', values }];
       }
       case 'VisitFindingRecorded': {
         const { findingId, text, assessment, recommendationIds = [], area } = event.data;
-        const finding = [
+        const finding = {
           position,
-          planId,
-          visitId,
-          findingId,
+          plan_id: planId,
+          visit_id: visitId,
+          finding_id: findingId,
           text,
           assessment,
-          JSON.stringify(recommendationIds),
-          area ?? null,
-          effectiveOn,
-          recordedAt,
-          ...actorValues(fact),
-        ];
+          recommendation_ids: JSON.stringify(recommendationIds),
+          area: area ?? null,
+          effective_on: effectiveOn,
+          recorded_at: recordedAt,
+          ...actorColumns(fact),
+        };
         return [
-          ['visit_findings', finding],
-          ...recommendationIds.map((id): Row => ['finding_recommendations', [planId, id, position]]),
+          { table: 'visit_findings', values: finding },
+          ...recommendationIds.map(
+            (id) => ({ table: 'finding_recommendations', values: { plan_id: planId, recommendation_id: id, finding_position: position } }) as const,
+          ),
         ];
       }
       case 'JudgementRecorded': {
         const { area, grade, framework } = event.data;
-        return [
-          [
-            'visit_judgements',
-            [position, planId, visitId, area, grade, framework, effectiveOn, recordedAt, ...actorValues(fact)],
-          ],
-        ];
+        const values = {
+          position,
+          plan_id: planId,
+          visit_id: visitId,
+          area,
+          grade,
+          framework,
+          effective_on: effectiveOn,
+          recorded_at: recordedAt,
+          ...actorColumns(fact),
+        };
+        return [{ table: 'visit_judgements', values }];
       }
-      case 'PlanCreated':
-      case 'PriorityAdded':
-      case 'MilestoneAdded':
-      case 'MilestoneUpdated':
-      case 'MilestoneDueDateChanged':
-      case 'RecommendationRaised':
-      case 'MilestoneLinked':
-      case 'RecommendationClosed':
-      case 'RecommendationReopened':
-      case 'IndicatorDefined':
-      case 'IndicatorValueRecorded':
-        return NO_ROWS;
       default: {
         const _exhaustive: never = event;
         return _exhaustive;
       }
     }
   },
-};
+});

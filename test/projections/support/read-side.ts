@@ -1,4 +1,5 @@
 import { SqliteEventStore } from '../../../src/event-store/sqlite-event-store';
+import { readModelsOn } from '../../../src/projections/all-projections';
 import { Projection } from '../../../src/projections/engine/projection';
 import { ProjectionRunner, RunnerOptions } from '../../../src/projections/engine/projection-runner';
 import { openReadModelDb } from '../../../src/projections/engine/read-model-db';
@@ -25,7 +26,7 @@ export function startReadSide(
   const store = new SqliteEventStore({ path, clock: () => now ?? new Date() });
   // As the application does: the read models share the store's connection, and read its events in place.
   const { db } = openReadModelDb(path, store);
-  const readModels = options.projections ? new ReadModels(db, options.projections) : new ReadModels(db);
+  const readModels = options.projections ? new ReadModels(db, options.projections) : readModelsOn(db);
   const runner = new ProjectionRunner(readModels, store, options.runner);
   void runner.start();
   return {
