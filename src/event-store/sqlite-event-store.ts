@@ -15,7 +15,8 @@ import {
   Subscription,
 } from './event-store.port';
 import { subscribeByPolling } from './polling-subscription';
-import { AppendRequest, openSqlite, SqliteAppender } from './sqlite-appender';
+import { AppendRequest, SqliteAppender } from './sqlite-appender';
+import { openSqlite } from './sqlite-connection';
 import { SQLITE_EVENT_STORE_MIGRATIONS, migrate } from './sqlite-schema';
 
 export interface SqliteEventStoreOptions {
@@ -23,8 +24,8 @@ export interface SqliteEventStoreOptions {
   path: string;
   /** The store's clock, injectable so tests can record facts at chosen instants. */
   clock?: () => Date;
-  /** `FULL` (default) makes every commit durable; `NORMAL` trades the last commits on power loss for speed. */
-  synchronous?: 'FULL' | 'NORMAL';
+  /** Who the connection is for (see ConnectionRole): `store` unless it is the server's writer thread. */
+  connection?: 'store' | 'writer';
   /** How often a subscription looks for events appended by another process (ms). */
   pollIntervalMs?: number;
   /**
@@ -40,17 +41,22 @@ export interface AppendChannel {
   append(request: Omit<AppendRequest, 'recordedAt'>): Promise<AppendResult>;
 }
 
-/** A row of the events table, as the read models that read it in place see it (its columns: EVENT_COLUMNS). */
-export interface EventRow {
-  position: number;
-  event_id: string;
-  stream_id: string;
-  revision: number;
-  type: string;
-  data: string;
-  metadata: string;
-  recorded_at: string;
+/** Some streams of the store, named exactly or by the start of their ids, and the event types wanted of them. */
+export interface StreamSelection {
+  streams: readonly string[];
+  prefixes: readonly string[];
+  types: readonly string[];
 }
+
+/** Events after a position, recorded from … to (ISO instants, inclusive). */
+export interface SelectionBounds {
+  after: number;
+  recordedFrom: string;
+  recordedTo: string;
+}
+
+/** The first id after every id that starts with `prefix`. */
+const pastPrefix = (prefix: string): string => prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
 
 interface PendingAppend {
   /** Stamped with the store's clock when its batch is committed. */
@@ -90,11 +96,13 @@ export class SqliteEventStore implements EventStore {
   private closed = false;
   private readonly statements;
   private channel?: AppendChannel;
+  /** Statements reading a selection of streams, by the selection's shape. */
+  private readonly selections = new Map<string, Database.Statement<unknown[], EventTuple>>();
   /** True when the server should commit appends on its projection thread (see the option). */
   readonly writerThread: boolean;
 
   constructor(options: SqliteEventStoreOptions) {
-    this.db = openSqlite(options.path, options.synchronous ?? 'FULL');
+    this.db = openSqlite(options.path, options.connection ?? 'store');
     migrate(this.db, 'event_store', SQLITE_EVENT_STORE_MIGRATIONS);
     this.appender = new SqliteAppender(this.db);
     this.clock = options.clock ?? (() => new Date());
@@ -183,6 +191,31 @@ export class SqliteEventStore implements EventStore {
 
   readAllSync(options: ReadAllOptions = {}): StoredEvent[] {
     return this.statements.readAll.all(Number(options.fromPosition ?? 0n), options.maxCount ?? -1).map(toStored);
+  }
+
+  /**
+   * The events of some streams in position order, read as they are iterated (stop when you have enough):
+   * every stream named and every prefix is one range of the stream index, so a plan's streams are read
+   * without scanning the log.
+   */
+  *readSelection(selection: StreamSelection, bounds: SelectionBounds): IterableIterator<StoredEvent> {
+    const { streams, prefixes, types } = selection;
+    const shape = `${streams.length}/${prefixes.length}/${types.join(',')}`;
+    let statement = this.selections.get(shape);
+    if (!statement) {
+      const ranges = [...streams.map(() => 'stream_id = ?'), ...prefixes.map(() => '(stream_id >= ? AND stream_id < ?)')];
+      statement = this.db
+        .prepare<unknown[], EventTuple>(
+          `SELECT ${EVENT_COLUMNS} FROM events
+           WHERE (${ranges.join(' OR ')}) AND type IN (${types.map(() => '?').join(', ')})
+             AND position > ? AND recorded_at >= ? AND recorded_at <= ?
+           ORDER BY position`,
+        )
+        .raw(true);
+      this.selections.set(shape, statement);
+    }
+    const params = [...streams, ...prefixes.flatMap((p) => [p, pastPrefix(p)]), ...types, bounds.after, bounds.recordedFrom, bounds.recordedTo];
+    for (const row of statement.iterate(...params)) yield toStored(row);
   }
 
   subscribe(options: SubscribeOptions, handler: EventHandler, onError?: (error: Error) => void): Subscription {

@@ -8,12 +8,12 @@ import { AppendResult, EventStoreError, WrongExpectedRevisionError } from '../ev
 import { AppendChannel, SqliteEventStore } from '../event-store/sqlite-event-store';
 import { AppendRequest } from '../event-store/sqlite-appender';
 import { RunnerStatus } from './engine/projector';
-import type { CheckpointerData } from '../event-store/wal-checkpointer.worker';
+import type { CheckpointerData } from '../write-side/log-checkpointer.worker';
 import type { AppendFailure, FromProjectionThread, ProjectionThreadData, ToProjectionThread } from './projection-thread.worker';
 import { PositionWaiters, Projector } from './engine/projector';
 
 const WORKER_FILE = join(__dirname, 'projection-thread.worker.js');
-const CHECKPOINTER_FILE = join(__dirname, '..', 'event-store', 'wal-checkpointer.worker.js');
+const CHECKPOINTER_FILE = join(__dirname, '..', 'write-side', 'log-checkpointer.worker.js');
 /** How often the checkpointer copies the log back: each hot page is then copied once for about 400 commits. */
 const CHECKPOINT_EVERY_MS = 1000;
 const RESTART_MS = 1000;

@@ -2,7 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { readModelsOn } from './all-projections';
 import { AppendResult, WrongExpectedRevisionError } from '../event-store/event-store.port';
 import { SqliteEventStore } from '../event-store/sqlite-event-store';
-import { AppendRequest, WAL_FILE_KEPT_PAGES } from '../event-store/sqlite-appender';
+import { AppendRequest } from '../event-store/sqlite-appender';
 import { CommandPipeline, CommandResult, RemoteCommand } from '../command-pipeline/command-pipeline';
 import { DECIDERS } from '../command-pipeline/deciders';
 import { DomainError, DomainErrorKind } from '../domain/domain-error';
@@ -72,9 +72,7 @@ const runCommand = (pipeline: CommandPipeline, { decider, streamId, commandName,
 async function run({ path, pollIntervalMs }: ProjectionThreadData): Promise<void> {
   const port = parentPort!;
   const post = (message: FromProjectionThread) => port.postMessage(message);
-  const store = new SqliteEventStore({ path, ...(pollIntervalMs ? { pollIntervalMs } : {}) });
-  // The checkpointer thread keeps the log short; this threshold only stands in should it stop.
-  store.db.pragma(`wal_autocheckpoint = ${WAL_FILE_KEPT_PAGES}`);
+  const store = new SqliteEventStore({ path, connection: 'writer', ...(pollIntervalMs ? { pollIntervalMs } : {}) });
   const readModels = readModelsOn(openReadModelDb(path, store).db);
   const runner = new ProjectionRunner(readModels, store, { onStatus: (status) => post({ kind: 'status', status }) });
   const pipeline = new CommandPipeline(store);

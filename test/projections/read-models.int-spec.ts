@@ -21,7 +21,7 @@ import { startReadSide } from './support/read-side';
 import { LIFE, RATINGS, recordRatingsWithBackdatedCorrection, recordRecommendationLife } from './support/scenarios';
 import { dumpTables } from './support/tables';
 
-function queriesOn(readModels: ReadModels) {
+function queriesOn(readModels: ReadModels, store: SqliteEventStore) {
   const plans = new PlanLookup(readModels);
   const recommendations = new RecommendationsQueries(readModels, plans);
   const milestones = new MilestoneHistoryQueries(readModels, plans);
@@ -33,7 +33,7 @@ function queriesOn(readModels: ReadModels) {
     histories: new RecommendationHistoryQueries(readModels, recommendations, visits, milestones),
     visits,
     indicators: new IndicatorsQueries(readModels, plans),
-    audit: new AuditTrailQueries(readModels, plans),
+    audit: new AuditTrailQueries(readModels, plans, store),
   };
 }
 
@@ -42,7 +42,7 @@ describe('the read models on a real store', () => {
     const side = startReadSide();
     await recordRatingsWithBackdatedCorrection(side.writer);
     await side.caughtUp();
-    const { board } = queriesOn(side.readModels);
+    const { board } = queriesOn(side.readModels, side.store);
     const rag = (asOf: string, knownAt?: string) =>
       board.board(RATINGS.planId, readCut({ asOf, ...(knownAt ? { knownAt } : {}) })).priorities[0]!.milestones[0]!.rag;
     expect(rag(RATINGS.asOf.betweenQ1AndQ2)).toBe('red');
@@ -55,7 +55,7 @@ describe('the read models on a real store', () => {
     const side = startReadSide();
     await recordRecommendationLife(side.writer);
     await side.caughtUp();
-    const history = queriesOn(side.readModels).histories.history(LIFE.planId, 'R01', readCut({}));
+    const history = queriesOn(side.readModels, side.store).histories.history(LIFE.planId, 'R01', readCut({}));
     expect(
       history.segments[0]!.entries.map((e) => `${e.effectiveOn} ${e.type} ${e.milestoneId ?? e.visitId ?? ''}`.trim()),
     ).toEqual([
@@ -77,7 +77,7 @@ describe('the read models on a real store', () => {
       prepared.push(sql);
       return prepare(sql);
     }) as typeof db.prepare);
-    queriesOn(side.readModels);
+    queriesOn(side.readModels, side.store);
     spy.mockRestore();
     const params = {
       planId: 'p',

@@ -63,7 +63,7 @@ describe('rebuilding the read models', () => {
     expect(checkpointsOf(fresh.db).filter((c: any) => c.projection !== 'audit-trail')).toEqual(checkpointsOf(t.store.db));
     const cut = readCut({});
     for (const planId of [RATINGS.planId, LIFE.planId]) {
-      const copied = new AuditTrailQueries(fresh, new PlanLookup(fresh)).trailOf(planId, cut);
+      const copied = new AuditTrailQueries(fresh, new PlanLookup(fresh), t.store).trailOf(planId, cut);
       expect(copied).toEqual(t.app.get(AuditTrailQueries).trailOf(planId, cut));
       expect(copied.length).toBeGreaterThan(10);
     }

@@ -1,7 +1,7 @@
-import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import type Database from 'better-sqlite3';
+import { resolve } from 'node:path';
 import { EventStore } from '../../event-store/event-store.port';
+import { openSqlite } from '../../event-store/sqlite-connection';
 import { SqliteEventStore } from '../../event-store/sqlite-event-store';
 
 export interface ReadModelDb {
@@ -26,10 +26,5 @@ export function openReadModelDb(readModelPath: string, store: EventStore): ReadM
     STORE_CONNECTIONS.add(store.db);
     return { db: store.db, owned: false };
   }
-  if (readModelPath !== ':memory:') mkdirSync(dirname(readModelPath), { recursive: true });
-  const db = new Database(readModelPath);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
-  db.pragma('busy_timeout = 5000');
-  return { db, owned: true };
+  return { db: openSqlite(readModelPath, 'read-models'), owned: true };
 }
