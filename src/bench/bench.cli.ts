@@ -6,8 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import autocannon from 'autocannon';
-import { CommandPipeline } from '../command-pipeline/command-pipeline';
-import { newContext } from '../command-pipeline/command-context';
+import { LocalExecutor } from '../write-side/local-executor';
+import { CommandPipeline } from '../write-side/pipeline';
+import { newContext } from '../write-side/command-context';
 import { Decider } from '../domain/decider';
 import { SqliteEventStore } from '../event-store/sqlite-event-store';
 import { milestoneDecider, streamId as milestoneStream } from '../milestone/milestone';
@@ -71,7 +72,7 @@ const progress = (label: string, done: number, total: number, started: number) =
 async function generate(path: string, events: number): Promise<{ plans: number; quarters: number; appendPerSec: number; lastRecorded: Date }> {
   let now = new Date();
   const store = new SqliteEventStore({ path, clock: () => now });
-  const pipeline = new CommandPipeline(store);
+  const executor = new LocalExecutor(new CommandPipeline(store));
   const plans = plansFor(events);
   const actor = { id: 'bench', name: 'Benchmark writer', role: 'admin' };
   let appended = 0;
@@ -81,13 +82,8 @@ async function generate(path: string, events: number): Promise<{ plans: number; 
     if (appended >= events) break;
     now = step.recordedAt;
     const { decider, stream } = DECIDERS[step.aggregate];
-    const result = await pipeline.run({
-      decider,
-      streamId: stream(step.planId, step.id),
-      commandName: step.command.type,
-      command: () => step.command,
-      context: newContext({ actor }),
-    });
+    const command = { ...step.command, now: step.recordedAt.toISOString() };
+    const result = await executor.run(decider, stream(step.planId, step.id), command, newContext({ actor }));
     appended += result.events.length;
     if (step.command.type === 'UpdateMilestone') lastQuarter = String(step.command.data.period);
     if (appended % 5000 < result.events.length) progress('append ', appended, events, started);

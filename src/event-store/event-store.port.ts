@@ -107,3 +107,22 @@ export class EventStoreError extends Error {
     this.name = 'EventStoreError';
   }
 }
+
+/**
+ * The append may have been committed, or not: whatever was committing it (another thread, a connection to
+ * a server) was lost before it answered. A retry with the same Idempotency-Key is safe either way.
+ */
+export class AppendOutcomeUnknownError extends EventStoreError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'AppendOutcomeUnknownError';
+  }
+}
+
+/** Nothing was appended: the store cannot take appends just now (its writer is starting again). */
+export class StoreUnavailableError extends EventStoreError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StoreUnavailableError';
+  }
+}

@@ -28,17 +28,6 @@ export interface SqliteEventStoreOptions {
   connection?: 'store' | 'writer';
   /** How often a subscription looks for events appended by another process (ms). */
   pollIntervalMs?: number;
-  /**
-   * For the server: let its projection thread (a file store, in the compiled program) commit the appends
-   * as well as feed the read models, so the thread answering requests spends no time on inserts, log
-   * writes and fsync, and one connection does all the writing. See `appendThrough`.
-   */
-  writerThread?: boolean;
-}
-
-/** Another thread that commits appends to this store's file (the projection thread). */
-export interface AppendChannel {
-  append(request: Omit<AppendRequest, 'recordedAt'>): Promise<AppendResult>;
 }
 
 /** Some streams of the store, named exactly or by the start of their ids, and the event types wanted of them. */
@@ -83,7 +72,6 @@ const toStored = ([position, eventId, streamId, revision, type, data, metadata, 
 /**
  * The embedded event store. Appends that arrive in the same turn of the event loop are committed in one
  * transaction (group commit), each kept or refused on its own, so one writer's conflict never affects another's.
- * Through an append channel the commits run on another thread; reads always use this thread's connection.
  */
 export class SqliteEventStore implements EventStore {
   readonly db: Database.Database;
@@ -95,11 +83,8 @@ export class SqliteEventStore implements EventStore {
   private flushScheduled = false;
   private closed = false;
   private readonly statements;
-  private channel?: AppendChannel;
   /** Statements reading a selection of streams, by the selection's shape. */
   private readonly selections = new Map<string, Database.Statement<unknown[], EventTuple>>();
-  /** True when the server should commit appends on its projection thread (see the option). */
-  readonly writerThread: boolean;
 
   constructor(options: SqliteEventStoreOptions) {
     this.db = openSqlite(options.path, options.connection ?? 'store');
@@ -127,22 +112,12 @@ export class SqliteEventStore implements EventStore {
         .raw(true),
       head: this.db.prepare<[], { position: number | null }>('SELECT MAX(position) AS position FROM events'),
     };
-    this.writerThread = options.writerThread === true && options.path !== ':memory:';
-  }
-
-  /** From now on appends are committed by the channel (another thread on this file); undefined: on this thread. */
-  appendThrough(channel: AppendChannel | undefined): void {
-    this.channel = channel;
   }
 
   append(streamId: string, events: NewEvent[], options: { expectedRevision: ExpectedRevision }): Promise<AppendResult> {
     if (this.closed) return Promise.reject(new EventStoreError('The event store is closed'));
     if (events.length === 0) return Promise.reject(new EventStoreError('An append needs at least one event'));
     const request = { streamId, events, expectedRevision: options.expectedRevision };
-    if (this.channel) {
-      const appended = () => this.appended.emit('appended');
-      return this.channel.append(request).finally(appended);
-    }
     return new Promise((resolve, reject) => {
       this.queue.push({ request, resolve, reject });
       if (!this.flushScheduled) {

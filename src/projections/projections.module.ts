@@ -1,6 +1,5 @@
 import { Global, Inject, Module, OnApplicationBootstrap, OnApplicationShutdown, OnModuleDestroy } from '@nestjs/common';
 import { readModelsOn } from './all-projections';
-import { CommandPipeline } from '../command-pipeline/command-pipeline';
 import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { EVENT_STORE, EventStore } from '../event-store/event-store.port';
@@ -12,9 +11,7 @@ import { PlanLookup } from './shared/plan-lookup';
 import { PortfolioController } from './portfolio/portfolio.controller';
 import { PortfolioQueries } from './portfolio/portfolio.queries';
 import { ProjectionRunner } from './engine/projection-runner';
-import { ProjectionThread } from './projection-thread';
-import { Projector } from './engine/projector';
-import { SqliteEventStore } from '../event-store/sqlite-event-store';
+import { Projector, READ_MODELS_FED_ELSEWHERE } from './engine/projector';
 import { MilestoneHistoryController } from './rag-board/milestone-history.controller';
 import { MilestoneHistoryQueries } from './rag-board/milestone-history.queries';
 import { RagBoardController } from './rag-board/rag-board.controller';
@@ -54,10 +51,9 @@ const READ_MODEL_DB = Symbol('READ_MODEL_DB');
     { provide: ReadModels, inject: [READ_MODEL_DB], useFactory: ({ db }: ReadModelDb) => readModelsOn(db) },
     {
       provide: Projector,
-      inject: [ReadModels, EVENT_STORE, { token: CommandPipeline, optional: true }],
-      useFactory: (readModels: ReadModels, store: EventStore, pipeline?: CommandPipeline): Projector =>
-        (store instanceof SqliteEventStore && ProjectionThread.for(store, readModels.position, pipeline)) ||
-        new ProjectionRunner(readModels, store),
+      inject: [ReadModels, EVENT_STORE, { token: READ_MODELS_FED_ELSEWHERE, optional: true }],
+      useFactory: (readModels: ReadModels, store: EventStore, fedElsewhere?: Projector | null): Projector =>
+        fedElsewhere ?? new ProjectionRunner(readModels, store),
     },
     ReadGate,
     PlanLookup,

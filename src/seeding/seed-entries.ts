@@ -1,5 +1,5 @@
 import { ClassConstructor } from 'class-transformer';
-import { CommandContext } from '../command-pipeline/command-context';
+import { CommandContext } from '../domain/command';
 import { DefineIndicatorCommand } from '../indicator/define-indicator/define-indicator.command';
 import { DefineIndicatorDto } from '../indicator/define-indicator/define-indicator.dto';
 import { RecordIndicatorValueCommand } from '../indicator/record-indicator-value/record-indicator-value.command';

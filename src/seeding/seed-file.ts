@@ -9,8 +9,6 @@ export interface SeedFile {
   name: string;
   source: { file: string | null; title: string; publishedOn?: string | null };
   planId: string;
-  /** Effective date for facts that carry none of their own (e.g. a milestone added by a report). */
-  effectiveOn?: string;
   entries: SeedEntry[];
 }
 
@@ -87,7 +85,7 @@ export function parseSeedFile(name: string, text: string): SeedFile {
     if (keys.has(entry.key)) throw new SeedError(name, describeEntry(entry.index, json.entries[entry.index]), 'appears twice in this file');
     keys.add(entry.key);
   }
-  return { name, source: json.source, planId: json.planId, ...(json.effectiveOn ? { effectiveOn: json.effectiveOn } : {}), entries };
+  return { name, source: json.source, planId: json.planId, entries };
 }
 
 /** The files of one seed (e.g. `halton`), in load order (their names start with a number). */

@@ -1,17 +1,21 @@
-import { DynamicModule, Inject, Injectable, Logger, Module } from '@nestjs/common';
+import { DynamicModule, Inject, Injectable, Logger, Module, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { CommandBus, CqrsModule } from '@nestjs/cqrs';
 import { plainToInstance } from 'class-transformer';
 import { randomUUID } from 'node:crypto';
-import { Actor, CommandContext, deterministicUuid, fingerprint } from '../command-pipeline/command-context';
-import { CommandResult } from '../command-pipeline/command-pipeline';
+import { CommandContext, CommandResult } from '../domain/command';
+import { Actor } from '../domain/actor';
+import { deterministicUuid } from '../platform/ids';
+import { fingerprint } from '../web/request-context';
 import { DomainError } from '../domain/domain-error';
+import { Clock } from '../domain/clock';
+import { AppConfig } from '../config/config';
+import { APP_CONFIG, ConfigModule } from '../config/config.module';
 import { EventStoreModule } from '../event-store/event-store.module';
 import { EVENT_STORE, EventStore } from '../event-store/event-store.port';
 import { SqliteEventStore } from '../event-store/sqlite-event-store';
-import { WRITE_MODULES } from '../write.module';
 import { ENTRY_KINDS } from './seed-entries';
-import { SeedError, SeedFile, describeEntry, readSeed } from './seed-file';
+import { describeEntry, readSeed, SeedError, SeedFile } from './seed-file';
 
 export const SEED_ACTOR: Actor = { id: 'seed-loader', name: 'Seed loader (published source documents)', role: 'admin' };
 
@@ -27,10 +31,17 @@ export interface SeedReport {
   appended: number;
 }
 
+/** The modules of every write use case, which a seed's entries are sent through. */
+export type WriteModules = ReadonlyArray<Type<unknown> | DynamicModule>;
+export const SEED_WRITE_MODULES = Symbol('SEED_WRITE_MODULES');
+
 @Module({})
 class ScratchModule {
-  static forStore(store: EventStore): DynamicModule {
-    return { module: ScratchModule, imports: [EventStoreModule.forStore(store), CqrsModule.forRoot(), ...WRITE_MODULES] };
+  static forStore(store: EventStore, config: AppConfig, clock: Clock, writeModules: WriteModules): DynamicModule {
+    return {
+      module: ScratchModule,
+      imports: [ConfigModule.forRoot(config, clock), EventStoreModule.forStore(store), CqrsModule.forRoot(), ...writeModules],
+    };
   }
 }
 
@@ -47,6 +58,9 @@ export class SeedLoader {
   constructor(
     private readonly commandBus: CommandBus,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
+    @Inject(SEED_WRITE_MODULES) private readonly writeModules: WriteModules,
   ) {}
 
   async loadIfEmpty(seed: string): Promise<SeedReport | undefined> {
@@ -59,20 +73,23 @@ export class SeedLoader {
 
   async load(seed: string, options: { onProgress?: (progress: SeedProgress) => void; dir?: string } = {}): Promise<SeedReport> {
     const files = readSeed(seed, options.dir);
-    await rehearse(seed, files);
+    await this.rehearse(seed, files);
     return run(this.commandBus, this.store, seed, files, options.onProgress);
+  }
+
+  /** Sends the whole seed to a scratch in-memory store first: a mistake in a file then stores nothing. */
+  private async rehearse(seed: string, files: SeedFile[]): Promise<void> {
+    const scratch = new SqliteEventStore({ path: ':memory:', clock: () => this.clock.now() });
+    const module = ScratchModule.forStore(scratch, this.config, this.clock, this.writeModules);
+    const app = await NestFactory.createApplicationContext(module, { logger: false });
+    try {
+      await run(app.get(CommandBus), scratch, seed, files);
+    } finally {
+      await app.close();
+    }
   }
 }
 
-async function rehearse(seed: string, files: SeedFile[]): Promise<void> {
-  const scratch = new SqliteEventStore({ path: ':memory:' });
-  const app = await NestFactory.createApplicationContext(ScratchModule.forStore(scratch), { logger: false });
-  try {
-    await run(app.get(CommandBus), scratch, seed, files);
-  } finally {
-    await app.close();
-  }
-}
 
 async function run(
   bus: CommandBus,
@@ -94,7 +111,6 @@ async function run(
         commandId: randomUUID(),
         idempotencyKey: `seed/${seed}/${entry.key}`,
         requestHash: fingerprint({ path: entry.path, body: entry.body }),
-        ...(file.effectiveOn ? { effectiveOn: file.effectiveOn } : {}),
         extra: {
           source: { document: file.source.file, title: file.source.title, seedFile: `seeds/${seed}/${file.name}`, entry: entry.index + 1 },
           ...(Object.keys(entry.notes).length > 0 ? { seedNotes: entry.notes } : {}),

@@ -62,7 +62,7 @@ describe('the compiled projections:rebuild', () => {
   });
 
   it('rebuilds on three threads exactly the rows one thread builds, and says how fast', async () => {
-    const run = spawnSync(process.execPath, [join(buildDir, 'projections', 'rebuild', 'rebuild.cli.js')], {
+    const run = spawnSync(process.execPath, [join(buildDir, 'cli', 'rebuild.cli.js')], {
       env: { PATH: process.env.PATH ?? '', EVENT_STORE_URL: `sqlite:${path}` },
       encoding: 'utf8',
     });
@@ -153,7 +153,7 @@ describe('the compiled projections:rebuild', () => {
   });
 
   it('fails with a message naming the variable when the configuration is wrong', () => {
-    const run = spawnSync(process.execPath, [join(buildDir, 'projections', 'rebuild', 'rebuild.cli.js')], {
+    const run = spawnSync(process.execPath, [join(buildDir, 'cli', 'rebuild.cli.js')], {
       env: { PATH: process.env.PATH ?? '', EVENT_STORE_URL: 'nonsense' },
       encoding: 'utf8',
     });

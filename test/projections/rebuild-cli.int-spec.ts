@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '../../src/event-store/sqlite-event-store';
 import { openReadModelDb } from '../../src/projections/engine/read-model-db';
-import { runRebuild } from '../../src/projections/rebuild/rebuild.cli';
+import { runRebuild } from '../../src/cli/rebuild.cli';
 import { pipelineWriter } from './support/pipeline-writer';
 import { recordRatingsWithBackdatedCorrection, recordRecommendationLife } from './support/scenarios';
 import { dumpTables } from './support/tables';
@@ -50,7 +50,7 @@ describe('npm run projections:rebuild', () => {
     expect(result.events).toBe(events);
     expect(out.lines).toEqual([
       expect.stringMatching(
-        new RegExp(`^Rebuilt the read models from ${events} events in \\d+\\.\\d\\d s \\(\\d+ events/s, 1 thread\\)\\n$`),
+        new RegExp(`^Rebuilt the read models from ${events} events in \\d+\\.\\d\\d s \\(\\d+ events/s, 3 threads\\)\\n$`),
       ),
     ]);
     expect(err.lines.join('')).toContain(`\r[${'#'.repeat(30)}] 100.0% ${events} events`);

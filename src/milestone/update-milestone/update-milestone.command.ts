@@ -1,8 +1,8 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { CommandContext } from '../../command-pipeline/command-context';
-import { CommandPipeline, CommandResult } from '../../command-pipeline/command-pipeline';
-import { milestoneDecider, Rag, streamId } from '../milestone';
+import { CommandContext, CommandExecutor, CommandResult, Handle } from '../../domain/command';
 import { UpdateMilestoneDto } from './update-milestone.dto';
+import { Clock } from '../../domain/clock';
+import { MilestoneCommand, milestoneDecider, Rag, streamOfCommand } from '../milestone';
 
 export class UpdateMilestoneCommand {
   constructor(
@@ -15,26 +15,27 @@ export class UpdateMilestoneCommand {
 
 @CommandHandler(UpdateMilestoneCommand)
 export class UpdateMilestoneHandler implements ICommandHandler<UpdateMilestoneCommand, CommandResult> {
-  constructor(private readonly pipeline: CommandPipeline) {}
+  private readonly handle: Handle<MilestoneCommand>;
+
+  constructor(
+    executor: CommandExecutor,
+    private readonly clock: Clock,
+  ) {
+    this.handle = executor.for(milestoneDecider, streamOfCommand);
+  }
 
   execute({ planId, milestoneId, body, context }: UpdateMilestoneCommand): Promise<CommandResult> {
-    return this.pipeline.run({
-      decider: milestoneDecider,
-      streamId: streamId(planId, milestoneId),
-      commandName: 'UpdateMilestone',
-      context,
-      command: () => ({
-        type: 'UpdateMilestone' as const,
-        data: {
-          period: body.period,
-          rag: body.rag as Rag,
-          commentary: body.commentary,
-          effectiveOn: body.effectiveOn,
-          forecastRag: body.forecastRag as Rag | undefined,
-          reason: body.reason,
-          note: body.note,
-        },
-      }),
-    });
+    const data = {
+      planId,
+      milestoneId,
+      period: body.period,
+      rag: body.rag as Rag,
+      commentary: body.commentary,
+      effectiveOn: body.effectiveOn,
+      forecastRag: body.forecastRag as Rag | undefined,
+      reason: body.reason,
+      note: body.note,
+    };
+    return this.handle({ type: 'UpdateMilestone', data, now: this.clock.now().toISOString() }, context);
   }
 }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, Matches, ValidateBy } from 'class-validator';
 import { isIsoDate } from '../../domain/dates';
-import { ActorDto } from '../shared/actor';
+import { ActorDto } from '../shared/actor.dto';
 import { isInstant } from '../shared/read-cut';
 import { IsPosition, ReadCutQuery } from '../shared/read-cut.query';
 

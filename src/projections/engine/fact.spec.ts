@@ -35,11 +35,18 @@ describe('a stored event as the read models see it', () => {
     expect(toFact(stored({ streamId: 'milestone-a%2Fb/P1' }))).toMatchObject({ planId: 'a/b', entityId: 'P1' });
   });
 
-  it('takes the fact’s own date first, then the metadata’s, then the day it was recorded', () => {
-    expect(
-      toFact(stored({ type: 'RecommendationRaised', streamId: 'recommendation-h/R1', data: { raisedOn: '2024-05-24' } }))
-        ?.effectiveOn,
-    ).toBe('2024-05-24');
+  it('reads the day a fact applies to from its event, where its aggregate keeps it', () => {
+    const effectiveOn = (type: string, streamId: string, data: object) => toFact(stored({ type, streamId, data }))?.effectiveOn;
+    expect(effectiveOn('RecommendationRaised', 'recommendation-h/R1', { raisedOn: '2024-05-24' })).toBe('2024-05-24');
+    expect(effectiveOn('VisitRecorded', 'visit-h/v1', { startDate: '2025-01-14', endDate: '2025-01-15' })).toBe('2025-01-15');
+    expect(effectiveOn('MilestoneLinked', 'recommendation-h/R1', { milestoneId: 'P1', effectiveOn: '2024-06-10' })).toBe('2024-06-10');
+    // Never a date that merely looks like one: a milestone's due date is not the day it was added.
+    expect(effectiveOn('MilestoneAdded', 'milestone-h/P1', { milestoneId: 'P1', dueOn: '2026-03-31', effectiveOn: '2025-04-01' })).toBe(
+      '2025-04-01',
+    );
+  });
+
+  it('reads a link an older version recorded with its date in the metadata, or the day it was recorded', () => {
     expect(
       toFact(stored({ type: 'MilestoneLinked', streamId: 'recommendation-h/R1', data: { milestoneId: 'P1' } }))?.effectiveOn,
     ).toBe('2025-10-20');
@@ -47,6 +54,7 @@ describe('a stored event as the read models see it', () => {
       toFact(stored({ type: 'MilestoneLinked', streamId: 'recommendation-h/R1', data: { milestoneId: 'P1' }, metadata: {} })),
     ).toMatchObject({
       effectiveOn: '2025-10-20',
+      event: { data: { milestoneId: 'P1', effectiveOn: '2025-10-20' } },
       actor: { id: 'unknown', name: null, role: null },
     });
   });

@@ -1,12 +1,18 @@
 import { parseStreamId } from '../../domain/stream-id';
 import { EventMetadata, StoredEvent } from '../../event-store/event-store.port';
-import { IndicatorEvent } from '../../indicator/indicator';
-import { MilestoneEvent } from '../../milestone/milestone';
-import { PlanEvent } from '../../plan/plan';
-import { RecommendationEvent } from '../../recommendation/recommendation';
-import { VisitEvent } from '../../visit/visit';
+import * as indicator from '../../indicator/indicator';
+import * as milestone from '../../milestone/milestone';
+import * as plan from '../../plan/plan';
+import * as recommendation from '../../recommendation/recommendation';
+import * as visit from '../../visit/visit';
+import { upcast } from './upcast';
 
-export type DomainEvent = PlanEvent | MilestoneEvent | RecommendationEvent | VisitEvent | IndicatorEvent;
+export type DomainEvent =
+  | plan.PlanEvent
+  | milestone.MilestoneEvent
+  | recommendation.RecommendationEvent
+  | visit.VisitEvent
+  | indicator.IndicatorEvent;
 export type DomainEventType = DomainEvent['type'];
 
 type StreamType = 'plan' | 'milestone' | 'recommendation' | 'visit' | 'indicator';
@@ -29,6 +35,15 @@ const STREAM_OF: Record<DomainEventType, StreamType> = {
   IndicatorValueRecorded: 'indicator',
 };
 
+/** Where each aggregate's events say the day they apply to. */
+const EFFECTIVE_ON_OF: Record<StreamType, (event: never) => string> = {
+  plan: plan.effectiveOnOf,
+  milestone: milestone.effectiveOnOf,
+  recommendation: recommendation.effectiveOnOf,
+  visit: visit.effectiveOnOf,
+  indicator: indicator.effectiveOnOf,
+};
+
 export const KNOWN_EVENT_TYPES = Object.keys(STREAM_OF) as DomainEventType[];
 export const STREAM_TYPES: readonly StreamType[] = ['plan', 'milestone', 'recommendation', 'visit', 'indicator'];
 
@@ -48,7 +63,7 @@ export interface Fact<E extends DomainEvent = DomainEvent> {
   planId: string;
   /** The id of the milestone, recommendation, visit or indicator the stream is about ('' for the plan's own). */
   entityId: string;
-  /** The day the fact applies to: its own date when it has one, else the metadata's, else the day recorded. */
+  /** The day the fact applies to, as its event says (see each aggregate's effectiveOnOf). */
   effectiveOn: string;
   recordedAt: string;
   actor: FactActor;
@@ -59,10 +74,6 @@ export interface Fact<E extends DomainEvent = DomainEvent> {
 export type FactOf<T extends DomainEventType> = Fact<Extract<DomainEvent, { type: T }>>;
 
 const hasType = (type: string): type is DomainEventType => Object.prototype.hasOwnProperty.call(STREAM_OF, type);
-
-/** Dates in events were validated by the deciders; this only tells a date from anything else. */
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const isDate = (value: unknown): value is string => typeof value === 'string' && DATE.test(value);
 
 // A rebuild parses each stream id once per event; there are far fewer streams than events.
 const streams = new Map<string, { streamType: string; parts: string[] } | null>();
@@ -77,8 +88,6 @@ function streamOf(streamId: string) {
   return stream;
 }
 
-const ownDate = (data: Record<string, unknown>): unknown => data.effectiveOn ?? data.raisedOn;
-
 const actorOf = (metadata: EventMetadata): FactActor => ({
   id: typeof metadata.actor?.id === 'string' ? metadata.actor.id : 'unknown',
   name: metadata.actor?.name ?? null,
@@ -92,19 +101,18 @@ export function toFact(stored: StoredEvent): Fact | undefined {
   const streamType = STREAM_OF[stored.type];
   if (!stream || stream.streamType !== streamType) return undefined;
   if (stream.parts.length !== (streamType === 'plan' ? 1 : 2)) return undefined;
-  const data = (stored.data ?? {}) as Record<string, unknown>;
   const metadata = stored.metadata ?? {};
-  const own = ownDate(data);
-  const effectiveOn = isDate(own) ? own : isDate(metadata.effectiveOn) ? metadata.effectiveOn : stored.recordedAt.slice(0, 10);
+  const data = upcast(stored.type, (stored.data ?? {}) as Record<string, unknown>, metadata, stored.recordedAt);
+  const event = { type: stored.type, data } as DomainEvent;
   return {
-    event: { type: stored.type, data } as DomainEvent,
+    event,
     position: Number(stored.position),
     streamId: stored.streamId,
     eventId: stored.eventId,
     revision: stored.revision,
     planId: stream.parts[0]!,
     entityId: stream.parts[1] ?? '',
-    effectiveOn,
+    effectiveOn: EFFECTIVE_ON_OF[streamType](event as never),
     recordedAt: stored.recordedAt,
     actor: actorOf(metadata),
     metadata,

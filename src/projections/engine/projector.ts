@@ -22,6 +22,12 @@ export abstract class Projector {
   abstract stop(): Promise<void>;
 }
 
+/**
+ * Provided by the write side when the read models are fed on its writer thread: then that is what the
+ * read side waits on, and no runner is started here.
+ */
+export const READ_MODELS_FED_ELSEWHERE = Symbol('READ_MODELS_FED_ELSEWHERE');
+
 /** Callers waiting for the read models to reach a position: told when they do, on stop, or at their timeout. */
 export class PositionWaiters {
   private readonly waiters = new Set<{ position: number; done: (reached: boolean) => void }>();

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { RAGS } from '../../milestone/rag';
-import { ActorDto } from '../shared/actor';
+import { ActorDto } from '../shared/actor.dto';
 
 export class MilestoneUpdateDto {
   @ApiProperty({ example: '2025-26 Q2' }) period!: string;

@@ -52,7 +52,7 @@ describe('the RAG board projection', () => {
 
   it('records a milestone once, with its priority, and ignores what is not its business', () => {
     const added = ragBoardProjection.project(
-      fact({ type: 'MilestoneAdded', data: { milestoneId: 'P2.1', priorityId: 'CYP P2', title: 'Fewer moves' } }),
+      fact({ type: 'MilestoneAdded', data: { milestoneId: 'P2.1', priorityId: 'CYP P2', title: 'Fewer moves', effectiveOn: '2025-10-20' } }),
     );
     expect(added).toEqual([
       {
@@ -74,8 +74,8 @@ describe('the RAG board projection', () => {
 
   it('gives every table a value for each of its columns, and nothing else', () => {
     const facts: Fact[] = [
-      fact({ type: 'PriorityAdded', data: { priorityId: 'CYP P2', title: 't' } }),
-      fact({ type: 'MilestoneDueDateChanged', data: { dueOn: '2026-03-31', reason: 'r' } }),
+      fact({ type: 'PriorityAdded', data: { priorityId: 'CYP P2', title: 't', effectiveOn: '2025-10-20' } }),
+      fact({ type: 'MilestoneDueDateChanged', data: { dueOn: '2026-03-31', reason: 'r', effectiveOn: '2025-10-20' } }),
     ];
     for (const { table, values } of facts.flatMap((f) => ragBoardProjection.project(f))) {
       expect(Object.keys(values).sort()).toEqual([...ragBoardProjection.tables[table]!].sort());

@@ -1,13 +1,11 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { EventStore } from '../../event-store/event-store.port';
+import { startWorker } from '../../platform/worker-script';
 import { SqliteEventStore } from '../../event-store/sqlite-event-store';
 import { ProjectedBatch } from '../engine/read-models';
 import { ReadModels } from '../engine/read-models';
 import type { RebuildWorkerData, WindowRows } from './rebuild.worker';
 
-const WORKER_FILE = join(__dirname, 'rebuild.worker.js');
 /** Batches each worker may have in flight: enough to keep the cores busy, few enough to bound memory. */
 const IN_FLIGHT = 4;
 /**
@@ -16,14 +14,9 @@ const IN_FLIGHT = 4;
  */
 export const REBUILD_WORKERS = 2;
 
-/**
- * The file of a store that worker threads can open on their own: a SQLite file (not ':memory:', which is
- * private to its connection). Only the compiled program has the worker's file.
- */
+/** The file of a store that worker threads can open on their own: a SQLite file (not ':memory:', which is private to its connection). */
 export function workerPathFor(store: EventStore): string | undefined {
-  if (!existsSync(WORKER_FILE)) return undefined;
-  if (store instanceof SqliteEventStore && store.db.name !== ':memory:') return store.db.name;
-  return undefined;
+  return store instanceof SqliteEventStore && store.db.name !== ':memory:' ? store.db.name : undefined;
 }
 
 /**
@@ -41,7 +34,7 @@ export function loadWithWorkers(
   return new Promise((resolve, reject) => {
     const workers = Array.from(
       { length: REBUILD_WORKERS },
-      (_, index) => new Worker(WORKER_FILE, { workerData: { ...data, index, workers: REBUILD_WORKERS } }),
+      (_, index): Worker => startWorker(__dirname, 'rebuild.worker', { workerData: { ...data, index, workers: REBUILD_WORKERS } }),
     );
     const waiting = new Map<number, ProjectedBatch>();
     let next = 0;

@@ -28,7 +28,7 @@ export type RebuildWorkerCredit = number;
 
 /**
  * Reads and projects a rebuild's events into rows, while the main thread only writes rows: reading and
- * parsing cost more than writing, so several workers share the windows. Runs from the compiled dist/ only.
+ * parsing cost more than writing, so several workers share the windows.
  */
 async function run({ path, projections: names, head, readSize, index, workers }: RebuildWorkerData): Promise<void> {
   const projections = names.map((name) => ALL_PROJECTIONS.find((p) => p.name === name)!);

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ActorDto } from '../shared/actor';
+import { ActorDto } from '../shared/actor.dto';
 
 export class VisitRefDto {
   @ApiProperty({ example: 'mv-2025-01' }) visitId!: string;

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { Clock } from '../../domain/clock';
 import { EVENT_STORE, EventStore } from '../../event-store/event-store.port';
 import { ProblemException, problemType, validationProblem } from '../../web/problem.filter';
 import { Projector } from '../engine/projector';
@@ -13,11 +14,12 @@ export class ReadGate {
   constructor(
     private readonly runner: Projector,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly clock: Clock,
   ) {}
 
   async open(query: ReadCutQuery): Promise<ReadCut> {
     if (query.minPosition !== undefined) await this.reach(Number(query.minPosition));
-    return readCut(query);
+    return readCut(query, this.clock.now());
   }
 
   private async reach(minPosition: number): Promise<void> {

@@ -1,15 +1,18 @@
 import 'reflect-metadata';
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
-import { newContext } from '../command-pipeline/command-context';
-import { CommandPipeline } from '../command-pipeline/command-pipeline';
+import { newContext } from '../write-side/command-context';
 import { ConfigError, loadConfig } from '../config/config';
 import { DomainError } from '../domain/domain-error';
 import { EventStore } from '../event-store/event-store.port';
 import { openEventStore } from '../event-store/open-event-store';
-import { issueToken } from './issue-token/issue-token.command';
-import { revokeToken } from './revoke-token/revoke-token.command';
-import { TokenRegistry } from './token-registry';
+import { issueToken } from '../access/issue-token/issue-token.command';
+import { revokeToken } from '../access/revoke-token/revoke-token.command';
+import { streamOfCommand, tokenDecider } from '../access/token';
+import { TokenRegistry } from '../access/token-registry';
+import { systemClock } from '../config/clock';
+import { LocalExecutor } from '../write-side/local-executor';
+import { CommandPipeline } from '../write-side/pipeline';
 
 const USAGE = `Usage:
   npm run token -- create --name "Jane Smith (board chair)" --role board-member --plans halton[,knowsley|*] [--expires-at 2026-03-31T23:59:59Z]
@@ -77,17 +80,19 @@ export async function runTokenCli(
     io.err(error instanceof ConfigError ? error.message : `The event store could not be opened: ${String(error)}`);
     return 1;
   }
-  const pipeline = new CommandPipeline(store);
-  const registry = new TokenRegistry(store);
+  const tokens = new LocalExecutor(new CommandPipeline(store)).for(tokenDecider, streamOfCommand);
+  const registry = new TokenRegistry(store, systemClock);
+  const now = systemClock.now();
   const context = newContext({ actor: cliActor() });
   try {
     switch (command) {
       case 'create': {
         const plans = values.plans!.flatMap((p) => p.split(',')).map((p) => p.trim());
         const issued = await issueToken(
-          pipeline,
+          tokens,
           { name: values.name!, role: values.role!, plans, ...(values['expires-at'] ? { expiresAt: values['expires-at'] } : {}) },
           context,
+          now,
         );
         const summary = await registry.find(issued.tokenId);
         io.out(`Token ${issued.tokenId} for ${summary?.name} (${summary?.role}, plans ${summary?.plans.join(', ')}):`);
@@ -107,7 +112,7 @@ export async function runTokenCli(
         return 0;
       }
       default: {
-        const outcome = await revokeToken(pipeline, registry, rest[0]!, context);
+        const outcome = await revokeToken(tokens, registry, rest[0]!, context, now);
         io.out(outcome === 'revoked' ? `Token ${rest[0]} revoked.` : `Token ${rest[0]} was already revoked.`);
         return 0;
       }

@@ -3,8 +3,8 @@ import { NestFactory } from '@nestjs/core';
 import { AppModule } from '../app.module';
 import { loadConfig } from '../config/config';
 import { openEventStore } from '../event-store/open-event-store';
-import { SeedError } from './seed-file';
-import { SeedLoader, SeedProgress } from './seed-loader';
+import { SeedError } from '../seeding/seed-file';
+import { SeedLoader, SeedProgress } from '../seeding/seed-loader';
 
 /** `npm run seed -- halton`: loads a seed into the configured store, without the server running. */
 async function main(): Promise<void> {

@@ -1,9 +1,9 @@
-import { ConfigError, loadConfig } from '../../config/config';
-import { readModelsOn } from '../all-projections';
-import { openEventStore } from '../../event-store/open-event-store';
-import { progressLine, summaryLine } from './progress-bar';
-import { openReadModelDb } from '../engine/read-model-db';
-import { rebuildReadModels, RebuildResult } from './rebuild';
+import { ConfigError, loadConfig } from '../config/config';
+import { readModelsOn } from '../projections/all-projections';
+import { openEventStore } from '../event-store/open-event-store';
+import { progressLine, summaryLine } from '../projections/rebuild/progress-bar';
+import { openReadModelDb } from '../projections/engine/read-model-db';
+import { rebuildReadModels, RebuildResult } from '../projections/rebuild/rebuild';
 
 interface Output {
   write(text: string): unknown;

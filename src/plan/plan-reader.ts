@@ -2,9 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { fold } from '../domain/decider';
 import { PlanContext } from '../domain/plan-context';
 import { EVENT_STORE, EventStore } from '../event-store/event-store.port';
-import { PlanEvent, planContextOf, planDecider, streamId as planStreamId } from '../plan/plan';
+import { PlanEvent, planContextOf, planDecider, streamId as planStreamId } from './plan';
 
-/** Cross-aggregate facts a command needs, read fresh from the streams on every attempt. */
+/** Cross-aggregate facts a command needs of its plan, read from the streams as the command is built. */
 @Injectable()
 export class PlanReader {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
