@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { DomainError } from '../domain/domain-error';
-import { WrongExpectedRevisionError } from '../event-store/event-store.port';
+import { AppendOutcomeUnknownError, StoreUnavailableError, WrongExpectedRevisionError } from '../event-store/event-store.port';
 
 export interface FieldError {
   field: string;
@@ -70,6 +70,20 @@ export function toProblem(error: unknown): Problem {
       currentRevision: error.actual,
     };
   }
+  if (error instanceof AppendOutcomeUnknownError) {
+    return {
+      type: problemType('outcome-unknown'),
+      title: 'The change may have been recorded',
+      status: 503,
+      detail:
+        `${error.message}, so it may or may not have been recorded. Retry it with the same Idempotency-Key: if it was ` +
+        'recorded, the retry records nothing new and answers as the first attempt would have. (Without an ' +
+        'Idempotency-Key, check the history before sending it again.)',
+    };
+  }
+  if (error instanceof StoreUnavailableError) {
+    return { type: problemType('unavailable'), title: 'Service unavailable', status: 503, detail: error.message };
+  }
   if (error instanceof HttpException) {
     const status = error.getStatus();
     const body = error.getResponse();
@@ -94,6 +108,9 @@ export function toProblem(error: unknown): Problem {
   };
 }
 
+/** How long a client should wait before trying again after a 503 (seconds): the writer restarts within it. */
+export const RETRY_AFTER_SECONDS = 2;
+
 /** The one place errors become HTTP answers: RFC 9457 application/problem+json. */
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
@@ -103,6 +120,7 @@ export class ProblemFilter implements ExceptionFilter {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const problem = toProblem(error);
     if (problem.status >= 500) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    if (problem.status === 503) void reply.header('retry-after', String(RETRY_AFTER_SECONDS));
     void reply.status(problem.status).header('content-type', 'application/problem+json; charset=utf-8').send(JSON.stringify(problem));
   }
 }
