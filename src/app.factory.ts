@@ -30,7 +30,8 @@ export interface CreateAppOptions {
 
 function fieldErrors(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
-    const field = parent ? `${parent}.${error.property}` : error.property;
+    // A row of a list is named as a reader writes it: updates[3].rag, not updates.3.rag.
+    const field = !parent ? error.property : /^\d+$/.test(error.property) ? `${parent}[${error.property}]` : `${parent}.${error.property}`;
     const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
     return [...own, ...fieldErrors(error.children ?? [], field)];
   });

@@ -6,16 +6,19 @@ import {
   EventStore,
   EventStoreError,
   ExpectedRevision,
+  malformedEvents,
   NewEvent,
   ReadAllOptions,
+  malformedAppendMany,
   ReadStreamOptions,
   RecordedFact,
   StoredEvent,
+  StreamAppend,
   SubscribeOptions,
   Subscription,
 } from './event-store.port';
 import { subscribeByPolling } from './polling-subscription';
-import { AppendRequest, SqliteAppender } from './sqlite-appender';
+import { SqliteAppender } from './sqlite-appender';
 import { openSqlite } from './sqlite-connection';
 import { SQLITE_EVENT_STORE_MIGRATIONS, migrate } from './sqlite-schema';
 
@@ -47,12 +50,10 @@ export interface SelectionBounds {
 /** The first id after every id that starts with `prefix`. */
 const pastPrefix = (prefix: string): string => prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
 
-interface PendingAppend {
-  /** Stamped with the store's clock when its batch is committed. */
-  request: Omit<AppendRequest, 'recordedAt'>;
-  resolve: (result: AppendResult) => void;
-  reject: (error: Error) => void;
-}
+/** An append, or a multi-stream append (`requests`), waiting for its group commit; stamped with the store's clock then. */
+type PendingAppend =
+  | { request: StreamAppend; resolve: (result: AppendResult) => void; reject: (error: Error) => void }
+  | { requests: readonly StreamAppend[]; resolve: (results: AppendResult[]) => void; reject: (error: Error) => void };
 
 /** The columns of EventRow in order, for statements that return rows as arrays. */
 const EVENT_COLUMNS = 'position, event_id, stream_id, revision, type, data, metadata, recorded_at';
@@ -108,7 +109,7 @@ export class SqliteEventStore implements EventStore {
       // Rows as arrays (as for every read of events here): reading the log, as projections and a rebuild do,
       // costs a fifth less than with an object per row.
       readAll: this.db
-        .prepare<[number, number], EventTuple>(`SELECT ${EVENT_COLUMNS} FROM events WHERE position >= ? ORDER BY position LIMIT ?`)
+        .prepare<[number, number], EventTuple>(`SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`)
         .raw(true),
       head: this.db.prepare<[], { position: number | null }>('SELECT MAX(position) AS position FROM events'),
     };
@@ -116,15 +117,26 @@ export class SqliteEventStore implements EventStore {
 
   append(streamId: string, events: NewEvent[], options: { expectedRevision: ExpectedRevision }): Promise<AppendResult> {
     if (this.closed) return Promise.reject(new EventStoreError('The event store is closed'));
-    if (events.length === 0) return Promise.reject(new EventStoreError('An append needs at least one event'));
+    const malformed = malformedEvents(events);
+    if (malformed) return Promise.reject(new EventStoreError(malformed));
     const request = { streamId, events, expectedRevision: options.expectedRevision };
-    return new Promise((resolve, reject) => {
-      this.queue.push({ request, resolve, reject });
-      if (!this.flushScheduled) {
-        this.flushScheduled = true;
-        setImmediate(() => this.flush());
-      }
-    });
+    return new Promise((resolve, reject) => this.enqueue({ request, resolve, reject }));
+  }
+
+  /** Joins the group commit as one unit: its streams are kept all or none, the other appends on their own. */
+  appendMany(requests: readonly StreamAppend[]): Promise<AppendResult[]> {
+    if (this.closed) return Promise.reject(new EventStoreError('The event store is closed'));
+    const malformed = malformedAppendMany(requests);
+    if (malformed) return Promise.reject(new EventStoreError(malformed));
+    return new Promise((resolve, reject) => this.enqueue({ requests, resolve, reject }));
+  }
+
+  private enqueue(pending: PendingAppend): void {
+    this.queue.push(pending);
+    if (!this.flushScheduled) {
+      this.flushScheduled = true;
+      setImmediate(() => this.flush());
+    }
   }
 
   private flush(): void {
@@ -132,9 +144,13 @@ export class SqliteEventStore implements EventStore {
     this.queue = [];
     this.flushScheduled = false;
     const recordedAt = this.clock().toISOString();
-    let outcomes: Array<AppendResult | Error>;
+    let outcomes: Array<AppendResult | AppendResult[] | Error>;
     try {
-      outcomes = this.appender.commit(batch.map(({ request }) => ({ ...request, recordedAt })));
+      outcomes = this.appender.commit(
+        batch.map((pending) =>
+          'requests' in pending ? pending.requests.map((request) => ({ ...request, recordedAt })) : { ...pending.request, recordedAt },
+        ),
+      );
     } catch (error) {
       const failure = error instanceof Error ? error : new EventStoreError(String(error));
       batch.forEach((pending) => pending.reject(failure));
@@ -143,7 +159,7 @@ export class SqliteEventStore implements EventStore {
     batch.forEach((pending, i) => {
       const outcome = outcomes[i]!;
       if (outcome instanceof Error) pending.reject(outcome);
-      else pending.resolve(outcome);
+      else (pending.resolve as (result: AppendResult | AppendResult[]) => void)(outcome);
     });
     this.appended.emit('appended');
   }
@@ -165,7 +181,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   readAllSync(options: ReadAllOptions = {}): StoredEvent[] {
-    return this.statements.readAll.all(Number(options.fromPosition ?? 0n), options.maxCount ?? -1).map(toStored);
+    return this.statements.readAll.all(Number(options.after ?? -1n), options.maxCount ?? -1).map(toStored);
   }
 
   /**
@@ -196,7 +212,7 @@ export class SqliteEventStore implements EventStore {
   subscribe(options: SubscribeOptions, handler: EventHandler, onError?: (error: Error) => void): Subscription {
     return subscribeByPolling({
       fromPosition: options.fromPosition,
-      read: async (after, max) => this.readAllSync({ fromPosition: after + 1n, maxCount: max }),
+      read: async (after, max) => this.readAllSync({ after, maxCount: max }),
       waitForMore: (signal) =>
         new Promise<void>((resolve) => {
           const done = () => {

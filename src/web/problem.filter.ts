@@ -1,7 +1,8 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
+import { CommandsRefusedError } from '../domain/command';
 import { DomainError } from '../domain/domain-error';
-import { AppendOutcomeUnknownError, StoreUnavailableError, WrongExpectedRevisionError } from '../event-store/event-store.port';
+import { StoreUnavailableError, WrongExpectedRevisionError } from '../event-store/event-store.port';
 
 export interface FieldError {
   field: string;
@@ -42,6 +43,24 @@ export const malformedPathProblem = (detail: string): Problem => ({
   errors: [{ field: 'path', message: 'must be a validly percent-encoded URL path' }],
 });
 
+/**
+ * Every refused item of a batch as one 422: each named `<list>[<index>].<field>` so that a form or a
+ * spreadsheet can show it on its row, its message naming the item (e.g. the milestone) when it does not already.
+ */
+export const refusalsProblem = (error: CommandsRefusedError, list: string): Problem => {
+  const errors = error.refusals.map(({ index, label, message, field }) => ({
+    field: `${list}[${index}]${field ? `.${field}` : ''}`,
+    message: label && !message.includes(label) ? `${label}: ${message}` : message,
+  }));
+  return {
+    type: problemType('rule'),
+    title: 'The plan’s rules do not allow this',
+    status: 422,
+    detail: `${errors.length} of the ${list} ${errors.length === 1 ? 'was' : 'were'} refused, so nothing was recorded. ${errors.map((e) => `${e.field}: ${e.message}`).join('; ')}`,
+    errors,
+  };
+};
+
 const DOMAIN_STATUS = { rule: 422, 'not-found': 404, 'already-exists': 409 } as const;
 const DOMAIN_TITLE = {
   rule: 'The plan’s rules do not allow this',
@@ -51,6 +70,7 @@ const DOMAIN_TITLE = {
 
 export function toProblem(error: unknown): Problem {
   if (error instanceof ProblemException) return error.problem;
+  if (error instanceof CommandsRefusedError) return refusalsProblem(error, 'commands');
   if (error instanceof DomainError) {
     return {
       type: problemType(error.kind),
@@ -70,19 +90,14 @@ export function toProblem(error: unknown): Problem {
       currentRevision: error.actual,
     };
   }
-  if (error instanceof AppendOutcomeUnknownError) {
-    return {
-      type: problemType('outcome-unknown'),
-      title: 'The change may have been recorded',
-      status: 503,
-      detail:
-        `${error.message}, so it may or may not have been recorded. Retry it with the same Idempotency-Key: if it was ` +
-        'recorded, the retry records nothing new and answers as the first attempt would have. (Without an ' +
-        'Idempotency-Key, check the history before sending it again.)',
-    };
-  }
   if (error instanceof StoreUnavailableError) {
-    return { type: problemType('unavailable'), title: 'Service unavailable', status: 503, detail: error.message };
+    return {
+      type: problemType('store-unavailable'),
+      title: 'The event store is unavailable',
+      status: 503,
+      // An unconfirmed append says itself what the client should do; otherwise nothing was recorded.
+      detail: error.unconfirmed ? error.message : `${error.message}. Nothing was recorded. Please try again shortly.`,
+    };
   }
   if (error instanceof HttpException) {
     const status = error.getStatus();
@@ -108,8 +123,8 @@ export function toProblem(error: unknown): Problem {
   };
 }
 
-/** How long a client should wait before trying again after a 503 (seconds): the writer restarts within it. */
-export const RETRY_AFTER_SECONDS = 2;
+/** When a client may try again after the event store could not be reached: a dropped connection is soon back. */
+const STORE_RETRY_AFTER_SECONDS = 2;
 
 /** The one place errors become HTTP answers: RFC 9457 application/problem+json. */
 @Catch()
@@ -120,7 +135,7 @@ export class ProblemFilter implements ExceptionFilter {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const problem = toProblem(error);
     if (problem.status >= 500) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-    if (problem.status === 503) void reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+    if (error instanceof StoreUnavailableError) void reply.header('Retry-After', String(STORE_RETRY_AFTER_SECONDS));
     void reply.status(problem.status).header('content-type', 'application/problem+json; charset=utf-8').send(JSON.stringify(problem));
   }
 }

@@ -8,12 +8,12 @@ import { eventIdFor, findRetried } from './idempotency';
 import { retries } from './retry-policy';
 
 /** The stream's state to decide on, or the answer a retried request already had. */
-type Loaded = { folded: Folded; cached: boolean } | { retried: CommandResult };
+export type Loaded = { folded: Folded; cached: boolean } | { retried: CommandResult };
 
 /** The one command pipeline: read the stream → fold → decide → append with the expected revision. */
 export class CommandPipeline {
   constructor(
-    private readonly store: EventStore,
+    readonly store: EventStore,
     readonly folds: FoldCache = new FoldCache(),
   ) {}
 
@@ -46,7 +46,7 @@ export class CommandPipeline {
    * plus what was appended since (by this process or another). A request with an Idempotency-Key reads the
    * whole stream, to find a first attempt's events.
    */
-  private async load<C, E extends Event, S>(decider: Decider<C, E, S>, streamId: string, context: CommandContext, trust: boolean): Promise<Loaded> {
+  async load<C, E extends Event, S>(decider: Decider<C, E, S>, streamId: string, context: CommandContext, trust: boolean): Promise<Loaded> {
     const keyed = context.idempotencyKey !== undefined;
     const kept = keyed ? undefined : this.folds.get(streamId, decider);
     if (kept && trust) return { folded: kept, cached: true };

@@ -8,15 +8,20 @@ export class StreamQueue {
   private readonly last = new Map<string, Promise<void>>();
 
   run<T>(streamId: string, task: () => Promise<T>): Promise<T> {
-    const before = this.last.get(streamId);
-    const result = before ? before.then(task) : task();
+    return this.runAll([streamId], task);
+  }
+
+  /** A task on several streams (a batch): it waits for what was queued on any of them, and what comes after waits for it. */
+  runAll<T>(streamIds: readonly string[], task: () => Promise<T>): Promise<T> {
+    const before = streamIds.flatMap((id) => this.last.get(id) ?? []);
+    const result = before.length === 0 ? task() : before.length === 1 ? before[0]!.then(task) : Promise.all(before).then(task);
     const settled = result.then(
       () => undefined,
       () => undefined,
     );
-    this.last.set(streamId, settled);
+    for (const id of streamIds) this.last.set(id, settled);
     void settled.then(() => {
-      if (this.last.get(streamId) === settled) this.last.delete(streamId);
+      for (const id of streamIds) if (this.last.get(id) === settled) this.last.delete(id);
     });
     return result;
   }

@@ -1,4 +1,4 @@
-import { Command, CommandContext, CommandResult } from '../domain/command';
+import { BatchResult, Command, CommandContext, CommandRefusal, CommandResult, CommandsRefusedError } from '../domain/command';
 import { DomainError, DomainErrorKind } from '../domain/domain-error';
 import { EventStoreError, ExpectedRevision, WrongExpectedRevisionError } from '../event-store/event-store.port';
 import { RunnerStatus } from '../projections/engine/projector';
@@ -21,10 +21,18 @@ export interface CommandMessage {
   context: CommandContext;
 }
 
-export type ToWriter = CommandMessage | { kind: 'stop' };
+/** Commands built on the request thread, to be decided and appended all or none. */
+export interface BatchMessage {
+  kind: 'batch';
+  id: number;
+  items: Array<{ decider: string; streamId: string; command: Command; expectedRevision?: number; label?: string }>;
+  context: CommandContext;
+}
+
+export type ToWriter = CommandMessage | BatchMessage | { kind: 'stop' };
 
 export type FromWriter =
-  | { kind: 'ran'; id: number; result: CommandResult }
+  | { kind: 'ran'; id: number; result: CommandResult | BatchResult }
   | { kind: 'refused'; id: number; error: CrossingError }
   | { kind: 'status'; status: RunnerStatus }
   | { kind: 'started' }
@@ -37,6 +45,7 @@ export type FromWriter =
 export type CrossingError =
   | { name: 'WrongExpectedRevisionError'; message: string; streamId: string; expected: ExpectedRevision; actual: number | 'no-stream' }
   | { name: 'DomainError'; message: string; kind: DomainErrorKind; field?: string }
+  | { name: 'CommandsRefusedError'; message: string; refusals: CommandRefusal[] }
   | { name: 'EventStoreError'; message: string }
   | { name: 'Error'; message: string };
 
@@ -45,6 +54,7 @@ type Crossing<N extends CrossingError['name']> = Extract<CrossingError, { name: 
 const ERRORS: { [N in CrossingError['name']]: (error: Crossing<N>) => Error } = {
   WrongExpectedRevisionError: ({ streamId, expected, actual }) => new WrongExpectedRevisionError(streamId, expected, actual),
   DomainError: ({ kind, message, field }) => new DomainError(kind, message, field),
+  CommandsRefusedError: ({ refusals }) => new CommandsRefusedError(refusals),
   EventStoreError: ({ message }) => new EventStoreError(message),
   Error: ({ message }) => new Error(message),
 };
@@ -57,6 +67,7 @@ export function toCrossing(error: unknown): CrossingError {
   if (error instanceof DomainError) {
     return { name: 'DomainError', message: error.message, kind: error.kind, ...(error.field === undefined ? {} : { field: error.field }) };
   }
+  if (error instanceof CommandsRefusedError) return { name: 'CommandsRefusedError', message: error.message, refusals: error.refusals };
   if (error instanceof EventStoreError) return { name: 'EventStoreError', message: error.message };
   return { name: 'Error', message: error instanceof Error ? error.message : String(error) };
 }

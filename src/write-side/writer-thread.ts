@@ -1,8 +1,8 @@
 import { Logger } from '@nestjs/common';
 import { Worker } from 'node:worker_threads';
-import { Command, CommandContext, CommandExecutor, CommandResult, Event, Handle } from '../domain/command';
+import { BatchItem, BatchResult, Command, CommandContext, CommandExecutor, CommandResult, Event, Handle, handleOf } from '../domain/command';
 import { Decider } from '../domain/decider';
-import { AppendOutcomeUnknownError, StoreUnavailableError } from '../event-store/event-store.port';
+import { StoreUnavailableError, unconfirmedAppend } from '../event-store/event-store.port';
 import { PositionWaiters, Projector, RunnerStatus } from '../projections/engine/projector';
 import { NOTHING_APPLIED } from '../projections/engine/read-models';
 import { startWorker } from '../platform/worker-script';
@@ -14,7 +14,7 @@ import { FromWriter, fromCrossing, ToWriter, WriterThreadData } from './writer-p
 const RESTART_MS = 1000;
 
 interface Pending {
-  resolve: (result: CommandResult) => void;
+  resolve: (result: CommandResult | BatchResult) => void;
   reject: (error: Error) => void;
 }
 
@@ -56,18 +56,24 @@ export class WriterThread extends CommandExecutor {
 
   for<C extends Command, E extends Event, S>(decider: Decider<C, E, S>, streamOf: (command: C) => string): Handle<C> {
     const name = deciderName(decider);
-    return (command, context) => this.send(name, streamOf(command), command, context);
+    return handleOf(decider, streamOf, (command, context) =>
+      this.send<CommandResult>((id) => ({ kind: 'command', id, decider: name, streamId: streamOf(command), command, context })),
+    );
   }
 
-  private send(decider: string, streamId: string, command: Command, context: CommandContext): Promise<CommandResult> {
+  /** Sent at once, like a single command: the writer decides them all and appends them all or none. */
+  all(items: readonly BatchItem[], context: CommandContext): Promise<BatchResult> {
+    const named = items.map(({ decider, ...item }) => ({ ...item, decider: deciderName(decider) }));
+    return this.send<BatchResult>((id) => ({ kind: 'batch', id, items: named, context }));
+  }
+
+  private send<T extends CommandResult | BatchResult>(message: (id: number) => ToWriter): Promise<T> {
     const worker = this.worker;
-    if (!worker || !this.ready) {
-      return Promise.reject(new StoreUnavailableError('Nothing was recorded: the writer is starting again. Retry in a moment.'));
-    }
+    if (!worker || !this.ready) return Promise.reject(new StoreUnavailableError('The writer is starting again'));
     return new Promise((resolve, reject) => {
       const id = this.nextId++;
-      this.pending.set(id, { resolve, reject });
-      worker.postMessage({ kind: 'command', id, decider, streamId, command, context } satisfies ToWriter);
+      this.pending.set(id, { resolve: resolve as Pending['resolve'], reject });
+      worker.postMessage(message(id));
     });
   }
 
@@ -141,7 +147,7 @@ export class WriterThread extends CommandExecutor {
     this.worker = undefined;
     this.ready = false;
     for (const pending of this.pending.values()) {
-      pending.reject(new AppendOutcomeUnknownError(`The writer stopped (${reason}) before confirming this change`));
+      pending.reject(unconfirmedAppend(`The writer stopped (${reason})`));
     }
     this.pending.clear();
     if (this.stopping) return;

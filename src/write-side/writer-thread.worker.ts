@@ -1,4 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { BatchResult, CommandResult } from '../domain/command';
 import { SqliteEventStore } from '../event-store/sqlite-event-store';
 import { readModelsOn } from '../projections/all-projections';
 import { ProjectionRunner } from '../projections/engine/projection-runner';
@@ -22,16 +23,21 @@ async function run({ path, pollIntervalMs }: WriterThreadData): Promise<void> {
   const readModels = readModelsOn(openReadModelDb(path, store).db);
   const runner = new ProjectionRunner(readModels, store, { onStatus: (status) => post({ kind: 'status', status }) });
   const executor = new LocalExecutor(new CommandPipeline(store));
+  /** Answers one request with its result, or why it was refused. */
+  const answer = (id: number, work: () => Promise<CommandResult | BatchResult>): void =>
+    void work().then(
+      (result) => post({ kind: 'ran', id, result }),
+      (error: unknown) => post({ kind: 'refused', id, error: toCrossing(error) }),
+    );
   port.on('message', (message: ToWriter) => {
     if (message.kind === 'command') {
       // Commands that arrive while this thread is busy are decided in one turn, and the store commits
       // their appends together.
       const { id, decider, streamId, command, context } = message;
-      const decided = async () => executor.run(deciderNamed(decider), streamId, command, context);
-      void decided().then(
-        (result) => post({ kind: 'ran', id, result }),
-        (error: unknown) => post({ kind: 'refused', id, error: toCrossing(error) }),
-      );
+      answer(id, async () => executor.run(deciderNamed(decider), streamId, command, context));
+    } else if (message.kind === 'batch') {
+      const { id, items, context } = message;
+      answer(id, async () => executor.all(items.map((item) => ({ ...item, decider: deciderNamed(item.decider) })), context));
     } else {
       void runner
         .stop()

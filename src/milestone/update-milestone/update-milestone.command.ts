@@ -1,8 +1,8 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { CommandContext, CommandExecutor, CommandResult, Handle } from '../../domain/command';
-import { UpdateMilestoneDto } from './update-milestone.dto';
 import { Clock } from '../../domain/clock';
+import { CommandContext, CommandExecutor, CommandResult, Handle } from '../../domain/command';
 import { MilestoneCommand, milestoneDecider, Rag, streamOfCommand } from '../milestone';
+import { UpdateMilestoneDto } from './update-milestone.dto';
 
 export class UpdateMilestoneCommand {
   constructor(
@@ -12,6 +12,29 @@ export class UpdateMilestoneCommand {
     readonly context: CommandContext,
   ) {}
 }
+
+/** The domain command for a rating as the API takes it (a single update, or a row of a quarterly update). */
+export const updateMilestone = (
+  planId: string,
+  milestoneId: string,
+  period: string,
+  body: Omit<UpdateMilestoneDto, 'period'>,
+  now: Date,
+): MilestoneCommand => ({
+  type: 'UpdateMilestone',
+  data: {
+    planId,
+    milestoneId,
+    period,
+    rag: body.rag as Rag,
+    commentary: body.commentary,
+    effectiveOn: body.effectiveOn,
+    forecastRag: body.forecastRag as Rag | undefined,
+    reason: body.reason,
+    note: body.note,
+  },
+  now: now.toISOString(),
+});
 
 @CommandHandler(UpdateMilestoneCommand)
 export class UpdateMilestoneHandler implements ICommandHandler<UpdateMilestoneCommand, CommandResult> {
@@ -25,17 +48,6 @@ export class UpdateMilestoneHandler implements ICommandHandler<UpdateMilestoneCo
   }
 
   execute({ planId, milestoneId, body, context }: UpdateMilestoneCommand): Promise<CommandResult> {
-    const data = {
-      planId,
-      milestoneId,
-      period: body.period,
-      rag: body.rag as Rag,
-      commentary: body.commentary,
-      effectiveOn: body.effectiveOn,
-      forecastRag: body.forecastRag as Rag | undefined,
-      reason: body.reason,
-      note: body.note,
-    };
-    return this.handle({ type: 'UpdateMilestone', data, now: this.clock.now().toISOString() }, context);
+    return this.handle(updateMilestone(planId, milestoneId, body.period, body, this.clock.now()), context);
   }
 }
