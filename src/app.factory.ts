@@ -11,6 +11,7 @@ import { EventStore } from './event-store/event-store.port';
 import { openEventStore } from './event-store/open-event-store';
 import { SeedLoader } from './seeding/seed-loader';
 import { BodyObjectPipe } from './web/body-object.pipe';
+import { readBodies } from './web/request-bodies';
 import { FieldError, malformedPathProblem, ProblemException, ProblemFilter, validationProblem } from './web/problem.filter';
 
 /** The largest request body read (1 MiB); a larger one is refused with 413. */
@@ -60,8 +61,10 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
         .header('content-type', 'application/problem+json; charset=utf-8')
         .send(JSON.stringify(malformedPathProblem(error.message))),
   });
+  readBodies(adapter.getInstance());
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options.config, store, clock), adapter, {
     logger: options.logger === false ? false : ['error', 'warn', 'log'],
+    bodyParser: false,
   });
   app.useGlobalPipes(new BodyObjectPipe(), validationPipe());
   app.useGlobalFilters(new ProblemFilter());
