@@ -1,6 +1,6 @@
 import { parsePeriod } from '../../domain/period';
 import { projection } from '../engine/projection';
-import { ACTOR_COLUMNS, actorColumns } from '../shared/actor';
+import { ACTOR_COLUMNS } from '../shared/actor';
 import { INDICATORS_MIGRATIONS } from './indicators.migrations';
 
 /** Performance indicators and every value recorded for them. */
@@ -45,7 +45,9 @@ export const indicatorsProjection = projection({
           note: note ?? null,
           effective_on: effectiveOn,
           recorded_at: recordedAt,
-          ...actorColumns(fact),
+          actor_id: fact.actor.id,
+          actor_name: fact.actor.name,
+          actor_role: fact.actor.role,
         };
         return [{ table: 'indicator_values', values }];
       }

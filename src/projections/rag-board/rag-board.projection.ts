@@ -1,6 +1,6 @@
 import { previousQuarter, sameQuarterLastYear } from '../../domain/period';
 import { projection } from '../engine/projection';
-import { ACTOR_COLUMNS, actorColumns } from '../shared/actor';
+import { ACTOR_COLUMNS } from '../shared/actor';
 import { RAG_BOARD_MIGRATIONS } from './rag-board.migrations';
 
 // A rebuild meets the same few periods over and over.
@@ -85,7 +85,9 @@ export const ragBoardProjection = projection({
           note: note ?? null,
           effective_on: effectiveOn,
           recorded_at: recordedAt,
-          ...actorColumns(fact),
+          actor_id: fact.actor.id,
+          actor_name: fact.actor.name,
+          actor_role: fact.actor.role,
         };
         return [{ table: 'milestone_ratings', values }];
       }
@@ -100,7 +102,9 @@ export const ragBoardProjection = projection({
           reason,
           effective_on: effectiveOn,
           recorded_at: recordedAt,
-          ...actorColumns(fact),
+          actor_id: fact.actor.id,
+          actor_name: fact.actor.name,
+          actor_role: fact.actor.role,
         };
         return [{ table: 'milestone_due_dates', values }];
       }

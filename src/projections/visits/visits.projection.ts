@@ -1,5 +1,5 @@
 import { projection } from '../engine/projection';
-import { ACTOR_COLUMNS, actorColumns } from '../shared/actor';
+import { ACTOR_COLUMNS } from '../shared/actor';
 import { VISITS_MIGRATIONS } from './visits.migrations';
 
 /** Ofsted visits, with the findings and judgements recorded against them. */
@@ -80,7 +80,9 @@ export const visitsProjection = projection({
           area: area ?? null,
           effective_on: effectiveOn,
           recorded_at: recordedAt,
-          ...actorColumns(fact),
+          actor_id: fact.actor.id,
+          actor_name: fact.actor.name,
+          actor_role: fact.actor.role,
         };
         return [
           { table: 'visit_findings', values: finding },
@@ -100,7 +102,9 @@ export const visitsProjection = projection({
           framework,
           effective_on: effectiveOn,
           recorded_at: recordedAt,
-          ...actorColumns(fact),
+          actor_id: fact.actor.id,
+          actor_name: fact.actor.name,
+          actor_role: fact.actor.role,
         };
         return [{ table: 'visit_judgements', values }];
       }
