@@ -1,4 +1,4 @@
-import { requireDate } from '../domain/dates';
+import { effectiveOnOr, requireDate } from '../domain/dates';
 import { dayOf } from '../domain/clock';
 import { Command } from '../domain/command';
 import { Decider } from '../domain/decider';
@@ -31,7 +31,8 @@ export type MilestoneEvent =
 type Target = { planId: string; milestoneId: string };
 
 export type MilestoneCommand =
-  | Command<'AddMilestone', Added & Target & { plan: PlanContext }>
+  /** effectiveOn: the day the milestone applies from, when not the day the command is issued. */
+  | Command<'AddMilestone', Added & Target & { plan: PlanContext; effectiveOn?: string }>
   | Command<'UpdateMilestone', Update & Target & { forecastRag?: Rag }>
   | Command<'ChangeMilestoneDueDate', Target & { dueOn: string; reason: string }>;
 
@@ -115,7 +116,13 @@ const addMilestone = ({ data, now }: Of<'AddMilestone'>, state: MilestoneState):
   return [
     {
       type: 'MilestoneAdded',
-      data: { milestoneId, priorityId, title, ...defined({ owner: optionalText(data.owner), dueOn }), effectiveOn: dayOf(now) },
+      data: {
+        milestoneId,
+        priorityId,
+        title,
+        ...defined({ owner: optionalText(data.owner), dueOn }),
+        effectiveOn: effectiveOnOr(data.effectiveOn, now, 'The date the milestone applies from'),
+      },
     },
   ];
 };

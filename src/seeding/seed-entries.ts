@@ -27,22 +27,26 @@ import { RecordVisitDto } from '../visit/record-visit/record-visit.dto';
  * Each kind of seed entry is one write of the HTTP contract: the same request DTO validates it and the
  * same command records it. `path` names the fields that are route parameters rather than body fields;
  * `renames` maps seed field names to DTO field names where the seed needs its own (a visit's `kind`).
+ * Every entry also has a `provenance` (see seed-provenance.ts), which goes into the events' metadata.
  */
 interface EntryKind {
   dto: ClassConstructor<object>;
   path: string[];
   renames?: Record<string, string>;
-  /** Documentation fields a reviewer reads; kept in the event metadata, not in the command. */
-  notes?: string[];
   /** What makes the entry unique within its file: its idempotency key. */
   key: (entry: Record<string, unknown>) => string;
+  /**
+   * The command takes an optional `effectiveOn` that the seed file's date fills when the entry gives none:
+   * the structure a document sets out applies from the document's date, not from the day the seed is run.
+   */
+  datedByDocument?: true;
   command: (planId: string, path: Record<string, string>, body: any, context: CommandContext) => object;
 }
 
 export const ENTRY_KINDS: Record<string, EntryKind> = {
-  plan: { dto: CreatePlanDto, path: [], key: (e) => `plan/${e.planId}`, command: (_p, _x, body, c) => new CreatePlanCommand(body, c) },
-  priority: { dto: AddPriorityDto, path: [], key: (e) => `priority/${e.priorityId}`, command: (p, _x, b, c) => new AddPriorityCommand(p, b, c) },
-  milestone: { dto: AddMilestoneDto, path: [], key: (e) => `milestone/${e.milestoneId}`, command: (p, _x, b, c) => new AddMilestoneCommand(p, b, c) },
+  plan: { dto: CreatePlanDto, path: [], datedByDocument: true, key: (e) => `plan/${e.planId}`, command: (_p, _x, body, c) => new CreatePlanCommand(body, c) },
+  priority: { dto: AddPriorityDto, path: [], datedByDocument: true, key: (e) => `priority/${e.priorityId}`, command: (p, _x, b, c) => new AddPriorityCommand(p, b, c) },
+  milestone: { dto: AddMilestoneDto, path: [], datedByDocument: true, key: (e) => `milestone/${e.milestoneId}`, command: (p, _x, b, c) => new AddMilestoneCommand(p, b, c) },
   milestoneUpdate: {
     dto: UpdateMilestoneDto,
     path: ['milestoneId'],
@@ -58,7 +62,7 @@ export const ENTRY_KINDS: Record<string, EntryKind> = {
   link: {
     dto: LinkMilestoneDto,
     path: ['recommendationId'],
-    notes: ['why'],
+    datedByDocument: true,
     key: (e) => `link/${e.recommendationId}/${e.milestoneId}`,
     command: (p, x, b, c) => new LinkMilestoneCommand(p, x.recommendationId!, b, c),
   },
@@ -84,6 +88,7 @@ export const ENTRY_KINDS: Record<string, EntryKind> = {
   indicator: {
     dto: DefineIndicatorDto,
     path: [],
+    datedByDocument: true,
     key: (e) => `indicator/${e.indicatorId}`,
     command: (p, _x, b, c) => new DefineIndicatorCommand(p, b, c),
   },

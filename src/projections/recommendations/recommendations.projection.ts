@@ -1,6 +1,7 @@
 import { FactOf } from '../engine/fact';
 import { projection } from '../engine/projection';
 import { ACTOR_COLUMNS } from '../shared/actor';
+import { provenanceValue } from '../shared/provenance';
 import { RECOMMENDATIONS_MIGRATIONS } from './recommendations.migrations';
 
 type Handled = FactOf<'RecommendationRaised' | 'RecommendationClosed' | 'RecommendationReopened' | 'MilestoneLinked'>;
@@ -22,6 +23,7 @@ const statusRow = (fact: Handled, status: 'open' | 'closed', reason: string | nu
       actor_id: fact.actor.id,
       actor_name: fact.actor.name,
       actor_role: fact.actor.role,
+      provenance: provenanceValue(fact),
     },
   }) as const;
 
@@ -30,7 +32,7 @@ export const recommendationsProjection = projection({
   name: 'recommendations',
   migrations: RECOMMENDATIONS_MIGRATIONS,
   tables: {
-    recommendations: ['plan_id', 'recommendation_id', 'text', 'raised_on', 'source', 'position', 'recorded_at'],
+    recommendations: ['plan_id', 'recommendation_id', 'text', 'raised_on', 'source', 'position', 'recorded_at', 'provenance'],
     recommendation_statuses: [
       'position',
       'plan_id',
@@ -42,6 +44,7 @@ export const recommendationsProjection = projection({
       'effective_on',
       'recorded_at',
       ...ACTOR_COLUMNS,
+      'provenance',
     ],
     recommendation_links: [
       'plan_id',
@@ -51,6 +54,7 @@ export const recommendationsProjection = projection({
       'position',
       'recorded_at',
       ...ACTOR_COLUMNS,
+      'provenance',
     ],
   },
   handles: ['RecommendationRaised', 'RecommendationClosed', 'RecommendationReopened', 'MilestoneLinked'],
@@ -67,6 +71,7 @@ export const recommendationsProjection = projection({
           source: source ?? null,
           position,
           recorded_at: recordedAt,
+          provenance: provenanceValue(fact),
         };
         return [{ table: 'recommendations', values }, statusRow(fact, 'open', null, null)];
       }
@@ -85,6 +90,7 @@ export const recommendationsProjection = projection({
           actor_id: fact.actor.id,
           actor_name: fact.actor.name,
           actor_role: fact.actor.role,
+          provenance: provenanceValue(fact),
         };
         return [{ table: 'recommendation_links', values }];
       }

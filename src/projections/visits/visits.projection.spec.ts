@@ -48,11 +48,13 @@ describe('the visits projection', () => {
           assessment: 'insufficient-progress',
           recommendation_ids: '[]',
           area: null,
+          paragraph: null,
           effective_on: '2025-01-15',
           recorded_at: '2025-01-20T09:00:00.000Z',
           actor_id: 'u1',
           actor_name: null,
           actor_role: null,
+          provenance: null,
         },
       },
     ]);
