@@ -3,29 +3,30 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { AccessModule } from './access/access.module';
 import { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
+import { Clock } from './domain/clock';
 import { EventStoreModule } from './event-store/event-store.module';
 import { EventStore } from './event-store/event-store.port';
 import { HealthModule } from './health/health.module';
 import { ProjectionsModule } from './projections/projections.module';
-import { BoardPackModule } from './board-pack/board-pack.module';
+import { ReportsModule } from './reports/reports.module';
 import { SeedingModule } from './seeding/seeding.module';
 import { WRITE_MODULES } from './write.module';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, store: EventStore): DynamicModule {
+  static forRoot(config: AppConfig, store: EventStore, clock?: Clock): DynamicModule {
     return {
       module: AppModule,
       imports: [
-        ConfigModule.forRoot(config),
+        ConfigModule.forRoot(config, clock),
         EventStoreModule.forStore(store),
         CqrsModule.forRoot(),
         AccessModule,
         HealthModule,
         ProjectionsModule,
         ...WRITE_MODULES,
-        BoardPackModule,
-        SeedingModule,
+        ReportsModule,
+        SeedingModule.through(WRITE_MODULES),
       ],
     };
   }

@@ -1,7 +1,7 @@
 import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { Actor } from '../command-pipeline/command-context';
+import { Actor } from '../domain/actor';
 import { AccessLevel, PlanScope, Principal } from './access-policy';
 
 export const ACCESS_KEY = 'tracker:access';

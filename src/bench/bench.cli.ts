@@ -1,20 +1,21 @@
 import 'reflect-metadata';
+import { readModelsOn } from '../projections/all-projections';
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import autocannon from 'autocannon';
-import { CommandPipeline } from '../command-pipeline/command-pipeline';
-import { newContext } from '../command-pipeline/command-context';
+import { LocalExecutor } from '../write-side/local-executor';
+import { CommandPipeline } from '../write-side/pipeline';
+import { newContext } from '../write-side/command-context';
 import { Decider } from '../domain/decider';
 import { SqliteEventStore } from '../event-store/sqlite-event-store';
 import { milestoneDecider, streamId as milestoneStream } from '../milestone/milestone';
 import { planDecider, streamId as planStream } from '../plan/plan';
-import { progressLine } from '../projections/progress-bar';
-import { openReadModelDb } from '../projections/read-model-db';
-import { ReadModels } from '../projections/read-models';
-import { rebuildReadModels } from '../projections/rebuild';
+import { progressLine } from '../projections/rebuild/progress-bar';
+import { openReadModelDb } from '../projections/engine/read-model-db';
+import { rebuildReadModels } from '../projections/rebuild/rebuild';
 import { recommendationDecider, streamId as recommendationStream } from '../recommendation/recommendation';
 import { visitDecider, streamId as visitStream } from '../visit/visit';
 import { Aggregate, generateHistory, milestoneIdOf, MILESTONES_PER_PLAN, mulberry32, planIdOf, plansFor, quarter, recommendationIdOf } from './history-generator';
@@ -72,7 +73,7 @@ const progress = (label: string, done: number, total: number, started: number) =
 async function generate(path: string, events: number): Promise<{ plans: number; quarters: number; appendPerSec: number; lastRecorded: Date }> {
   let now = new Date();
   const store = new SqliteEventStore({ path, clock: () => now });
-  const pipeline = new CommandPipeline(store);
+  const executor = new LocalExecutor(new CommandPipeline(store));
   const plans = plansFor(events);
   const actor = { id: 'bench', name: 'Benchmark writer', role: 'admin' };
   let appended = 0;
@@ -82,13 +83,8 @@ async function generate(path: string, events: number): Promise<{ plans: number; 
     if (appended >= events) break;
     now = step.recordedAt;
     const { decider, stream } = DECIDERS[step.aggregate];
-    const result = await pipeline.run({
-      decider,
-      streamId: stream(step.planId, step.id),
-      commandName: step.command.type,
-      command: () => step.command,
-      context: newContext({ actor }),
-    });
+    const command = { ...step.command, now: step.recordedAt.toISOString() };
+    const result = await executor.run(decider, stream(step.planId, step.id), command, newContext({ actor }));
     appended += result.events.length;
     if (step.command.type === 'UpdateMilestone') lastQuarter = String(step.command.data.period);
     if (appended % 5000 < result.events.length) progress('append ', appended, events, started);
@@ -117,7 +113,7 @@ function rawScan(path: string): number {
 async function rebuild(path: string): Promise<number> {
   const store = new SqliteEventStore({ path });
   const { db } = openReadModelDb(path, store);
-  const readModels = new ReadModels(db);
+  const readModels = readModelsOn(db);
   const started = Date.now();
   const result = await rebuildReadModels(readModels, store, {
     onProgress: ({ position, head }) => progress('rebuild', Math.min(position, head), head, started),

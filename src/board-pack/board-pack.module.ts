@@ -1,12 +1,10 @@
 import { Module } from '@nestjs/common';
-import { ReportsModule } from '../reports/reports.module';
-import { IssueBoardPackController } from './issue-board-pack/issue-board-pack.controller';
+import { PlanModule } from '../plan/plan.module';
 import { IssueBoardPackHandler } from './issue-board-pack/issue-board-pack.command';
 
-/** Issuing a pack needs its files generated first, so this module sits on the reports. */
+/** Recording that a pack went to the board (its files are made by the reports, which send the command). */
 @Module({
-  imports: [ReportsModule],
-  controllers: [IssueBoardPackController],
+  imports: [PlanModule],
   providers: [IssueBoardPackHandler],
 })
 export class BoardPackModule {}

@@ -1,4 +1,4 @@
-import { given } from '../domain/decider-spec';
+import { given } from '../../test/support/decider-spec';
 import { BoardPackCommand, BoardPackEvent, boardPackDecider, packIdOf, streamId } from './board-pack';
 
 const plan = { exists: true, priorityIds: ['CYP P1'] };
@@ -15,6 +15,7 @@ const issueQ2 = (over: Partial<BoardPackCommand['data']> = {}): BoardPackCommand
     sha256: hashes('a'),
     ...over,
   },
+  now: '2025-10-22T14:00:00.000Z',
 });
 const issuedQ2 = (packId: string, digit = 'a'): BoardPackEvent => ({
   type: 'BoardPackIssued',
@@ -25,6 +26,7 @@ const issuedQ2 = (packId: string, digit = 'a'): BoardPackEvent => ({
     knownAt: '2025-10-20T09:00:00.000Z',
     lastPosition: 412,
     sha256: hashes(digit),
+    effectiveOn: '2025-10-22',
   },
 });
 

@@ -1,3 +1,5 @@
+import { dayOf } from '../domain/clock';
+import { Command } from '../domain/command';
 import { isIsoDate } from '../domain/dates';
 import { Decider } from '../domain/decider';
 import { alreadyExists, ruleBroken } from '../domain/domain-error';
@@ -20,25 +22,26 @@ export interface IssuedPack {
   sha256: PackHashes;
 }
 
-export type BoardPackEvent = { type: 'BoardPackIssued'; data: IssuedPack };
+/** effectiveOn: the day the pack was issued to the board. */
+export type BoardPackEvent = { type: 'BoardPackIssued'; data: IssuedPack & { effectiveOn: string } };
 
-export type BoardPackCommand = {
-  type: 'IssueBoardPack';
-  data: Omit<IssuedPack, 'packId'> & { planId: string; plan: PlanContext };
-};
+export type BoardPackCommand = Command<'IssueBoardPack', Omit<IssuedPack, 'packId'> & { planId: string; plan: PlanContext }>;
 
 /** One stream per plan and period: the packs of that period, in the order they went to the board. */
 export type BoardPackState = { status: 'none' } | { status: 'issued'; packs: IssuedPack[] };
 
 export const streamType = 'boardpack';
 export const streamId = (planId: string, period: string): string => streamIdOf(streamType, planId, period);
+export const streamOfCommand = ({ data }: BoardPackCommand): string => streamId(data.planId, data.period);
 
 export const initialState: BoardPackState = { status: 'none' };
 
 export const evolve = (state: BoardPackState, event: BoardPackEvent): BoardPackState => {
   switch (event.type) {
-    case 'BoardPackIssued':
-      return { status: 'issued', packs: [...(state.status === 'issued' ? state.packs : []), event.data] };
+    case 'BoardPackIssued': {
+      const { effectiveOn: _issuedOn, ...pack } = event.data;
+      return { status: 'issued', packs: [...(state.status === 'issued' ? state.packs : []), pack] };
+    }
     default: {
       const _exhaustive: never = event.type;
       return state;
@@ -52,7 +55,7 @@ const SHA256 = /^[0-9a-f]{64}$/;
 /** `2025-26 Q2` → `2025-26-Q2-1`: readable in a path, and numbered in issue order within the period. */
 export const packIdOf = (period: string, number: number): string => `${period.replace(' ', '-')}-${number}`;
 
-const issue = (data: BoardPackCommand['data'], state: BoardPackState): BoardPackEvent[] => {
+const issue = ({ data, now }: BoardPackCommand, state: BoardPackState): BoardPackEvent[] => {
   requirePlan(data.plan, data.planId);
   const period = requirePeriod(data.period, ['quarter']);
   if (!isIsoDate(data.asOf)) throw ruleBroken(`The date shown (asOf "${data.asOf}") must be a real date written YYYY-MM-DD.`, 'asOf');
@@ -76,7 +79,7 @@ const issue = (data: BoardPackCommand['data'], state: BoardPackState): BoardPack
   return [
     {
       type: 'BoardPackIssued',
-      data: { packId: packIdOf(period.text, packs.length + 1), period: period.text, asOf, knownAt, lastPosition, sha256 },
+      data: { packId: packIdOf(period.text, packs.length + 1), period: period.text, asOf, knownAt, lastPosition, sha256, effectiveOn: dayOf(now) },
     },
   ];
 };
@@ -84,12 +87,14 @@ const issue = (data: BoardPackCommand['data'], state: BoardPackState): BoardPack
 export const decide = (command: BoardPackCommand, state: BoardPackState): BoardPackEvent[] => {
   switch (command.type) {
     case 'IssueBoardPack':
-      return issue(command.data, state);
+      return issue(command, state);
     default: {
       const _exhaustive: never = command.type;
       return [];
     }
   }
 };
+
+export const effectiveOnOf = (event: BoardPackEvent): string => event.data.effectiveOn;
 
 export const boardPackDecider: Decider<BoardPackCommand, BoardPackEvent, BoardPackState> = { decide, evolve, initialState };

@@ -2,8 +2,8 @@ import { Controller, Get, Inject, Optional } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '../access/access.decorator';
 import { EVENT_STORE, EventStore } from '../event-store/event-store.port';
-import { Projector } from '../projections/projector';
-import { CATCH_UP_WAIT_MS, describeTrouble, ProjectionsHealth, projectionsHealth } from '../projections/projections-health';
+import { Projector } from '../projections/engine/projector';
+import { CATCH_UP_WAIT_MS, describeTrouble, ProjectionsHealth, projectionsHealth } from '../projections/engine/projections-health';
 import { ProblemException, problemType } from '../web/problem.filter';
 
 @ApiTags('health')

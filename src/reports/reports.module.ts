@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { BoardPackDownloadController } from './board-pack-files/board-pack-download.controller';
 import { BoardPackFiles } from './board-pack-files/board-pack-files';
+import { IssueBoardPackController } from './issue-board-pack/issue-board-pack.controller';
 import { QuarterlyReportController } from './quarterly-report/quarterly-report.controller';
 import { QuarterlyReports } from './quarterly-report/quarterly-reports';
 import { QuarterlyReturnController } from './quarterly-return/quarterly-return.controller';
@@ -8,7 +9,7 @@ import { QuarterlyReturns } from './quarterly-return/quarterly-returns';
 
 /** Board packs and quarterly returns, built from the read side's queries. */
 @Module({
-  controllers: [QuarterlyReportController, QuarterlyReturnController, BoardPackDownloadController],
+  controllers: [QuarterlyReportController, QuarterlyReturnController, BoardPackDownloadController, IssueBoardPackController],
   providers: [QuarterlyReports, QuarterlyReturns, BoardPackFiles],
   exports: [QuarterlyReports, BoardPackFiles],
 })

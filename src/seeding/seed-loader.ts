@@ -1,18 +1,22 @@
-import { DynamicModule, Inject, Injectable, Logger, LogLevel, Module } from '@nestjs/common';
+import { DynamicModule, Inject, Injectable, Logger, LogLevel, Module, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { CommandBus, CqrsModule } from '@nestjs/cqrs';
 import { plainToInstance } from 'class-transformer';
 import { randomUUID } from 'node:crypto';
-import { Actor, CommandContext, deterministicUuid, fingerprint } from '../command-pipeline/command-context';
-import { CommandResult } from '../command-pipeline/command-pipeline';
+import { CommandContext, CommandResult } from '../domain/command';
+import { Actor } from '../domain/actor';
+import { deterministicUuid } from '../platform/ids';
+import { fingerprint } from '../web/request-context';
 import { DomainError } from '../domain/domain-error';
+import { Clock } from '../domain/clock';
+import { AppConfig } from '../config/config';
+import { APP_CONFIG, ConfigModule } from '../config/config.module';
 import { EventStoreModule } from '../event-store/event-store.module';
 import { EVENT_STORE, EventStore, StoredEvent } from '../event-store/event-store.port';
 import { SqliteEventStore } from '../event-store/sqlite-event-store';
-import { WRITE_MODULES } from '../write.module';
 import { copyRehearsal } from './seed-copy';
 import { ENTRY_KINDS } from './seed-entries';
-import { SeedError, SeedFile, describeEntry, readSeed } from './seed-file';
+import { describeEntry, readSeed, SeedError, SeedFile } from './seed-file';
 
 const LOG_LEVELS: LogLevel[] = ['verbose', 'debug', 'log', 'warn', 'error', 'fatal'];
 const QUIET: LogLevel[] = ['error', 'warn', 'fatal'];
@@ -31,10 +35,17 @@ export interface SeedReport {
   appended: number;
 }
 
+/** The modules of every write use case, which a seed's entries are sent through. */
+export type WriteModules = ReadonlyArray<Type<unknown> | DynamicModule>;
+export const SEED_WRITE_MODULES = Symbol('SEED_WRITE_MODULES');
+
 @Module({})
 class ScratchModule {
-  static forStore(store: EventStore): DynamicModule {
-    return { module: ScratchModule, imports: [EventStoreModule.forStore(store), CqrsModule.forRoot(), ...WRITE_MODULES] };
+  static forStore(store: EventStore, config: AppConfig, clock: Clock, writeModules: WriteModules): DynamicModule {
+    return {
+      module: ScratchModule,
+      imports: [ConfigModule.forRoot(config, clock), EventStoreModule.forStore(store), CqrsModule.forRoot(), ...writeModules],
+    };
   }
 }
 
@@ -53,6 +64,9 @@ export class SeedLoader {
   constructor(
     private readonly commandBus: CommandBus,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
+    @Inject(SEED_WRITE_MODULES) private readonly writeModules: WriteModules,
   ) {}
 
   async loadIfEmpty(seed: string): Promise<SeedReport | undefined> {
@@ -65,7 +79,7 @@ export class SeedLoader {
 
   async load(seed: string, options: { onProgress?: (progress: SeedProgress) => void; dir?: string } = {}): Promise<SeedReport> {
     const files = readSeed(seed, options.dir);
-    const rehearsed = await rehearse(seed, files, options.onProgress);
+    const rehearsed = await this.rehearse(seed, files, options.onProgress);
     if ((await this.store.headPosition()) === -1n) {
       try {
         return { entries: rehearsed.entries, appended: await copyRehearsal(this.store, rehearsed.events) };
@@ -77,25 +91,30 @@ export class SeedLoader {
     }
     return run(this.commandBus, this.store, seed, files, options.onProgress);
   }
-}
 
-async function rehearse(
-  seed: string,
-  files: SeedFile[],
-  onProgress?: (progress: SeedProgress) => void,
-): Promise<{ entries: number; events: StoredEvent[] }> {
-  const scratch = new SqliteEventStore({ path: ':memory:' });
-  // Nest's log levels are process-wide: the scratch context quiets its start-up lines, and the server's
-  // own levels come back after it (turning logging off here would silence the server from then on).
-  const levels = LOG_LEVELS.filter((level) => Logger.isLevelEnabled(level));
-  Logger.overrideLogger(QUIET);
-  const app = await NestFactory.createApplicationContext(ScratchModule.forStore(scratch), { logger: QUIET });
-  try {
-    const { entries } = await run(app.get(CommandBus), scratch, seed, files, onProgress);
-    return { entries, events: await scratch.readAll() };
-  } finally {
-    await app.close();
-    Logger.overrideLogger(levels);
+  /**
+   * Sends the whole seed to a scratch in-memory store first, through the same write modules and clock: a
+   * mistake in a file then stores nothing, and an empty store can take the rehearsal's events as they are.
+   */
+  private async rehearse(
+    seed: string,
+    files: SeedFile[],
+    onProgress?: (progress: SeedProgress) => void,
+  ): Promise<{ entries: number; events: StoredEvent[] }> {
+    const scratch = new SqliteEventStore({ path: ':memory:', clock: () => this.clock.now() });
+    // Nest's log levels are process-wide: the scratch context quiets its start-up lines, and the server's
+    // own levels come back after it (turning logging off here would silence the server from then on).
+    const levels = LOG_LEVELS.filter((level) => Logger.isLevelEnabled(level));
+    Logger.overrideLogger(QUIET);
+    const module = ScratchModule.forStore(scratch, this.config, this.clock, this.writeModules);
+    const app = await NestFactory.createApplicationContext(module, { logger: QUIET });
+    try {
+      const { entries } = await run(app.get(CommandBus), scratch, seed, files, onProgress);
+      return { entries, events: await scratch.readAll() };
+    } finally {
+      await app.close();
+      Logger.overrideLogger(levels);
+    }
   }
 }
 
@@ -119,11 +138,11 @@ async function run(
         commandId: randomUUID(),
         idempotencyKey: `seed/${seed}/${entry.key}`,
         requestHash: fingerprint({ path: entry.path, body: entry.body }),
-        ...(file.effectiveOn ? { effectiveOn: file.effectiveOn } : {}),
         extra: { source: { seedFile: `seeds/${seed}/${file.name}`, entry: entry.index + 1 }, provenance: entry.provenance },
       };
       try {
-        const body = plainToInstance(kind.dto, entry.body);
+        const dated = kind.datedByDocument && file.effectiveOn !== undefined && entry.body.effectiveOn === undefined;
+        const body = plainToInstance(kind.dto, dated ? { ...entry.body, effectiveOn: file.effectiveOn } : entry.body);
         const result: CommandResult = await bus.execute(kind.command(file.planId, entry.path, body, context));
         if (BigInt(result.position) > before) appended += result.events.length;
       } catch (error) {

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { CommandsRefusedError } from '../command-pipeline/command-batch';
+import { CommandsRefusedError } from '../domain/command';
 import { DomainError } from '../domain/domain-error';
 import { StoreUnavailableError, WrongExpectedRevisionError } from '../event-store/event-store.port';
 

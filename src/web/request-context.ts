@@ -1,8 +1,13 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
-import { ANONYMOUS, Actor, CommandContext, fingerprint } from '../command-pipeline/command-context';
+import { ANONYMOUS, Actor } from '../domain/actor';
+import { CommandContext } from '../domain/command';
 import { ProblemException, validationProblem } from './problem.filter';
+
+/** A fingerprint of a request, so an Idempotency-Key reused for a different request can be told apart. */
+export const fingerprint = (value: unknown): string =>
+  createHash('sha256').update(JSON.stringify(value ?? null)).digest('hex').slice(0, 32);
 
 const HEADER_VALUE = /^[\x21-\x7e]{1,200}$/;
 

@@ -39,6 +39,8 @@ describe('the quarterly return, both ways', () => {
   let template: Buffer;
   beforeAll(async () => {
     t = await startHalton();
+    // Owners send the 2025-26 Q3 return in January 2026.
+    t.setClock('2026-01-15T10:00:00.000Z');
     const token = await t.request('POST', '/api/tokens', { name: 'Sam Owner', role: 'board-member', plans: ['halton'] });
     owner = token.body.token;
     ownerId = token.body.tokenId;

@@ -1,8 +1,8 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { CommandContext } from '../../command-pipeline/command-context';
-import { CommandPipeline, CommandResult } from '../../command-pipeline/command-pipeline';
-import { PlanReader } from '../../command-pipeline/plan-reader';
-import { boardPackDecider, IssuedPack, packIdOf, streamId } from '../board-pack';
+import { Clock } from '../../domain/clock';
+import { CommandContext, CommandExecutor, CommandResult, Handle } from '../../domain/command';
+import { PlanReader } from '../../plan/plan-reader';
+import { BoardPackCommand, boardPackDecider, IssuedPack, packIdOf, streamOfCommand } from '../board-pack';
 
 /** Records that a pack, already generated and hashed, went to the board. */
 export class IssueBoardPackCommand {
@@ -15,19 +15,19 @@ export class IssueBoardPackCommand {
 
 @CommandHandler(IssueBoardPackCommand)
 export class IssueBoardPackHandler implements ICommandHandler<IssueBoardPackCommand, CommandResult & { packId: string }> {
+  private readonly handle: Handle<BoardPackCommand>;
+
   constructor(
-    private readonly pipeline: CommandPipeline,
+    executor: CommandExecutor,
+    private readonly clock: Clock,
     private readonly plans: PlanReader,
-  ) {}
+  ) {
+    this.handle = executor.for(boardPackDecider, streamOfCommand);
+  }
 
   async execute({ planId, pack, context }: IssueBoardPackCommand): Promise<CommandResult & { packId: string }> {
-    const result = await this.pipeline.run({
-      decider: boardPackDecider,
-      streamId: streamId(planId, pack.period),
-      commandName: 'IssueBoardPack',
-      context,
-      command: async () => ({ type: 'IssueBoardPack' as const, data: { ...pack, planId, plan: await this.plans.planContext(planId) } }),
-    });
+    const data = { ...pack, planId, plan: await this.plans.planContext(planId) };
+    const result = await this.handle({ type: 'IssueBoardPack', data, now: this.clock.now().toISOString() }, context);
     // Each event of the period's stream is one pack, numbered from 1.
     return { ...result, packId: packIdOf(pack.period, result.revision + 1) };
   }

@@ -1,10 +1,10 @@
 import type Database from 'better-sqlite3';
-import { KNOWN_EVENT_TYPES, STREAM_TYPES, toFact } from '../fact';
-import { fromActorColumns } from '../projection';
+import { KNOWN_EVENT_TYPES, STREAM_TYPES, toFact } from '../engine/fact';
+import { fromActorColumns } from '../shared/actor';
 import { AuditEventDto } from './audit-trail.dto';
-import { EventRow } from '../../event-store/sqlite-event-store';
+import { SqliteEventStore } from '../../event-store/sqlite-event-store';
 import { provenanceOf } from '../../domain/provenance';
-import { fromProvenanceColumn } from '../provenance';
+import { fromProvenanceColumn } from '../shared/provenance';
 
 export interface TrailBounds {
   planId: string;
@@ -38,6 +38,9 @@ export function copiedLast(db: Database.Database): LastSource {
   };
 }
 
+const sourceOf = (source: unknown): Record<string, unknown> | null =>
+  typeof source === 'object' && source !== null ? (source as Record<string, unknown>) : null;
+
 interface CopiedRow {
   position: number;
   stream_id: string;
@@ -52,8 +55,8 @@ interface CopiedRow {
   actor_name: string | null;
   actor_role: string | null;
   data: string;
-  source: string | null;
   provenance: string | null;
+  source: string | null;
 }
 
 /** The trail from the audit trail's own copy of the events (read models beside KurrentDB). */
@@ -76,61 +79,27 @@ export function copiedTrail(db: Database.Database): TrailSource {
       command: row.command,
       correlationId: row.correlation_id,
       data: JSON.parse(row.data) as unknown,
-      source: row.source === null ? null : (JSON.parse(row.source) as Record<string, unknown>),
       provenance: fromProvenanceColumn(row.provenance),
+      source: row.source === null ? null : (JSON.parse(row.source) as Record<string, unknown>),
     }));
 }
 
 /**
- * The trail straight from the embedded store's events table: a plan's streams are `plan-<id>` and
- * `<type>-<id>/…`, so each is one range of the store's (stream_id, revision) index.
+ * The trail straight from the embedded store, through its adapter: a plan's streams are `plan-<id>` and
+ * `<type>-<id>/…`, so each is one range of the store's stream index.
  */
-const sourceOf = (source: unknown): Record<string, unknown> | null =>
-  typeof source === 'object' && source !== null ? (source as Record<string, unknown>) : null;
-
-const NESTED = STREAM_TYPES.filter((t) => t !== 'plan');
-/** The plan's streams, as ranges of the store's stream index, and the event types of the read models. */
-const OF_PLAN = `(stream_id = @plan OR ${NESTED.map((t) => `(stream_id >= @${t} AND stream_id < @${t}End)`).join(' OR ')})
-  AND type IN (${KNOWN_EVENT_TYPES.map((t) => `'${t}'`).join(', ')})`;
-
-function planBounds(planId: string): Record<string, string | number> {
+/** The stream index's ranges for a plan's streams: `plan-<id>` and `<type>-<id>/…`. */
+function planSelection(planId: string) {
   const id = encodeURIComponent(planId);
-  const bounds: Record<string, string | number> = { plan: `plan-${id}` };
-  // '0' follows '/' in code order, so [`x-id/`, `x-id0`) holds exactly the streams under `x-id/`.
-  for (const type of NESTED) Object.assign(bounds, { [type]: `${type}-${id}/`, [`${type}End`]: `${type}-${id}0` });
-  return bounds;
+  const nested = STREAM_TYPES.filter((t) => t !== 'plan');
+  return { streams: [`plan-${id}`], prefixes: nested.map((type) => `${type}-${id}/`), types: KNOWN_EVENT_TYPES };
 }
 
-export function storeLast(db: Database.Database): LastSource {
-  const last = db.prepare<[Record<string, string | number>], { position: number; recorded_at: string }>(
-    `SELECT position, recorded_at FROM events WHERE ${OF_PLAN} AND recorded_at <= @to ORDER BY +position DESC LIMIT 1`,
-  );
-  return (planId, recordedBy) => {
-    const row = last.get({ ...planBounds(planId), to: recordedBy });
-    return row && { position: row.position, recordedAt: row.recorded_at };
-  };
-}
-
-export function storeTrail(db: Database.Database): TrailSource {
-  const events = db.prepare<[Record<string, string | number>], EventRow>(
-    `SELECT position, event_id, stream_id, revision, type, data, metadata, recorded_at FROM events
-     WHERE ${OF_PLAN} AND position > @after AND recorded_at >= @from AND recorded_at <= @to
-     ORDER BY position`,
-  );
+export function storeTrail(store: SqliteEventStore): TrailSource {
   return ({ planId, after, from, to, asOf, limit }) => {
-    const bounds = { ...planBounds(planId), after, from, to };
     const trail: AuditEventDto[] = [];
-    for (const row of events.iterate(bounds)) {
-      const fact = toFact({
-        eventId: row.event_id,
-        type: row.type,
-        data: JSON.parse(row.data),
-        metadata: JSON.parse(row.metadata),
-        streamId: row.stream_id,
-        revision: row.revision,
-        position: BigInt(row.position),
-        recordedAt: row.recorded_at,
-      });
+    for (const stored of store.readSelection(planSelection(planId), { after, recordedFrom: from, recordedTo: to })) {
+      const fact = toFact(stored);
       if (!fact || fact.effectiveOn > asOf || fact.planId !== planId) continue;
       const { command, correlationId } = fact.metadata;
       trail.push({
@@ -145,11 +114,22 @@ export function storeTrail(db: Database.Database): TrailSource {
         command: typeof command === 'string' ? command : null,
         correlationId: typeof correlationId === 'string' ? correlationId : null,
         data: fact.event.data,
-        source: sourceOf(fact.metadata.source),
         provenance: provenanceOf(fact.metadata.provenance) ?? null,
+        source: sourceOf(fact.metadata.source),
       });
       if (trail.length === limit) break;
     }
     return trail;
+  };
+}
+
+/** The plan's last fact from the store itself: its events in order, the last one recorded by the time kept. */
+export function storeLast(store: SqliteEventStore): LastSource {
+  return (planId, recordedBy) => {
+    let last: LastRecorded | undefined;
+    for (const stored of store.readSelection(planSelection(planId), { after: -1, recordedFrom: '', recordedTo: recordedBy })) {
+      last = { position: Number(stored.position), recordedAt: stored.recordedAt };
+    }
+    return last;
   };
 }

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ActorDto } from '../rag-board/milestone-history.dto';
+import { ActorDto } from '../shared/actor.dto';
 
 export class PackHashesDto {
   @ApiProperty({ example: '9f2c…', description: 'SHA-256 of the DOCX, hex' }) docx!: string;

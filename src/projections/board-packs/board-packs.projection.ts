@@ -1,52 +1,35 @@
-import { Fact } from '../fact';
-import { ACTOR_COLUMNS, actorValues, NO_ROWS, Projection, Row } from '../projection';
+import { ACTOR_COLUMNS, projection } from '../engine/projection';
 import { BOARD_PACKS_MIGRATIONS } from './board-packs.migrations';
 
 /** The packs issued to the board: what each showed, and the hash of each of its files. */
-export const boardPacksProjection: Projection = {
+export const boardPacksProjection = projection({
   name: 'board-packs',
   migrations: BOARD_PACKS_MIGRATIONS,
   tables: {
-    board_packs: [
-      'position',
-      'plan_id',
-      'pack_id',
-      'period',
-      'as_of',
-      'known_at',
-      'last_position',
-      'sha256',
-      'recorded_at',
-      ...ACTOR_COLUMNS,
-    ],
+    board_packs: ['position', 'plan_id', 'pack_id', 'period', 'as_of', 'known_at', 'last_position', 'sha256', 'recorded_at', ...ACTOR_COLUMNS],
   },
-  project(fact: Fact): Row[] {
-    const { event, planId, position, recordedAt } = fact;
+  handles: ['BoardPackIssued'],
+  project(fact) {
+    const { event, planId, position } = fact;
     switch (event.type) {
       case 'BoardPackIssued': {
         const { packId, period, asOf, knownAt, lastPosition, sha256 } = event.data;
-        const values = [position, planId, packId, period, asOf, knownAt, lastPosition, JSON.stringify(sha256), recordedAt];
-        return [['board_packs', [...values, ...actorValues(fact)]]];
+        const values = {
+          position,
+          plan_id: planId,
+          pack_id: packId,
+          period,
+          as_of: asOf,
+          known_at: knownAt,
+          last_position: lastPosition,
+          sha256: JSON.stringify(sha256),
+        };
+        return [{ table: 'board_packs', values }];
       }
-      case 'PlanCreated':
-      case 'PriorityAdded':
-      case 'MilestoneAdded':
-      case 'MilestoneUpdated':
-      case 'MilestoneDueDateChanged':
-      case 'RecommendationRaised':
-      case 'MilestoneLinked':
-      case 'RecommendationClosed':
-      case 'RecommendationReopened':
-      case 'VisitRecorded':
-      case 'VisitFindingRecorded':
-      case 'JudgementRecorded':
-      case 'IndicatorDefined':
-      case 'IndicatorValueRecorded':
-        return NO_ROWS;
       default: {
-        const _exhaustive: never = event;
+        const _exhaustive: never = event.type;
         return _exhaustive;
       }
     }
   },
-};
+});

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { PackFormat, PACK_FORMATS, PackHashes } from '../../board-pack/board-pack';
 import { ProblemException, problemType } from '../../web/problem.filter';
-import { PlanLookup } from '../portfolio/plan-lookup';
-import { fromActorColumns } from '../projection';
-import { ReadModels } from '../read-models';
-import { ReadCut } from '../read-cut/read-cut';
+import { PlanLookup } from '../shared/plan-lookup';
+import { fromActorColumns } from '../shared/actor';
+import { ReadModels } from '../engine/read-models';
+import { ReadCut } from '../shared/read-cut';
 import { BoardPackDto, BoardPacksDto } from './board-packs.dto';
 
 interface PackRow {

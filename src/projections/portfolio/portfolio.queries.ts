@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { changedAfterPack, PackOfPeriod, RagBoardQueries, totalsOf } from '../rag-board/rag-board.queries';
-import { ReadCut } from '../read-cut/read-cut';
+import { ReadCut } from '../shared/read-cut';
 import { RecommendationsQueries } from '../recommendations/recommendations.queries';
-import { PlanLookup } from './plan-lookup';
+import { PlanLookup } from '../shared/plan-lookup';
 import { DirectionTotalsDto, PortfolioMilestoneDto, PortfolioPlanDto } from './portfolio.dto';
 
 export type Visible = (planId: string) => boolean;

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { BoardPacksQueries } from '../board-packs/board-packs.queries';
-import { PlanLookup } from '../portfolio/plan-lookup';
-import { ReadModels } from '../read-models';
-import { ReadCut } from '../read-cut/read-cut';
+import { PlanLookup } from '../shared/plan-lookup';
+import { ReadModels } from '../engine/read-models';
+import { ReadCut } from '../shared/read-cut';
 import { countRag, directionOf, emptyTotals, RagTotals } from './direction';
 import { BoardDto, BoardMilestoneDto, BoardPriorityDto, ChangedAfterPackDto, DeclinedDto } from './rag-board.dto';
-import { fromProvenanceColumn } from '../provenance';
+import { fromProvenanceColumn } from '../shared/provenance';
 
 interface MilestoneRow {
   plan_id: string;

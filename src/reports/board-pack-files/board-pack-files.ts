@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { Clock } from '../../domain/clock';
 import { IssuedPack, PACK_FORMATS, PackFormat, PackHashes } from '../../board-pack/board-pack';
 import { BoardPacksQueries } from '../../projections/board-packs/board-packs.queries';
-import { ReadCut } from '../../projections/read-cut/read-cut';
+import { ReadCut } from '../../projections/shared/read-cut';
 import { ProblemException, problemType, validationProblem } from '../../web/problem.filter';
 import { QuarterlyReports, ReportRequest } from '../quarterly-report/quarterly-reports';
 import { renderReport, RenderedFile } from '../render/render-report';
@@ -12,12 +13,13 @@ export class BoardPackFiles {
   constructor(
     private readonly reports: QuarterlyReports,
     private readonly packs: BoardPacksQueries,
+    private readonly clock: Clock,
   ) {}
 
   /** Every format of the report at one moment, hashed: what BoardPackIssued records. */
   async generate(planId: string, request: Omit<ReportRequest, 'minPosition'>): Promise<Omit<IssuedPack, 'packId'>> {
     // Facts recorded between now and a later knownAt would change the pack after the board got it.
-    if (request.knownAt !== undefined && Date.parse(request.knownAt) > Date.now()) {
+    if (request.knownAt !== undefined && Date.parse(request.knownAt) > this.clock.now().getTime()) {
       throw new ProblemException(
         validationProblem([{ field: 'knownAt', message: `knownAt (${request.knownAt}) is in the future: a pack shows what had been recorded by a moment that has passed` }]),
       );

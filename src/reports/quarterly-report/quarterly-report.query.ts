@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
 import { PACK_FORMATS, PackFormat } from '../../board-pack/board-pack';
-import { ReadCutQuery } from '../../projections/read-cut/read-cut.query';
+import { ReadCutQuery } from '../../projections/shared/read-cut.query';
 import { QUARTER_PATTERN } from '../../web/fields';
 
 

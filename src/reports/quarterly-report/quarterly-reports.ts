@@ -1,14 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { Clock, dayOf } from '../../domain/clock';
 import { DomainError } from '../../domain/domain-error';
 import { parsePeriod, Period, previousQuarter, requirePeriod } from '../../domain/period';
 import { EVENT_STORE, EventStore } from '../../event-store/event-store.port';
 import { AuditTrailQueries } from '../../projections/audit-trail/audit-trail.queries';
 import { BoardPacksQueries } from '../../projections/board-packs/board-packs.queries';
 import { IndicatorsQueries } from '../../projections/indicators/indicators.queries';
-import { PlanLookup } from '../../projections/portfolio/plan-lookup';
+import { PlanLookup } from '../../projections/shared/plan-lookup';
 import { RagBoardQueries } from '../../projections/rag-board/rag-board.queries';
-import { readCut, ReadCut } from '../../projections/read-cut/read-cut';
-import { ReadGate } from '../../projections/read-cut/read-gate';
+import { readCut, ReadCut } from '../../projections/shared/read-cut';
+import { ReadGate } from '../../projections/shared/read-gate';
 import { RecommendationHistoryQueries } from '../../projections/recommendations/recommendation-history.queries';
 import { RecommendationsQueries } from '../../projections/recommendations/recommendations.queries';
 import { VisitsQueries } from '../../projections/visits/visits.queries';
@@ -49,6 +50,7 @@ export class QuarterlyReports {
     private readonly indicators: IndicatorsQueries,
     private readonly audit: AuditTrailQueries,
     private readonly packs: BoardPacksQueries,
+    private readonly clock: Clock,
   ) {}
 
   async generate(planId: string, request: ReportRequest): Promise<QuarterlyReport> {
@@ -58,7 +60,7 @@ export class QuarterlyReports {
   }
 
   private async momentOf(planId: string, period: Period, request: ReportRequest): Promise<{ cut: ReadCut; moment: ReportMoment }> {
-    const today = new Date().toISOString().slice(0, 10);
+    const today = dayOf(this.clock.now().toISOString());
     const asOf = request.asOf ?? (period.end < today ? period.end : today);
     let minPosition = request.minPosition;
     if (request.knownAt === undefined) {

@@ -14,9 +14,9 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Access } from '../../access/access.decorator';
-import { CommandContext } from '../../command-pipeline/command-context';
-import { ReadCutQuery } from '../../projections/read-cut/read-cut.query';
-import { ReadGate } from '../../projections/read-cut/read-gate';
+import { CommandContext } from '../../domain/command';
+import { ReadCutQuery } from '../../projections/shared/read-cut.query';
+import { ReadGate } from '../../projections/shared/read-gate';
 import { WriteContext } from '../../web/request-context';
 import { CONTENT_TYPES } from '../render/render-report';
 import { quarterOf } from '../quarterly-report/quarterly-reports';

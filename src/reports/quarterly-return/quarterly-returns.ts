@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { BatchResult, CommandsRefusedError } from '../../command-pipeline/command-batch';
-import { CommandContext } from '../../command-pipeline/command-context';
+import { BatchResult, CommandContext, CommandsRefusedError } from '../../domain/command';
 import { parsePeriod, Period, previousQuarter } from '../../domain/period';
 import { RecordQuarterlyUpdateCommand } from '../../milestone/record-quarterly-update/record-quarterly-update.command';
 import { RagBoardQueries } from '../../projections/rag-board/rag-board.queries';
-import { PlanLookup } from '../../projections/portfolio/plan-lookup';
-import { ReadCut } from '../../projections/read-cut/read-cut';
+import { PlanLookup } from '../../projections/shared/plan-lookup';
+import { ReadCut } from '../../projections/shared/read-cut';
 import { ProblemException, problemType } from '../../web/problem.filter';
 import { sha256Of } from '../render/render-report';
 import { longDate } from '../render/wording';
