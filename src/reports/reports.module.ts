@@ -6,11 +6,12 @@ import { QuarterlyReportController } from './quarterly-report/quarterly-report.c
 import { QuarterlyReports } from './quarterly-report/quarterly-reports';
 import { QuarterlyReturnController } from './quarterly-return/quarterly-return.controller';
 import { QuarterlyReturns } from './quarterly-return/quarterly-returns';
+import { ReportRenderer } from './render/report-renderer';
 
 /** Board packs and quarterly returns, built from the read side's queries. */
 @Module({
   controllers: [QuarterlyReportController, QuarterlyReturnController, BoardPackDownloadController, IssueBoardPackController],
-  providers: [QuarterlyReports, QuarterlyReturns, BoardPackFiles],
+  providers: [QuarterlyReports, QuarterlyReturns, BoardPackFiles, ReportRenderer],
   exports: [QuarterlyReports, BoardPackFiles],
 })
 export class ReportsModule {}

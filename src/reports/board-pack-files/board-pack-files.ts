@@ -5,7 +5,8 @@ import { BoardPacksQueries } from '../../projections/board-packs/board-packs.que
 import { ReadCut } from '../../projections/shared/read-cut';
 import { ProblemException, problemType, validationProblem } from '../../web/problem.filter';
 import { QuarterlyReports, ReportRequest } from '../quarterly-report/quarterly-reports';
-import { renderReport, RenderedFile } from '../render/render-report';
+import { RenderedFile } from '../render/render-report';
+import { ReportRenderer } from '../render/report-renderer';
 
 /** The files of a board pack: made to be issued, and made again, byte for byte, to be downloaded. */
 @Injectable()
@@ -14,6 +15,7 @@ export class BoardPackFiles {
     private readonly reports: QuarterlyReports,
     private readonly packs: BoardPacksQueries,
     private readonly clock: Clock,
+    private readonly renderer: ReportRenderer,
   ) {}
 
   /** Every format of the report at one moment, hashed: what BoardPackIssued records. */
@@ -26,7 +28,7 @@ export class BoardPackFiles {
     }
     const report = await this.reports.generate(planId, request);
     const sha256 = {} as PackHashes;
-    for (const format of PACK_FORMATS) sha256[format] = (await renderReport(report, format)).sha256;
+    for (const format of PACK_FORMATS) sha256[format] = (await this.renderer.render(report, format)).sha256;
     const { asOf, knownAt, lastPosition } = report.moment;
     return { period: report.period.text, asOf, knownAt, lastPosition: lastPosition ?? 0, sha256 };
   }
@@ -35,7 +37,7 @@ export class BoardPackFiles {
   async download(planId: string, packId: string, format: PackFormat, cut: ReadCut): Promise<{ file: RenderedFile; knownAt: string; lastPosition: number }> {
     const pack = this.packs.require(planId, packId, cut);
     const report = await this.reports.generate(planId, { period: pack.period, asOf: pack.asOf, knownAt: pack.knownAt });
-    const file = await renderReport(report, format);
+    const file = await this.renderer.render(report, format);
     if (file.sha256 !== pack.sha256[format]) {
       throw new ProblemException({
         type: problemType('pack-not-reproducible'),

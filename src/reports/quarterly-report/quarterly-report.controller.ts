@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Access } from '../../access/access.decorator';
 import { PlanParams } from '../../web/params';
-import { renderReport } from '../render/render-report';
+import { ReportRenderer } from '../render/report-renderer';
 import { ApiReportFile, sendFile } from '../render/send-file';
 import { QuarterlyReportQuery } from './quarterly-report.query';
 import { QuarterlyReports } from './quarterly-reports';
@@ -12,7 +12,10 @@ import { QuarterlyReports } from './quarterly-reports';
 @Access('read')
 @Controller('api/plans/:planId/reports/quarterly')
 export class QuarterlyReportController {
-  constructor(private readonly reports: QuarterlyReports) {}
+  constructor(
+    private readonly reports: QuarterlyReports,
+    private readonly renderer: ReportRenderer,
+  ) {}
 
   @Get()
   @ApiReportFile(
@@ -26,6 +29,6 @@ export class QuarterlyReportController {
   )
   async report(@Param() { planId }: PlanParams, @Query() query: QuarterlyReportQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<StreamableFile> {
     const report = await this.reports.generate(planId, query);
-    return sendFile(reply, await renderReport(report, query.format ?? 'html'), report.moment);
+    return sendFile(reply, await this.renderer.render(report, query.format ?? 'html'), report.moment);
   }
 }
