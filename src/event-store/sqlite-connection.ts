@@ -7,8 +7,8 @@ export const WAL_CHECKPOINT_PAGES = 16_384;
 
 /**
  * Log pages the file keeps when the log starts again from its beginning. Rewriting pages the file already
- * has makes a commit's fsync about twice as fast as growing it (its size need not be synced too), so the
- * file is cut back only past what the server's writer lets the log reach (4 × WAL_CHECKPOINT_PAGES).
+ * has makes a commit's fsync faster than growing it (its size need not be synced too), so the file is cut
+ * back only past what the server's writer lets the log reach (4 × WAL_CHECKPOINT_PAGES).
  */
 export const WAL_FILE_KEPT_PAGES = 4 * WAL_CHECKPOINT_PAGES;
 

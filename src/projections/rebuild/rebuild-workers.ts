@@ -10,7 +10,7 @@ import type { RebuildWorkerData, WindowRows } from './rebuild.worker';
 const IN_FLIGHT = 4;
 /**
  * Workers reading and projecting: reading and parsing an event costs more than writing its rows, so two
- * of them keep the writing thread busy (one left it idle 38% of the time at 1M events).
+ * of them keep the writing thread busy (one left it idle part of the time).
  */
 export const REBUILD_WORKERS = 2;
 
