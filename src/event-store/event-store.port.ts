@@ -108,7 +108,7 @@ export interface EventStore {
   subscribe(options: SubscribeOptions, handler: EventHandler, onError?: (error: Error) => void): Subscription;
   /** Last global position committed, or -1n for an empty store. */
   headPosition(): Promise<bigint>;
-  /** Throws when the store cannot be reached. */
+  /** Throws, saying why, when the store cannot be reached or cannot take writes just now. */
   ping(): Promise<void>;
   close(): Promise<void>;
 }
