@@ -102,6 +102,12 @@ export interface EventStore {
   readStreamFacts(streamId: string, options?: ReadStreamOptions): Promise<RecordedFact[]>;
   readAll(options?: ReadAllOptions): Promise<StoredEvent[]>;
   /**
+   * The event with this id in the stream, when it was appended with an idempotency key in its metadata
+   * (`metadata.idempotencyKey`); undefined when the stream has no such event. The embedded store finds it
+   * through an index, so a retried request costs the same at any stream length.
+   */
+  findKeyedEvent(streamId: string, eventId: string): Promise<StoredEvent | undefined>;
+  /**
    * `onError` is told once when the subscription ends other than through `stop()`: a failure, or the store
    * ending it. Delivery has stopped then; subscribe again to resume.
    */

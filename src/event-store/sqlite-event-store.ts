@@ -121,6 +121,13 @@ export class SqliteEventStore implements EventStore {
         .prepare<[number, number], EventTuple>(`SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`)
         .raw(true),
       head: this.db.prepare<[], { position: number | null }>('SELECT MAX(position) AS position FROM events'),
+      // The same condition as the events_keyed index's, so that SQLite reads it.
+      keyed: this.db
+        .prepare<[string, string], EventTuple>(
+          `SELECT ${EVENT_COLUMNS} FROM events
+           WHERE stream_id = ? AND event_id = ? AND json_extract(metadata, '$.idempotencyKey') IS NOT NULL`,
+        )
+        .raw(true),
     };
   }
 
@@ -183,6 +190,11 @@ export class SqliteEventStore implements EventStore {
     return this.statements.readStreamFacts
       .all(streamId, options.fromRevision ?? 0, options.maxCount ?? -1)
       .map(([revision, type, data]) => ({ revision, type, data: JSON.parse(data) }));
+  }
+
+  async findKeyedEvent(streamId: string, eventId: string): Promise<StoredEvent | undefined> {
+    const row = this.statements.keyed.get(streamId, eventId);
+    return row ? toStored(row) : undefined;
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<StoredEvent[]> {
