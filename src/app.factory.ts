@@ -74,6 +74,6 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
     .build();
   SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, docs));
   await app.init();
-  if (options.config.seed !== 'none') await app.get(SeedLoader).loadIfEmpty(options.config.seed);
+  if (options.config.seed !== 'none') await app.get(SeedLoader).loadOnStart(options.config.seed);
   return app;
 }
