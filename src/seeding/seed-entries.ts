@@ -40,6 +40,11 @@ interface EntryKind {
   renames?: Record<string, string>;
   /** What makes the entry unique within its file: its idempotency key. */
   key: (entry: Record<string, unknown>) => string;
+  /**
+   * The command takes an optional `effectiveOn` that the seed file's date fills when the entry gives none:
+   * the structure a document sets out applies from the document's date, not from the day the seed is run.
+   */
+  datedByDocument?: true;
   /** The stream its command records in, as its handler names it. */
   stream: (planId: string, entry: Record<string, unknown>) => string;
   command: (planId: string, path: Record<string, string>, body: any, context: CommandContext) => object;
@@ -49,6 +54,7 @@ export const ENTRY_KINDS: Record<string, EntryKind> = {
   plan: {
     dto: CreatePlanDto,
     path: [],
+    datedByDocument: true,
     key: (e) => `plan/${e.planId}`,
     stream: (_p, e) => planStream(String(e.planId)),
     command: (_p, _x, body, c) => new CreatePlanCommand(body, c),
@@ -56,6 +62,7 @@ export const ENTRY_KINDS: Record<string, EntryKind> = {
   priority: {
     dto: AddPriorityDto,
     path: [],
+    datedByDocument: true,
     key: (e) => `priority/${e.priorityId}`,
     stream: (p) => planStream(p),
     command: (p, _x, b, c) => new AddPriorityCommand(p, b, c),
@@ -63,6 +70,7 @@ export const ENTRY_KINDS: Record<string, EntryKind> = {
   milestone: {
     dto: AddMilestoneDto,
     path: [],
+    datedByDocument: true,
     key: (e) => `milestone/${e.milestoneId}`,
     stream: (p, e) => milestoneStream(p, String(e.milestoneId)),
     command: (p, _x, b, c) => new AddMilestoneCommand(p, b, c),
@@ -84,6 +92,7 @@ export const ENTRY_KINDS: Record<string, EntryKind> = {
   link: {
     dto: LinkMilestoneDto,
     path: ['recommendationId'],
+    datedByDocument: true,
     key: (e) => `link/${e.recommendationId}/${e.milestoneId}`,
     stream: (p, e) => recommendationStream(p, String(e.recommendationId)),
     command: (p, x, b, c) => new LinkMilestoneCommand(p, x.recommendationId!, b, c),
@@ -113,6 +122,7 @@ export const ENTRY_KINDS: Record<string, EntryKind> = {
   indicator: {
     dto: DefineIndicatorDto,
     path: [],
+    datedByDocument: true,
     key: (e) => `indicator/${e.indicatorId}`,
     stream: (p, e) => indicatorStream(p, String(e.indicatorId)),
     command: (p, _x, b, c) => new DefineIndicatorCommand(p, b, c),

@@ -1,6 +1,6 @@
 import { KNOWN_EVENT_TYPES } from '../engine/fact';
 import { projection } from '../engine/projection';
-import { ACTOR_COLUMNS, actorColumns } from '../shared/actor';
+import { ACTOR_COLUMNS } from '../shared/actor';
 import { provenanceValue } from '../shared/provenance';
 import { AUDIT_TRAIL_MIGRATIONS } from './audit-trail.migrations';
 
@@ -40,7 +40,9 @@ export const auditTrailProjection = projection({
       recorded_at: fact.recordedAt,
       command: typeof command === 'string' ? command : null,
       correlation_id: typeof correlationId === 'string' ? correlationId : null,
-      ...actorColumns(fact),
+      actor_id: fact.actor.id,
+      actor_name: fact.actor.name,
+      actor_role: fact.actor.role,
       data: JSON.stringify(fact.event.data),
       provenance: provenanceValue(fact),
     };

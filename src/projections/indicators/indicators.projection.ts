@@ -1,6 +1,6 @@
 import { parsePeriod } from '../../domain/period';
 import { projection } from '../engine/projection';
-import { ACTOR_COLUMNS, actorColumns } from '../shared/actor';
+import { ACTOR_COLUMNS } from '../shared/actor';
 import { provenanceValue } from '../shared/provenance';
 import { INDICATORS_MIGRATIONS } from './indicators.migrations';
 
@@ -31,8 +31,7 @@ export const indicatorsProjection = projection({
     switch (event.type) {
       case 'IndicatorDefined': {
         const { title, unit } = event.data;
-        const values = { plan_id: planId, indicator_id: entityId, title, unit, position, recorded_at: recordedAt, provenance: provenanceValue(fact) };
-        return [{ table: 'indicators', values }];
+        return [{ table: 'indicators', values: { plan_id: planId, indicator_id: entityId, title, unit, position, recorded_at: recordedAt, provenance: provenanceValue(fact) } }];
       }
       case 'IndicatorValueRecorded': {
         const { period, value, note } = event.data;
@@ -48,7 +47,9 @@ export const indicatorsProjection = projection({
           note: note ?? null,
           effective_on: effectiveOn,
           recorded_at: recordedAt,
-          ...actorColumns(fact),
+          actor_id: fact.actor.id,
+          actor_name: fact.actor.name,
+          actor_role: fact.actor.role,
           provenance: provenanceValue(fact),
         };
         return [{ table: 'indicator_values', values }];

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { RAGS } from '../../milestone/rag';
 import { ActorDto } from '../shared/actor.dto';
-import { ApiProvenance, ProvenanceDto } from '../shared/provenance';
+import { ApiProvenance, ProvenanceDto } from '../shared/provenance.dto';
 
 export class MilestoneUpdateDto {
   @ApiProperty({ example: '2025-26 Q2' }) period!: string;

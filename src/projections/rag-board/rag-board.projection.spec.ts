@@ -64,7 +64,7 @@ describe('the RAG board projection', () => {
       author: 'Halton Borough Council',
       inferred: [{ fields: ['rag'], reason: 'The progress symbol was lost in extraction.' }],
     };
-    const [row] = ragBoardProjection.project(
+    const [{ values }] = ragBoardProjection.project(
       fact(
         {
           type: 'MilestoneUpdated',
@@ -72,8 +72,8 @@ describe('the RAG board projection', () => {
         },
         { metadata: { provenance: { ...provenance, somethingElse: 'dropped' } } },
       ),
-    );
-    expect(JSON.parse(row!.values.provenance as string)).toEqual(provenance);
+    ) as unknown as [{ values: { provenance: string } }];
+    expect(JSON.parse(values.provenance)).toEqual(provenance);
   });
 
   it('records a milestone once, with its priority, and ignores what is not its business', () => {

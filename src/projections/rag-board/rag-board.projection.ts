@@ -1,6 +1,6 @@
 import { previousQuarter, sameQuarterLastYear } from '../../domain/period';
 import { projection } from '../engine/projection';
-import { ACTOR_COLUMNS, actorColumns } from '../shared/actor';
+import { ACTOR_COLUMNS } from '../shared/actor';
 import { provenanceValue } from '../shared/provenance';
 import { RAG_BOARD_MIGRATIONS } from './rag-board.migrations';
 
@@ -64,8 +64,7 @@ export const ragBoardProjection = projection({
     switch (event.type) {
       case 'PriorityAdded': {
         const { priorityId, title } = event.data;
-        const values = { plan_id: planId, priority_id: priorityId, title, position, recorded_at: recordedAt, provenance: provenanceValue(fact) };
-        return [{ table: 'board_priorities', values }];
+        return [{ table: 'board_priorities', values: { plan_id: planId, priority_id: priorityId, title, position, recorded_at: recordedAt, provenance: provenanceValue(fact) } }];
       }
       case 'MilestoneAdded': {
         const { priorityId, title, owner, dueOn } = event.data;
@@ -99,7 +98,9 @@ export const ragBoardProjection = projection({
           note: note ?? null,
           effective_on: effectiveOn,
           recorded_at: recordedAt,
-          ...actorColumns(fact),
+          actor_id: fact.actor.id,
+          actor_name: fact.actor.name,
+          actor_role: fact.actor.role,
           provenance: provenanceValue(fact),
         };
         return [{ table: 'milestone_ratings', values }];
@@ -115,7 +116,9 @@ export const ragBoardProjection = projection({
           reason,
           effective_on: effectiveOn,
           recorded_at: recordedAt,
-          ...actorColumns(fact),
+          actor_id: fact.actor.id,
+          actor_name: fact.actor.name,
+          actor_role: fact.actor.role,
         };
         return [{ table: 'milestone_due_dates', values }];
       }

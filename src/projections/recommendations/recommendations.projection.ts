@@ -1,6 +1,6 @@
 import { FactOf } from '../engine/fact';
 import { projection } from '../engine/projection';
-import { ACTOR_COLUMNS, actorColumns } from '../shared/actor';
+import { ACTOR_COLUMNS } from '../shared/actor';
 import { provenanceValue } from '../shared/provenance';
 import { RECOMMENDATIONS_MIGRATIONS } from './recommendations.migrations';
 
@@ -20,7 +20,9 @@ const statusRow = (fact: Handled, status: 'open' | 'closed', reason: string | nu
       evidence: evidence ? JSON.stringify(evidence) : null,
       effective_on: fact.effectiveOn,
       recorded_at: fact.recordedAt,
-      ...actorColumns(fact),
+      actor_id: fact.actor.id,
+      actor_name: fact.actor.name,
+      actor_role: fact.actor.role,
       provenance: provenanceValue(fact),
     },
   }) as const;
@@ -85,7 +87,9 @@ export const recommendationsProjection = projection({
           effective_on: effectiveOn,
           position,
           recorded_at: recordedAt,
-          ...actorColumns(fact),
+          actor_id: fact.actor.id,
+          actor_name: fact.actor.name,
+          actor_role: fact.actor.role,
           provenance: provenanceValue(fact),
         };
         return [{ table: 'recommendation_links', values }];

@@ -1,5 +1,5 @@
 import { projection } from '../engine/projection';
-import { ACTOR_COLUMNS, actorColumns } from '../shared/actor';
+import { ACTOR_COLUMNS } from '../shared/actor';
 import { provenanceValue } from '../shared/provenance';
 import { VISITS_MIGRATIONS } from './visits.migrations';
 
@@ -86,7 +86,9 @@ export const visitsProjection = projection({
           area: area ?? null,
           effective_on: effectiveOn,
           recorded_at: recordedAt,
-          ...actorColumns(fact),
+          actor_id: fact.actor.id,
+          actor_name: fact.actor.name,
+          actor_role: fact.actor.role,
           provenance: provenanceValue(fact),
           paragraph: paragraph ?? null,
         };
@@ -108,7 +110,9 @@ export const visitsProjection = projection({
           framework,
           effective_on: effectiveOn,
           recorded_at: recordedAt,
-          ...actorColumns(fact),
+          actor_id: fact.actor.id,
+          actor_name: fact.actor.name,
+          actor_role: fact.actor.role,
           provenance: provenanceValue(fact),
         };
         return [{ table: 'visit_judgements', values }];
