@@ -228,7 +228,7 @@ export class ReadModels {
           const inserts = this.inserts[i]!;
           for (const row of project(fact)) {
             const values: SqlValue[] = [];
-            appendValues(tables[row.table]!, row.values, values);
+            appendValues(tables[row.table]!, row.values, fact, values);
             inserts[row.table]!.run(...values);
           }
         }

@@ -24,7 +24,7 @@ export function projectBatch(projections: readonly Projection[], events: readonl
           byProjection[i]!.set(row.table, rows);
           tables.push(rows);
         }
-        appendValues(projection.tables[row.table]!, row.values, rows.values);
+        appendValues(projection.tables[row.table]!, row.values, fact, rows.values);
         rows.count += 1;
       }
     }

@@ -1,7 +1,5 @@
 import { FactOf } from '../engine/fact';
-import { projection } from '../engine/projection';
-import { ACTOR_COLUMNS } from '../shared/actor';
-import { provenanceValue } from '../shared/provenance';
+import { ACTOR_COLUMNS, projection } from '../engine/projection';
 import { RECOMMENDATIONS_MIGRATIONS } from './recommendations.migrations';
 
 type Handled = FactOf<'RecommendationRaised' | 'RecommendationClosed' | 'RecommendationReopened' | 'MilestoneLinked'>;
@@ -18,12 +16,6 @@ const statusRow = (fact: Handled, status: 'open' | 'closed', reason: string | nu
       status,
       reason,
       evidence: evidence ? JSON.stringify(evidence) : null,
-      effective_on: fact.effectiveOn,
-      recorded_at: fact.recordedAt,
-      actor_id: fact.actor.id,
-      actor_name: fact.actor.name,
-      actor_role: fact.actor.role,
-      provenance: provenanceValue(fact),
     },
   }) as const;
 
@@ -59,7 +51,7 @@ export const recommendationsProjection = projection({
   },
   handles: ['RecommendationRaised', 'RecommendationClosed', 'RecommendationReopened', 'MilestoneLinked'],
   project(fact) {
-    const { event, planId, entityId, position, effectiveOn, recordedAt } = fact;
+    const { event, planId, entityId, position } = fact;
     switch (event.type) {
       case 'RecommendationRaised': {
         const { text, raisedOn, source } = event.data;
@@ -70,8 +62,6 @@ export const recommendationsProjection = projection({
           raised_on: raisedOn,
           source: source ?? null,
           position,
-          recorded_at: recordedAt,
-          provenance: provenanceValue(fact),
         };
         return [{ table: 'recommendations', values }, statusRow(fact, 'open', null, null)];
       }
@@ -84,13 +74,7 @@ export const recommendationsProjection = projection({
           plan_id: planId,
           recommendation_id: entityId,
           milestone_id: event.data.milestoneId,
-          effective_on: effectiveOn,
           position,
-          recorded_at: recordedAt,
-          actor_id: fact.actor.id,
-          actor_name: fact.actor.name,
-          actor_role: fact.actor.role,
-          provenance: provenanceValue(fact),
         };
         return [{ table: 'recommendation_links', values }];
       }

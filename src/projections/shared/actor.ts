@@ -1,6 +1,3 @@
-/** The three columns every table of facts ends with: who recorded the fact (written out in each row, not spread, so rows stay fast). */
-export const ACTOR_COLUMNS = ['actor_id', 'actor_name', 'actor_role'] as const;
-
 export interface ActorColumns {
   actor_id: string;
   actor_name: string | null;

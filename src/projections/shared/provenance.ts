@@ -1,14 +1,7 @@
-import { Provenance, provenanceOf } from '../../domain/provenance';
+import { Provenance } from '../../domain/provenance';
 import { Migration } from '../../event-store/sqlite-schema';
-import { Fact } from '../engine/fact';
 
-/** The provenance column's value for a fact: JSON, or null for a fact recorded directly by its actor. */
-export const provenanceValue = (fact: Fact): string | null => {
-  const provenance = provenanceOf(fact.metadata.provenance);
-  return provenance ? JSON.stringify(provenance) : null;
-};
-
-/** Reads the column back; null when the fact has none. */
+/** Reads the provenance column (written by the engine, see FACT_COLUMNS) back; null when the fact has none. */
 export const fromProvenanceColumn = (column: string | null | undefined): Provenance | null =>
   column ? (JSON.parse(column) as Provenance) : null;
 

@@ -34,7 +34,7 @@ describe('the visits projection', () => {
     ]);
   });
 
-  it('keeps a finding that names no recommendation, with its visit and both times', () => {
+  it('keeps a finding that names no recommendation, with its visit', () => {
     const rows = visitsProjection.project(finding([]));
     expect(rows).toEqual([
       {
@@ -49,12 +49,6 @@ describe('the visits projection', () => {
           recommendation_ids: '[]',
           area: null,
           paragraph: null,
-          effective_on: '2025-01-15',
-          recorded_at: '2025-01-20T09:00:00.000Z',
-          actor_id: 'u1',
-          actor_name: null,
-          actor_role: null,
-          provenance: null,
         },
       },
     ]);
