@@ -126,6 +126,13 @@ export function toProblem(error: unknown): Problem {
 /** When a client may try again after the event store could not be reached: a dropped connection is soon back. */
 const STORE_RETRY_AFTER_SECONDS = 2;
 
+/**
+ * The body of a request whose client went away, or was cut off at the request deadline, before it had
+ * all arrived: nobody is left to answer, and nothing went wrong on our side.
+ */
+const isAbandonedBody = (error: unknown): boolean =>
+  error instanceof Error && ((error as NodeJS.ErrnoException).code === 'ECONNRESET' || error.message === 'aborted');
+
 /** The one place errors become HTTP answers: RFC 9457 application/problem+json. */
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
@@ -133,9 +140,17 @@ export class ProblemFilter implements ExceptionFilter {
 
   catch(error: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
+    if (isAbandonedBody(error)) {
+      this.logger.debug('A request body stopped arriving before its end; the connection is closed');
+      if (!reply.raw.headersSent && !reply.raw.destroyed) void reply.status(400).header('connection', 'close').send();
+      return;
+    }
     const problem = toProblem(error);
     if (problem.status >= 500) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     if (error instanceof StoreUnavailableError) void reply.header('Retry-After', String(STORE_RETRY_AFTER_SECONDS));
-    void reply.status(problem.status).header('content-type', 'application/problem+json; charset=utf-8').send(JSON.stringify(problem));
+    void reply
+      .status(problem.status)
+      .header('content-type', 'application/problem+json; charset=utf-8')
+      .send(JSON.stringify(problem));
   }
 }

@@ -31,6 +31,7 @@ describe('npm run bench', () => {
         'events',
         'historyP99Ms',
         'httpCommandsPerSec',
+        'keyedHttpCommandsPerSec',
         'knownAtP99Ms',
         'packMs',
         'peakRssMb',
@@ -50,5 +51,6 @@ describe('npm run bench', () => {
     expect(figures.boardP99Ms).toBeGreaterThanOrEqual(figures.boardP50Ms);
     expect(table).toContain('httpCommandsPerSec');
     expect(table).toMatch(/packMs.*≤ 500 ms/);
+    expect(table).toContain('keyedHttpCommandsPerSec');
   }, 180_000);
 });
