@@ -1,5 +1,5 @@
 import { requireDate } from '../domain/dates';
-import { dayOf } from '../domain/clock';
+import { dayOfCommand } from '../domain/clock';
 import { Command } from '../domain/command';
 import { Decider } from '../domain/decider';
 import { alreadyExists, notFound, ruleBroken } from '../domain/domain-error';
@@ -67,7 +67,7 @@ export const decide = (command: IndicatorCommand, state: IndicatorState): Indica
       }
       const title = requireText(data.title, 'title', "The indicator's title");
       const unit = requireText(data.unit, 'unit', "The indicator's unit");
-      return [{ type: 'IndicatorDefined', data: { indicatorId, title, unit, effectiveOn: dayOf(command.now) } }];
+      return [{ type: 'IndicatorDefined', data: { indicatorId, title, unit, effectiveOn: dayOfCommand(command) } }];
     }
     case 'RecordIndicatorValue': {
       if (state.status === 'none') {

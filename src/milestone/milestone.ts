@@ -1,5 +1,5 @@
 import { requireDate } from '../domain/dates';
-import { dayOf } from '../domain/clock';
+import { dayOfCommand } from '../domain/clock';
 import { Command } from '../domain/command';
 import { Decider } from '../domain/decider';
 import { alreadyExists, notFound, ruleBroken } from '../domain/domain-error';
@@ -93,7 +93,8 @@ const latestRating = (state: ActiveMilestone): [string, Rating] | undefined =>
     .sort(([a], [b]) => comparePeriods(a, b))
     .pop();
 
-const addMilestone = ({ data, now }: Of<'AddMilestone'>, state: MilestoneState): MilestoneEvent[] => {
+const addMilestone = (command: Of<'AddMilestone'>, state: MilestoneState): MilestoneEvent[] => {
+  const { data } = command;
   requirePlan(data.plan, data.planId);
   const milestoneId = requireText(data.milestoneId, 'milestoneId', 'The milestone id');
   if (state.status !== 'none') {
@@ -115,7 +116,7 @@ const addMilestone = ({ data, now }: Of<'AddMilestone'>, state: MilestoneState):
   return [
     {
       type: 'MilestoneAdded',
-      data: { milestoneId, priorityId, title, ...defined({ owner: optionalText(data.owner), dueOn }), effectiveOn: dayOf(now) },
+      data: { milestoneId, priorityId, title, ...defined({ owner: optionalText(data.owner), dueOn }), effectiveOn: dayOfCommand(command) },
     },
   ];
 };
@@ -167,7 +168,8 @@ const updateMilestone = ({ data }: Of<'UpdateMilestone'>, state: MilestoneState)
   ];
 };
 
-const changeDueDate = ({ data, now }: Of<'ChangeMilestoneDueDate'>, state: MilestoneState): MilestoneEvent[] => {
+const changeDueDate = (command: Of<'ChangeMilestoneDueDate'>, state: MilestoneState): MilestoneEvent[] => {
+  const { data } = command;
   const milestone = requireMilestone(state, 'changing its due date');
   const dueOn = requireDate(data.dueOn, 'dueOn', 'The new due date');
   const reason = requireText(data.reason, 'reason', 'The reason for changing the due date');
@@ -183,7 +185,7 @@ const changeDueDate = ({ data, now }: Of<'ChangeMilestoneDueDate'>, state: Miles
     );
   }
   // A new due date is a decision taken on the day it is recorded.
-  return [{ type: 'MilestoneDueDateChanged', data: { dueOn, ...defined({ previousDueOn: milestone.dueOn }), reason, effectiveOn: dayOf(now) } }];
+  return [{ type: 'MilestoneDueDateChanged', data: { dueOn, ...defined({ previousDueOn: milestone.dueOn }), reason, effectiveOn: dayOfCommand(command) } }];
 };
 
 export const decide = (command: MilestoneCommand, state: MilestoneState): MilestoneEvent[] => {

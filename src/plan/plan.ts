@@ -1,4 +1,4 @@
-import { dayOf } from '../domain/clock';
+import { dayOfCommand } from '../domain/clock';
 import { Command } from '../domain/command';
 import { Decider } from '../domain/decider';
 import { alreadyExists, notFound } from '../domain/domain-error';
@@ -53,7 +53,7 @@ export const decide = (command: PlanCommand, state: PlanState): PlanEvent[] => {
       if (state.status !== 'none') throw alreadyExists(`Plan "${planId}" already exists.`, 'planId');
       const localAuthority = requireText(command.data.localAuthority, 'localAuthority', 'The local authority');
       const title = requireText(command.data.title, 'title', "The plan's title");
-      return [{ type: 'PlanCreated', data: { planId, localAuthority, title, effectiveOn: dayOf(command.now) } }];
+      return [{ type: 'PlanCreated', data: { planId, localAuthority, title, effectiveOn: dayOfCommand(command) } }];
     }
     case 'AddPriority': {
       if (state.status === 'none') throw notFound('There is no such plan; create the plan first.', 'planId');
@@ -66,7 +66,7 @@ export const decide = (command: PlanCommand, state: PlanState): PlanEvent[] => {
         );
       }
       const title = requireText(command.data.title, 'title', "The priority's title");
-      return [{ type: 'PriorityAdded', data: { priorityId, title, effectiveOn: dayOf(command.now) } }];
+      return [{ type: 'PriorityAdded', data: { priorityId, title, effectiveOn: dayOfCommand(command) } }];
     }
     default: {
       const _exhaustive: never = command;

@@ -1,5 +1,5 @@
 import { requireDate } from '../domain/dates';
-import { dayOf } from '../domain/clock';
+import { dayOfCommand } from '../domain/clock';
 import { Command } from '../domain/command';
 import { Decider } from '../domain/decider';
 import { alreadyExists, notFound, ruleBroken } from '../domain/domain-error';
@@ -123,7 +123,7 @@ export const decide = (command: RecommendationCommand, state: RecommendationStat
         throw ruleBroken(`Milestone ${milestoneId} is already linked to recommendation ${rec.recommendationId}.`, 'milestoneId');
       }
       const given = command.data.effectiveOn;
-      const effectiveOn = given === undefined ? dayOf(command.now) : requireDate(given, 'effectiveOn', 'The date the link takes effect');
+      const effectiveOn = given === undefined ? dayOfCommand(command) : requireDate(given, 'effectiveOn', 'The date the link takes effect');
       requireNotBefore(rec, effectiveOn, rec.raisedOn, 'raised', 'linked');
       return [{ type: 'MilestoneLinked', data: { milestoneId, effectiveOn } }];
     }

@@ -1,4 +1,4 @@
-import { DynamicModule, Inject, Injectable, Logger, Module, Type } from '@nestjs/common';
+import { DynamicModule, Inject, Injectable, Logger, LogLevel, Module, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { CommandBus, CqrsModule } from '@nestjs/cqrs';
 import { plainToInstance } from 'class-transformer';
@@ -12,10 +12,14 @@ import { Clock } from '../domain/clock';
 import { AppConfig } from '../config/config';
 import { APP_CONFIG, ConfigModule } from '../config/config.module';
 import { EventStoreModule } from '../event-store/event-store.module';
-import { EVENT_STORE, EventStore } from '../event-store/event-store.port';
+import { EVENT_STORE, EventStore, StoredEvent } from '../event-store/event-store.port';
 import { SqliteEventStore } from '../event-store/sqlite-event-store';
+import { copyRehearsal } from './seed-copy';
 import { ENTRY_KINDS } from './seed-entries';
 import { describeEntry, readSeed, SeedError, SeedFile } from './seed-file';
+
+const LOG_LEVELS: LogLevel[] = ['verbose', 'debug', 'log', 'warn', 'error', 'fatal'];
+const QUIET: LogLevel[] = ['error', 'warn', 'fatal'];
 
 export const SEED_ACTOR: Actor = { id: 'seed-loader', name: 'Seed loader (published source documents)', role: 'admin' };
 
@@ -48,8 +52,10 @@ class ScratchModule {
 /**
  * Loads a seed as a user would record it: every entry is a command through the command bus, so every rule
  * holds. The whole seed is first rehearsed on a scratch in-memory store, so a mistake in a file stops the
- * load before anything is stored. Idempotency keys derive from the file and the entry, so loading twice
- * adds nothing.
+ * load before anything is stored. Into an empty store (a new deployment's first start) the rehearsal's
+ * events are then copied as they are, in a few commits rather than one per entry; otherwise, or if the
+ * copy is refused, the commands run again on the store. Idempotency keys derive from the file and the
+ * entry, so loading twice adds nothing.
  */
 @Injectable()
 export class SeedLoader {
@@ -73,23 +79,41 @@ export class SeedLoader {
 
   async load(seed: string, options: { onProgress?: (progress: SeedProgress) => void; dir?: string } = {}): Promise<SeedReport> {
     const files = readSeed(seed, options.dir);
-    await this.rehearse(seed, files);
+    const rehearsed = await this.rehearse(seed, files, options.onProgress);
+    if ((await this.store.headPosition()) === -1n) {
+      try {
+        return { entries: rehearsed.entries, appended: await copyRehearsal(this.store, rehearsed.events) };
+      } catch (error) {
+        this.logger.warn(
+          `The rehearsed seed could not be stored at once (${(error as Error).message}); recording it entry by entry`,
+        );
+      }
+    }
     return run(this.commandBus, this.store, seed, files, options.onProgress);
   }
 
   /** Sends the whole seed to a scratch in-memory store first: a mistake in a file then stores nothing. */
-  private async rehearse(seed: string, files: SeedFile[]): Promise<void> {
+  private async rehearse(
+    seed: string,
+    files: SeedFile[],
+    onProgress?: (progress: SeedProgress) => void,
+  ): Promise<{ entries: number; events: StoredEvent[] }> {
     const scratch = new SqliteEventStore({ path: ':memory:', clock: () => this.clock.now() });
     const module = ScratchModule.forStore(scratch, this.config, this.clock, this.writeModules);
-    const app = await NestFactory.createApplicationContext(module, { logger: false });
+    // Nest's log levels are process-wide: the scratch context quiets its start-up lines, and the server's
+    // own levels come back after it (turning logging off here would silence the server from then on).
+    const levels = LOG_LEVELS.filter((level) => Logger.isLevelEnabled(level));
+    Logger.overrideLogger(QUIET);
+    const app = await NestFactory.createApplicationContext(module, { logger: QUIET });
     try {
-      await run(app.get(CommandBus), scratch, seed, files);
+      const { entries } = await run(app.get(CommandBus), scratch, seed, files, onProgress);
+      return { entries, events: await scratch.readAll() };
     } finally {
       await app.close();
+      Logger.overrideLogger(levels);
     }
   }
 }
-
 
 async function run(
   bus: CommandBus,
@@ -111,10 +135,8 @@ async function run(
         commandId: randomUUID(),
         idempotencyKey: `seed/${seed}/${entry.key}`,
         requestHash: fingerprint({ path: entry.path, body: entry.body }),
-        extra: {
-          source: { document: file.source.file, title: file.source.title, seedFile: `seeds/${seed}/${file.name}`, entry: entry.index + 1 },
-          ...(Object.keys(entry.notes).length > 0 ? { seedNotes: entry.notes } : {}),
-        },
+        ...(file.effectiveOn ? { effectiveOn: file.effectiveOn } : {}),
+        extra: { source: { seedFile: `seeds/${seed}/${file.name}`, entry: entry.index + 1 }, provenance: entry.provenance },
       };
       try {
         const body = plainToInstance(kind.dto, entry.body);

@@ -1,6 +1,7 @@
 import { KNOWN_EVENT_TYPES } from '../engine/fact';
 import { projection } from '../engine/projection';
 import { ACTOR_COLUMNS, actorColumns } from '../shared/actor';
+import { provenanceValue } from '../shared/provenance';
 import { AUDIT_TRAIL_MIGRATIONS } from './audit-trail.migrations';
 
 /** Every event of every plan, as recorded: the auditor's trail, where the events are not in this database. */
@@ -21,6 +22,7 @@ export const auditTrailProjection = projection({
       'correlation_id',
       ...ACTOR_COLUMNS,
       'data',
+      'provenance',
     ],
   },
   handles: KNOWN_EVENT_TYPES,
@@ -40,6 +42,7 @@ export const auditTrailProjection = projection({
       correlation_id: typeof correlationId === 'string' ? correlationId : null,
       ...actorColumns(fact),
       data: JSON.stringify(fact.event.data),
+      provenance: provenanceValue(fact),
     };
     return [{ table: 'audit_events', values }];
   },

@@ -1,6 +1,7 @@
 import { parsePeriod } from '../../domain/period';
 import { projection } from '../engine/projection';
 import { ACTOR_COLUMNS, actorColumns } from '../shared/actor';
+import { provenanceValue } from '../shared/provenance';
 import { INDICATORS_MIGRATIONS } from './indicators.migrations';
 
 /** Performance indicators and every value recorded for them. */
@@ -8,7 +9,7 @@ export const indicatorsProjection = projection({
   name: 'indicators',
   migrations: INDICATORS_MIGRATIONS,
   tables: {
-    indicators: ['plan_id', 'indicator_id', 'title', 'unit', 'position', 'recorded_at'],
+    indicators: ['plan_id', 'indicator_id', 'title', 'unit', 'position', 'recorded_at', 'provenance'],
     indicator_values: [
       'position',
       'plan_id',
@@ -21,6 +22,7 @@ export const indicatorsProjection = projection({
       'effective_on',
       'recorded_at',
       ...ACTOR_COLUMNS,
+      'provenance',
     ],
   },
   handles: ['IndicatorDefined', 'IndicatorValueRecorded'],
@@ -29,7 +31,8 @@ export const indicatorsProjection = projection({
     switch (event.type) {
       case 'IndicatorDefined': {
         const { title, unit } = event.data;
-        return [{ table: 'indicators', values: { plan_id: planId, indicator_id: entityId, title, unit, position, recorded_at: recordedAt } }];
+        const values = { plan_id: planId, indicator_id: entityId, title, unit, position, recorded_at: recordedAt, provenance: provenanceValue(fact) };
+        return [{ table: 'indicators', values }];
       }
       case 'IndicatorValueRecorded': {
         const { period, value, note } = event.data;
@@ -46,6 +49,7 @@ export const indicatorsProjection = projection({
           effective_on: effectiveOn,
           recorded_at: recordedAt,
           ...actorColumns(fact),
+          provenance: provenanceValue(fact),
         };
         return [{ table: 'indicator_values', values }];
       }

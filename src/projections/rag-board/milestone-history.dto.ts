@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { RAGS } from '../../milestone/rag';
 import { ActorDto } from '../shared/actor.dto';
+import { ApiProvenance, ProvenanceDto } from '../shared/provenance';
 
 export class MilestoneUpdateDto {
   @ApiProperty({ example: '2025-26 Q2' }) period!: string;
@@ -16,6 +17,7 @@ export class MilestoneUpdateDto {
   @ApiProperty({ type: ActorDto }) actor!: ActorDto;
   @ApiProperty({ description: 'A later-recorded rating for the same period (a correction) replaces this one, at this cut' })
   superseded!: boolean;
+  @ApiProvenance() provenance!: ProvenanceDto | null;
 }
 
 export class DueDateChangeDto {
@@ -32,6 +34,7 @@ export class MilestoneHistoryDto {
   @ApiProperty() milestoneId!: string;
   @ApiProperty() priorityId!: string;
   @ApiProperty() title!: string;
+  @ApiProvenance('The milestone (its title and owner)') milestoneProvenance!: ProvenanceDto | null;
   @ApiProperty() asOf!: string;
   @ApiProperty() knownAt!: string;
   @ApiProperty({ type: [MilestoneUpdateDto], description: 'Every rating recorded, corrections included, in effective order' })

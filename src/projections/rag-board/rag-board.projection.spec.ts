@@ -47,7 +47,33 @@ describe('the RAG board projection', () => {
       actor_id: 'u1',
       actor_name: 'Jane',
       actor_role: 'board-member',
+      provenance: null,
     });
+  });
+
+  it('keeps where a rating transcribed from a published report was read, and how', () => {
+    const provenance = {
+      document: '004_7b3801fce1d4e3bc.txt',
+      title: 'Quarterly monitoring report',
+      publisher: 'Halton Borough Council',
+      publishedOn: null,
+      location: 'Appendix 1, row P2.1',
+      reading: 'printed',
+      reason: null,
+      original: null,
+      author: 'Halton Borough Council',
+      inferred: [{ fields: ['rag'], reason: 'The progress symbol was lost in extraction.' }],
+    };
+    const [row] = ragBoardProjection.project(
+      fact(
+        {
+          type: 'MilestoneUpdated',
+          data: { period: '2025-26 Q2', rag: 'not-rated', commentary: 'c', effectiveOn: '2025-09-30' },
+        },
+        { metadata: { provenance: { ...provenance, somethingElse: 'dropped' } } },
+      ),
+    );
+    expect(JSON.parse(row!.values.provenance as string)).toEqual(provenance);
   });
 
   it('records a milestone once, with its priority, and ignores what is not its business', () => {
@@ -66,6 +92,7 @@ describe('the RAG board projection', () => {
           due_on: null,
           position: 7,
           recorded_at: '2025-10-20T09:00:00.000Z',
+          provenance: null,
         },
       },
     ]);

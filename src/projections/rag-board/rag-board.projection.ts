@@ -1,6 +1,7 @@
 import { previousQuarter, sameQuarterLastYear } from '../../domain/period';
 import { projection } from '../engine/projection';
 import { ACTOR_COLUMNS, actorColumns } from '../shared/actor';
+import { provenanceValue } from '../shared/provenance';
 import { RAG_BOARD_MIGRATIONS } from './rag-board.migrations';
 
 // A rebuild meets the same few periods over and over.
@@ -16,8 +17,18 @@ export const ragBoardProjection = projection({
   name: 'rag-board',
   migrations: RAG_BOARD_MIGRATIONS,
   tables: {
-    board_priorities: ['plan_id', 'priority_id', 'title', 'position', 'recorded_at'],
-    board_milestones: ['plan_id', 'milestone_id', 'priority_id', 'title', 'owner', 'due_on', 'position', 'recorded_at'],
+    board_priorities: ['plan_id', 'priority_id', 'title', 'position', 'recorded_at', 'provenance'],
+    board_milestones: [
+      'plan_id',
+      'milestone_id',
+      'priority_id',
+      'title',
+      'owner',
+      'due_on',
+      'position',
+      'recorded_at',
+      'provenance',
+    ],
     milestone_ratings: [
       'position',
       'plan_id',
@@ -33,6 +44,7 @@ export const ragBoardProjection = projection({
       'effective_on',
       'recorded_at',
       ...ACTOR_COLUMNS,
+      'provenance',
     ],
     milestone_due_dates: [
       'position',
@@ -52,7 +64,8 @@ export const ragBoardProjection = projection({
     switch (event.type) {
       case 'PriorityAdded': {
         const { priorityId, title } = event.data;
-        return [{ table: 'board_priorities', values: { plan_id: planId, priority_id: priorityId, title, position, recorded_at: recordedAt } }];
+        const values = { plan_id: planId, priority_id: priorityId, title, position, recorded_at: recordedAt, provenance: provenanceValue(fact) };
+        return [{ table: 'board_priorities', values }];
       }
       case 'MilestoneAdded': {
         const { priorityId, title, owner, dueOn } = event.data;
@@ -65,6 +78,7 @@ export const ragBoardProjection = projection({
           due_on: dueOn ?? null,
           position,
           recorded_at: recordedAt,
+          provenance: provenanceValue(fact),
         };
         return [{ table: 'board_milestones', values }];
       }
@@ -86,6 +100,7 @@ export const ragBoardProjection = projection({
           effective_on: effectiveOn,
           recorded_at: recordedAt,
           ...actorColumns(fact),
+          provenance: provenanceValue(fact),
         };
         return [{ table: 'milestone_ratings', values }];
       }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ActorColumns, fromActorColumns } from '../shared/actor';
+import { fromProvenanceColumn } from '../shared/provenance';
 import { ReadModels } from '../engine/read-models';
 import { ReadCut } from '../shared/read-cut';
 import { HistoryEntryDto, RecommendationHistoryDto } from './recommendation-history.dto';
@@ -9,7 +10,7 @@ import { MilestoneHistoryQueries } from '../rag-board/milestone-history.queries'
 import { VisitsQueries } from '../visits/visits.queries';
 
 type StatusType = 'RecommendationRaised' | 'RecommendationClosed' | 'RecommendationReopened';
-type Dated = ActorColumns & { position: number; effective_on: string; recorded_at: string };
+type Dated = ActorColumns & { position: number; effective_on: string; recorded_at: string; provenance: string | null };
 type StatusRow = Dated & { event_type: StatusType; reason: string | null; evidence: string | null };
 type LinkRow = Dated & { milestone_id: string };
 type Key = { planId: string; recommendationId: string; asOf: string; recordedBy: string };
@@ -20,6 +21,7 @@ const entry = (row: Dated) => ({
   recordedAt: row.recorded_at,
   position: row.position,
   actor: fromActorColumns(row),
+  provenance: fromProvenanceColumn(row.provenance),
 });
 
 /**

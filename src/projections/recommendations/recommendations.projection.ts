@@ -1,6 +1,7 @@
 import { FactOf } from '../engine/fact';
 import { projection } from '../engine/projection';
 import { ACTOR_COLUMNS, actorColumns } from '../shared/actor';
+import { provenanceValue } from '../shared/provenance';
 import { RECOMMENDATIONS_MIGRATIONS } from './recommendations.migrations';
 
 type Handled = FactOf<'RecommendationRaised' | 'RecommendationClosed' | 'RecommendationReopened' | 'MilestoneLinked'>;
@@ -20,6 +21,7 @@ const statusRow = (fact: Handled, status: 'open' | 'closed', reason: string | nu
       effective_on: fact.effectiveOn,
       recorded_at: fact.recordedAt,
       ...actorColumns(fact),
+      provenance: provenanceValue(fact),
     },
   }) as const;
 
@@ -28,7 +30,7 @@ export const recommendationsProjection = projection({
   name: 'recommendations',
   migrations: RECOMMENDATIONS_MIGRATIONS,
   tables: {
-    recommendations: ['plan_id', 'recommendation_id', 'text', 'raised_on', 'source', 'position', 'recorded_at'],
+    recommendations: ['plan_id', 'recommendation_id', 'text', 'raised_on', 'source', 'position', 'recorded_at', 'provenance'],
     recommendation_statuses: [
       'position',
       'plan_id',
@@ -40,6 +42,7 @@ export const recommendationsProjection = projection({
       'effective_on',
       'recorded_at',
       ...ACTOR_COLUMNS,
+      'provenance',
     ],
     recommendation_links: [
       'plan_id',
@@ -49,6 +52,7 @@ export const recommendationsProjection = projection({
       'position',
       'recorded_at',
       ...ACTOR_COLUMNS,
+      'provenance',
     ],
   },
   handles: ['RecommendationRaised', 'RecommendationClosed', 'RecommendationReopened', 'MilestoneLinked'],
@@ -65,6 +69,7 @@ export const recommendationsProjection = projection({
           source: source ?? null,
           position,
           recorded_at: recordedAt,
+          provenance: provenanceValue(fact),
         };
         return [{ table: 'recommendations', values }, statusRow(fact, 'open', null, null)];
       }
@@ -81,6 +86,7 @@ export const recommendationsProjection = projection({
           position,
           recorded_at: recordedAt,
           ...actorColumns(fact),
+          provenance: provenanceValue(fact),
         };
         return [{ table: 'recommendation_links', values }];
       }

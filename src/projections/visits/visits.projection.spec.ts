@@ -53,6 +53,8 @@ describe('the visits projection', () => {
           actor_id: 'u1',
           actor_name: null,
           actor_role: null,
+          provenance: null,
+          paragraph: null,
         },
       },
     ]);

@@ -1,5 +1,6 @@
 import { projection } from '../engine/projection';
 import { ACTOR_COLUMNS, actorColumns } from '../shared/actor';
+import { provenanceValue } from '../shared/provenance';
 import { VISITS_MIGRATIONS } from './visits.migrations';
 
 /** Ofsted visits, with the findings and judgements recorded against them. */
@@ -19,6 +20,7 @@ export const visitsProjection = projection({
       'date_note',
       'position',
       'recorded_at',
+      'provenance',
     ],
     visit_findings: [
       'position',
@@ -32,6 +34,8 @@ export const visitsProjection = projection({
       'effective_on',
       'recorded_at',
       ...ACTOR_COLUMNS,
+      'provenance',
+      'paragraph',
     ],
     finding_recommendations: ['plan_id', 'recommendation_id', 'finding_position'],
     visit_judgements: [
@@ -44,6 +48,7 @@ export const visitsProjection = projection({
       'effective_on',
       'recorded_at',
       ...ACTOR_COLUMNS,
+      'provenance',
     ],
   },
   handles: ['VisitRecorded', 'VisitFindingRecorded', 'JudgementRecorded'],
@@ -64,11 +69,12 @@ export const visitsProjection = projection({
           date_note: dateNote ?? null,
           position,
           recorded_at: recordedAt,
+          provenance: provenanceValue(fact),
         };
         return [{ table: 'visits', values }];
       }
       case 'VisitFindingRecorded': {
-        const { findingId, text, assessment, recommendationIds = [], area } = event.data;
+        const { findingId, text, assessment, recommendationIds = [], area, paragraph } = event.data;
         const finding = {
           position,
           plan_id: planId,
@@ -81,6 +87,8 @@ export const visitsProjection = projection({
           effective_on: effectiveOn,
           recorded_at: recordedAt,
           ...actorColumns(fact),
+          provenance: provenanceValue(fact),
+          paragraph: paragraph ?? null,
         };
         return [
           { table: 'visit_findings', values: finding },
@@ -101,6 +109,7 @@ export const visitsProjection = projection({
           effective_on: effectiveOn,
           recorded_at: recordedAt,
           ...actorColumns(fact),
+          provenance: provenanceValue(fact),
         };
         return [{ table: 'visit_judgements', values }];
       }

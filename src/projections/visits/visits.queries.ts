@@ -4,6 +4,7 @@ import { ReadModels } from '../engine/read-models';
 import { ActorColumns } from '../shared/actor';
 import { ReadCut } from '../shared/read-cut';
 import { FindingDto, JudgementDto, VisitDto } from './visits.dto';
+import { fromProvenanceColumn } from '../shared/provenance';
 
 interface VisitRow {
   visit_id: string;
@@ -14,6 +15,7 @@ interface VisitRow {
   areas: string;
   date_precision: string | null;
   date_note: string | null;
+  provenance: string | null;
 }
 interface FindingRow {
   visit_id: string;
@@ -22,8 +24,10 @@ interface FindingRow {
   assessment: string;
   recommendation_ids: string;
   area: string | null;
+  paragraph: number | null;
   effective_on: string;
   recorded_at: string;
+  provenance: string | null;
 }
 interface JudgementRow {
   visit_id: string;
@@ -32,6 +36,7 @@ interface JudgementRow {
   framework: string;
   effective_on: string;
   recorded_at: string;
+  provenance: string | null;
 }
 type Cut = { planId: string; asOf: string; recordedBy: string };
 
@@ -44,6 +49,7 @@ export interface NamingFinding extends ActorColumns {
   assessment: string;
   effective_on: string;
   recorded_at: string;
+  provenance: string | null;
 }
 
 /** Groups facts by visit, keeping the latest fact for each key (rows come in effective, then position, order). */
@@ -116,8 +122,10 @@ export class VisitsQueries {
         assessment: row.assessment,
         recommendationIds: JSON.parse(row.recommendation_ids) as string[],
         area: row.area,
+        paragraph: row.paragraph,
         effectiveOn: row.effective_on,
         recordedAt: row.recorded_at,
+        provenance: fromProvenanceColumn(row.provenance),
       }),
     );
     const judgements = latestByVisit(
@@ -129,6 +137,7 @@ export class VisitsQueries {
         framework: row.framework,
         effectiveOn: row.effective_on,
         recordedAt: row.recorded_at,
+        provenance: fromProvenanceColumn(row.provenance),
       }),
     );
     return this.visits.all(params).map((row) => ({
@@ -142,6 +151,7 @@ export class VisitsQueries {
       dateNote: row.date_note,
       judgements: judgements.get(row.visit_id) ?? [],
       findings: findings.get(row.visit_id) ?? [],
+      provenance: fromProvenanceColumn(row.provenance),
     }));
   }
 }
