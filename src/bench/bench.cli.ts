@@ -18,7 +18,7 @@ import { openReadModelDb } from '../projections/engine/read-model-db';
 import { rebuildReadModels } from '../projections/rebuild/rebuild';
 import { recommendationDecider, streamId as recommendationStream } from '../recommendation/recommendation';
 import { visitDecider, streamId as visitStream } from '../visit/visit';
-import { Aggregate, generateHistory, milestoneIdOf, MILESTONES_PER_PLAN, mulberry32, planIdOf, plansFor, quarter, recommendationIdOf } from './history-generator';
+import { Aggregate, generateHistory, milestoneIdOf, MILESTONES_PER_PLAN, mulberry32, planIdOf, plansFor, quarter, ratableQuarter, recommendationIdOf } from './history-generator';
 import { latency, peakRssMb, percentile, startServer } from './measure';
 
 interface Options {
@@ -143,13 +143,13 @@ async function httpCommands(
         setupRequest: (request: any) => {
           const planId = planIdOf(Math.floor(random() * plans));
           const milestoneId = milestoneIdOf(Math.floor(random() * MILESTONES_PER_PLAN));
-          const { period, end } = quarter(quarters - 1);
+          const rated = ratableQuarter(quarters, new Date().toISOString().slice(0, 10));
           n += 1;
           return {
             ...request,
             path: `/api/plans/${planId}/milestones/${encodeURIComponent(milestoneId)}/updates`,
             headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-            body: JSON.stringify({ period, rag: 'amber', commentary: `Load test update ${seed}-${n}`, effectiveOn: end, reason: 'Board correction' }),
+            body: JSON.stringify({ ...rated, rag: 'amber', commentary: `Load test update ${seed}-${n}`, reason: 'Board correction' }),
           };
         },
       },
@@ -161,7 +161,7 @@ async function httpCommands(
 /** Whole-plan quarterly updates (every milestone of a random plan in one request), one after another, timed. */
 async function quarterlyUpdates(baseUrl: string, token: string, plans: number, quarters: number, count: number): Promise<{ p50: number; p99: number; failures: number }> {
   const random = mulberry32(11);
-  const { period, end } = quarter(quarters - 1);
+  const { period, effectiveOn } = ratableQuarter(quarters, new Date().toISOString().slice(0, 10));
   const times: number[] = [];
   let failures = 0;
   for (let i = 0; i < count; i++) {
@@ -169,7 +169,7 @@ async function quarterlyUpdates(baseUrl: string, token: string, plans: number, q
       milestoneId: milestoneIdOf(m),
       rag: 'green',
       commentary: `Quarterly update ${i}`,
-      effectiveOn: end,
+      ...(effectiveOn ? { effectiveOn } : {}),
       reason: 'Board correction',
     }));
     const t0 = process.hrtime.bigint();

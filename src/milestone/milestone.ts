@@ -1,9 +1,9 @@
-import { requireDate } from '../domain/dates';
-import { dayOfCommand } from '../domain/clock';
+import { requireDate, requireNotAfter } from '../domain/dates';
+import { dayOf, dayOfCommand } from '../domain/clock';
 import { Command } from '../domain/command';
 import { Decider } from '../domain/decider';
 import { alreadyExists, notFound, ruleBroken } from '../domain/domain-error';
-import { comparePeriods, requireDateInPeriod, requirePeriod } from '../domain/period';
+import { comparePeriods, defaultDayOf, requireDateInPeriod, requirePeriod, requirePeriodBegun } from '../domain/period';
 import { PlanContext, requirePlan } from '../domain/plan-context';
 import { streamIdOf } from '../domain/stream-id';
 import { defined, hasOwn, optionalText, requireOneOf, requireText } from '../domain/text';
@@ -21,6 +21,8 @@ export interface Rating {
 
 type Added = { milestoneId: string; priorityId: string; title: string; owner?: string; dueOn?: string };
 type Update = { period: string; rag: Rag; commentary: string; effectiveOn: string; reason?: string; note?: string };
+/** effectiveOn may be left out: the period's last day once it has ended, else the day the rating is recorded. */
+type UpdateRequest = Omit<Update, 'effectiveOn'> & { effectiveOn?: string };
 
 export type MilestoneEvent =
   | { type: 'MilestoneAdded'; data: Added & { effectiveOn: string } }
@@ -32,7 +34,7 @@ type Target = { planId: string; milestoneId: string };
 
 export type MilestoneCommand =
   | Command<'AddMilestone', Added & Target & { plan: PlanContext }>
-  | Command<'UpdateMilestone', Update & Target & { forecastRag?: Rag }>
+  | Command<'UpdateMilestone', UpdateRequest & Target & { forecastRag?: Rag }>
   | Command<'ChangeMilestoneDueDate', Target & { dueOn: string; reason: string }>;
 
 export type MilestoneState =
@@ -121,9 +123,11 @@ const addMilestone = (command: Of<'AddMilestone'>, state: MilestoneState): Miles
   ];
 };
 
-const updateMilestone = ({ data }: Of<'UpdateMilestone'>, state: MilestoneState): MilestoneEvent[] => {
+const updateMilestone = ({ data, now }: Of<'UpdateMilestone'>, state: MilestoneState): MilestoneEvent[] => {
   const milestone = requireMilestone(state, 'rating it');
   const period = requirePeriod(data.period, ['quarter']);
+  const today = dayOf(now);
+  requirePeriodBegun(period, today, 'A rating');
   const rag = requireOneOf(data.rag, RAGS, 'rag', 'a rating');
   const forecastRag =
     data.forecastRag === undefined
@@ -136,8 +140,16 @@ const updateMilestone = ({ data }: Of<'UpdateMilestone'>, state: MilestoneState)
     );
   }
   const commentary = requireText(data.commentary, 'commentary', 'The commentary');
-  const effectiveOn = requireDate(data.effectiveOn, 'effectiveOn', 'The date the rating applies to');
+  const effectiveOn =
+    data.effectiveOn === undefined ? defaultDayOf(period, today) : requireDate(data.effectiveOn, 'effectiveOn', 'The date the rating applies to');
   requireDateInPeriod(effectiveOn, period);
+  requireNotAfter(
+    effectiveOn,
+    today,
+    'effectiveOn',
+    'The date the rating applies to',
+    'Leave effectiveOn out and the rating counts from today, so today’s board shows it; at the quarter’s end it still stands for the quarter.',
+  );
   const reason = optionalText(data.reason);
   const previous = hasOwn(milestone.ratings, period.text) ? milestone.ratings[period.text] : undefined;
   if (previous) {

@@ -1,4 +1,4 @@
-import { requireDate } from '../domain/dates';
+import { requireDateByNow } from '../domain/dates';
 import { dayOfCommand } from '../domain/clock';
 import { Command } from '../domain/command';
 import { Decider } from '../domain/decider';
@@ -102,7 +102,7 @@ export const decide = (command: RecommendationCommand, state: RecommendationStat
         );
       }
       const text = requireText(data.text, 'text', "The recommendation's text");
-      const raisedOn = requireDate(data.raisedOn, 'raisedOn', 'The date it was raised');
+      const raisedOn = requireDateByNow(data.raisedOn, command.now, 'raisedOn', 'The date it was raised');
       return [
         {
           type: 'RecommendationRaised',
@@ -123,7 +123,10 @@ export const decide = (command: RecommendationCommand, state: RecommendationStat
         throw ruleBroken(`Milestone ${milestoneId} is already linked to recommendation ${rec.recommendationId}.`, 'milestoneId');
       }
       const given = command.data.effectiveOn;
-      const effectiveOn = given === undefined ? dayOfCommand(command) : requireDate(given, 'effectiveOn', 'The date the link takes effect');
+      const effectiveOn =
+        given === undefined
+          ? dayOfCommand(command)
+          : requireDateByNow(given, command.now, 'effectiveOn', 'The date the link takes effect');
       requireNotBefore(rec, effectiveOn, rec.raisedOn, 'raised', 'linked');
       return [{ type: 'MilestoneLinked', data: { milestoneId, effectiveOn } }];
     }
@@ -143,7 +146,7 @@ export const decide = (command: RecommendationCommand, state: RecommendationStat
           'evidence',
         );
       }
-      const effectiveOn = requireDate(command.data.effectiveOn, 'effectiveOn', 'The date the closure takes effect');
+      const effectiveOn = requireDateByNow(command.data.effectiveOn, command.now, 'effectiveOn', 'The date the closure takes effect');
       requireNotBefore(rec, effectiveOn, rec.raisedOn, 'raised', 'closed');
       if (rec.reopenedOn) requireNotBefore(rec, effectiveOn, rec.reopenedOn, 'reopened', 'closed');
       return [{ type: 'RecommendationClosed', data: { reason, evidence, effectiveOn } }];
@@ -154,7 +157,7 @@ export const decide = (command: RecommendationCommand, state: RecommendationStat
         throw ruleBroken(`Recommendation ${rec.recommendationId} is open; only a closed recommendation can be reopened.`, 'recommendationId');
       }
       const reason = requireText(command.data.reason, 'reason', 'The reason for reopening it');
-      const effectiveOn = requireDate(command.data.effectiveOn, 'effectiveOn', 'The date the reopening takes effect');
+      const effectiveOn = requireDateByNow(command.data.effectiveOn, command.now, 'effectiveOn', 'The date the reopening takes effect');
       requireNotBefore(rec, effectiveOn, rec.closedOn, 'closed', 'reopened');
       return [{ type: 'RecommendationReopened', data: { reason, effectiveOn } }];
     }
