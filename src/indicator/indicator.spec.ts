@@ -73,7 +73,7 @@ describe('indicator', () => {
     it('refuses a value for an indicator that does not exist', () =>
       given(decider)
         .when(record())
-        .thenThrows('not-found', /no such indicator/, 'indicatorId'));
+        .thenThrows('not-found', /Plan "halton" has no indicator "CIC"/, 'indicatorId'));
 
     it('refuses a period it cannot read', () =>
       given(decider, [defined])

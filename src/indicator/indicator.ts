@@ -72,7 +72,10 @@ export const decide = (command: IndicatorCommand, state: IndicatorState): Indica
     }
     case 'RecordIndicatorValue': {
       if (state.status === 'none') {
-        throw notFound('There is no such indicator; define it before recording its values.', 'indicatorId');
+        throw notFound(
+          `Plan "${command.data.planId}" has no indicator "${command.data.indicatorId}"; define it before recording its values.`,
+          'indicatorId',
+        );
       }
       const { data } = command;
       const period = requirePeriod(data.period, ['quarter', 'financial-year', 'month']);

@@ -90,7 +90,7 @@ describe('milestone', () => {
     it('refuses to rate a milestone that does not exist', () =>
       given(milestoneDecider)
         .when(update())
-        .thenThrows('not-found', /no such milestone/, 'milestoneId'));
+        .thenThrows('not-found', /Plan "halton" has no milestone "P2.1"/, 'milestoneId'));
 
     it.each(['2025-27 Q2', 'Q2', ''])('refuses the period %p', (period) =>
       given(milestoneDecider, [added])
@@ -256,7 +256,7 @@ describe('milestone', () => {
     it('refuses to change the due date of a milestone that does not exist', () =>
       given(milestoneDecider)
         .when(change('2026-06-30'))
-        .thenThrows('not-found', /no such milestone/, 'milestoneId'));
+        .thenThrows('not-found', /Plan "halton" has no milestone "P2.1"/, 'milestoneId'));
 
     it('refuses a change without a reason', () =>
       given(milestoneDecider, [added])

@@ -80,8 +80,10 @@ export const evolve = (state: MilestoneState, event: MilestoneEvent): MilestoneS
   }
 };
 
-const requireMilestone = (state: MilestoneState, doing: string): ActiveMilestone => {
-  if (state.status === 'none') throw notFound(`There is no such milestone; add it to the plan before ${doing}.`, 'milestoneId');
+const requireMilestone = (state: MilestoneState, { planId, milestoneId }: Target, doing: string): ActiveMilestone => {
+  if (state.status === 'none') {
+    throw notFound(`Plan "${planId}" has no milestone "${milestoneId}"; add it to the plan before ${doing}.`, 'milestoneId');
+  }
   return state;
 };
 
@@ -124,7 +126,7 @@ const addMilestone = (command: Of<'AddMilestone'>, state: MilestoneState): Miles
 };
 
 const updateMilestone = ({ data, now }: Of<'UpdateMilestone'>, state: MilestoneState): MilestoneEvent[] => {
-  const milestone = requireMilestone(state, 'rating it');
+  const milestone = requireMilestone(state, data, 'rating it');
   const period = requirePeriod(data.period, ['quarter']);
   const today = dayOf(now);
   requirePeriodBegun(period, today, 'A rating');
@@ -182,7 +184,7 @@ const updateMilestone = ({ data, now }: Of<'UpdateMilestone'>, state: MilestoneS
 
 const changeDueDate = (command: Of<'ChangeMilestoneDueDate'>, state: MilestoneState): MilestoneEvent[] => {
   const { data } = command;
-  const milestone = requireMilestone(state, 'changing its due date');
+  const milestone = requireMilestone(state, data, 'changing its due date');
   const dueOn = requireDate(data.dueOn, 'dueOn', 'The new due date');
   const reason = requireText(data.reason, 'reason', 'The reason for changing the due date');
   if (dueOn === milestone.dueOn) {

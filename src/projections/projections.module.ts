@@ -1,4 +1,5 @@
 import { Global, Inject, Module, OnApplicationBootstrap, OnApplicationShutdown, OnModuleDestroy } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { readModelsOn } from './all-projections';
 import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
@@ -19,6 +20,8 @@ import { RagBoardQueries } from './rag-board/rag-board.queries';
 import { openReadModelDb, ReadModelDb } from './engine/read-model-db';
 import { ReadModels } from './engine/read-models';
 import { ReadGate } from './shared/read-gate';
+import { CanonicalIds } from './shared/canonical-ids';
+import { CanonicalIdsInterceptor } from './shared/canonical-ids.interceptor';
 import { RecommendationHistoryQueries } from './recommendations/recommendation-history.queries';
 import { RecommendationsController } from './recommendations/recommendations.controller';
 import { RecommendationsQueries } from './recommendations/recommendations.queries';
@@ -57,6 +60,8 @@ const READ_MODEL_DB = Symbol('READ_MODEL_DB');
     },
     ReadGate,
     PlanLookup,
+    CanonicalIds,
+    { provide: APP_INTERCEPTOR, useClass: CanonicalIdsInterceptor },
     RagBoardQueries,
     MilestoneHistoryQueries,
     RecommendationsQueries,

@@ -122,7 +122,7 @@ describe('recommendation', () => {
     it('refuses to link to a recommendation that does not exist', () =>
       given(decider)
         .when(link('P2.1'))
-        .thenThrows('not-found', /no such recommendation/, 'recommendationId'));
+        .thenThrows('not-found', /Plan "halton" has no recommendation "R03"/, 'recommendationId'));
 
     it('refuses a milestone the plan does not have', () =>
       given(decider, [raised])
@@ -156,7 +156,7 @@ describe('recommendation', () => {
     it('refuses to close a recommendation that does not exist', () =>
       given(decider)
         .when(close())
-        .thenThrows('not-found', /no such recommendation/, 'recommendationId'));
+        .thenThrows('not-found', /Plan "halton" has no recommendation "R03"/, 'recommendationId'));
 
     it('refuses to close a closed recommendation', () =>
       given(decider, [raised, closed])
@@ -228,7 +228,7 @@ describe('recommendation', () => {
     it('refuses to reopen a recommendation that does not exist', () =>
       given(decider)
         .when(reopen())
-        .thenThrows('not-found', /no such recommendation/, 'recommendationId'));
+        .thenThrows('not-found', /Plan "halton" has no recommendation "R03"/, 'recommendationId'));
 
     it('refuses to reopen an open recommendation', () =>
       given(decider, [raised])

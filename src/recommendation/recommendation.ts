@@ -73,9 +73,9 @@ export const evolve = (state: RecommendationState, event: RecommendationEvent): 
   }
 };
 
-const requireRecommendation = (state: RecommendationState, doing: string): Existing => {
+const requireRecommendation = (state: RecommendationState, { planId, recommendationId }: Target, doing: string): Existing => {
   if (state.status === 'none') {
-    throw notFound(`There is no such recommendation; raise it before ${doing}.`, 'recommendationId');
+    throw notFound(`Plan "${planId}" has no recommendation "${recommendationId}"; raise it before ${doing}.`, 'recommendationId');
   }
   return state;
 };
@@ -111,7 +111,7 @@ export const decide = (command: RecommendationCommand, state: RecommendationStat
       ];
     }
     case 'LinkMilestone': {
-      const rec = requireRecommendation(state, 'linking milestones to it');
+      const rec = requireRecommendation(state, command.data, 'linking milestones to it');
       const milestoneId = requireText(command.data.milestoneId, 'milestoneId', 'The milestone id');
       if (!command.data.milestoneExists) {
         throw ruleBroken(
@@ -131,7 +131,7 @@ export const decide = (command: RecommendationCommand, state: RecommendationStat
       return [{ type: 'MilestoneLinked', data: { milestoneId, effectiveOn } }];
     }
     case 'CloseRecommendation': {
-      const rec = requireRecommendation(state, 'closing it');
+      const rec = requireRecommendation(state, command.data, 'closing it');
       if (rec.status === 'closed') {
         throw ruleBroken(
           `Recommendation ${rec.recommendationId} is already closed (closed on ${rec.closedOn}); reopen it before closing it again.`,
@@ -152,7 +152,7 @@ export const decide = (command: RecommendationCommand, state: RecommendationStat
       return [{ type: 'RecommendationClosed', data: { reason, evidence, effectiveOn } }];
     }
     case 'ReopenRecommendation': {
-      const rec = requireRecommendation(state, 'reopening it');
+      const rec = requireRecommendation(state, command.data, 'reopening it');
       if (rec.status === 'open') {
         throw ruleBroken(`Recommendation ${rec.recommendationId} is open; only a closed recommendation can be reopened.`, 'recommendationId');
       }

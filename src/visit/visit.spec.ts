@@ -175,7 +175,7 @@ describe('visit', () => {
     it('refuses a finding for a visit that does not exist', () =>
       given(decider)
         .when(finding())
-        .thenThrows('not-found', /no such visit/, 'visitId'));
+        .thenThrows('not-found', /Plan "halton" has no visit "MV2"/, 'visitId'));
 
     it('refuses a finding id used already in the visit', () =>
       given(decider, [monitoring, foundF1])
@@ -254,7 +254,7 @@ describe('visit', () => {
     it('refuses a judgement for a visit that does not exist', () =>
       given(decider)
         .when(judgement())
-        .thenThrows('not-found', /no such visit/, 'visitId'));
+        .thenThrows('not-found', /Plan "halton" has no visit "MV2"/, 'visitId'));
 
     it('refuses a judgement on a visit that is not an ILACS inspection', () =>
       given(decider, [monitoring])

@@ -106,8 +106,8 @@ export const evolve = (state: VisitState, event: VisitEvent): VisitState => {
   }
 };
 
-const requireVisit = (state: VisitState, doing: string): RecordedVisit => {
-  if (state.status === 'none') throw notFound(`There is no such visit; record the visit before ${doing}.`, 'visitId');
+const requireVisit = (state: VisitState, { planId, visitId }: Target, doing: string): RecordedVisit => {
+  if (state.status === 'none') throw notFound(`Plan "${planId}" has no visit "${visitId}"; record the visit before ${doing}.`, 'visitId');
   return state;
 };
 
@@ -160,7 +160,7 @@ const recordVisit = (data: Data<'RecordVisit'>, state: VisitState): VisitEvent[]
 };
 
 const recordFinding = (data: Data<'RecordVisitFinding'>, now: string, state: VisitState): VisitEvent[] => {
-  const visit = requireVisit(state, 'recording its findings');
+  const visit = requireVisit(state, data, 'recording its findings');
   requireStarted(visit, now, 'its findings');
   const findingId = requireText(data.findingId, 'findingId', 'The finding id');
   if (visit.findingIds.includes(findingId)) {
@@ -197,7 +197,7 @@ const recordFinding = (data: Data<'RecordVisitFinding'>, now: string, state: Vis
 };
 
 const recordJudgement = (data: Data<'RecordJudgement'>, now: string, state: VisitState): VisitEvent[] => {
-  const visit = requireVisit(state, 'recording its judgements');
+  const visit = requireVisit(state, data, 'recording its judgements');
   requireStarted(visit, now, 'its judgements');
   if (visit.kind !== 'ilacs') {
     throw ruleBroken(

@@ -3,6 +3,7 @@ import { IsIn, IsOptional } from 'class-validator';
 import { RAGS } from '../../milestone/rag';
 import { BoardMilestoneDto, RagTotalsDto } from '../rag-board/rag-board.dto';
 import { ReadCutQuery } from '../shared/read-cut.query';
+import { AsTyped } from '../../web/fields';
 
 export class DirectionTotalsDto {
   @ApiProperty({ description: 'Milestones rated better than in the previous quarter' }) improved!: number;
@@ -29,6 +30,7 @@ export class PortfolioMilestoneDto extends BoardMilestoneDto {
 export class PortfolioMilestonesQuery extends ReadCutQuery {
   @ApiPropertyOptional({ enum: RAGS, description: 'The current rating to list (default red)' })
   @IsOptional()
+  @AsTyped()
   @IsIn(RAGS, { message: `rag must be one of ${RAGS.join(', ')}` })
   rag?: string;
 }
