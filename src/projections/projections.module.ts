@@ -21,6 +21,7 @@ import { openReadModelDb, ReadModelDb } from './engine/read-model-db';
 import { ReadModels } from './engine/read-models';
 import { ReadGate } from './shared/read-gate';
 import { CanonicalIds } from './shared/canonical-ids';
+import { StreamRevisions } from './shared/stream-revisions';
 import { CanonicalIdsInterceptor } from './shared/canonical-ids.interceptor';
 import { RecommendationHistoryQueries } from './recommendations/recommendation-history.queries';
 import { RecommendationsController } from './recommendations/recommendations.controller';
@@ -61,6 +62,7 @@ const READ_MODEL_DB = Symbol('READ_MODEL_DB');
     ReadGate,
     PlanLookup,
     CanonicalIds,
+    StreamRevisions,
     { provide: APP_INTERCEPTOR, useClass: CanonicalIdsInterceptor },
     RagBoardQueries,
     MilestoneHistoryQueries,

@@ -4,6 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import { ANONYMOUS, Actor } from '../domain/actor';
 import { CommandContext } from '../domain/command';
 import { ProblemException, validationProblem } from './problem.filter';
+import { expectedRevisionOf, revisionOfIfMatch } from './revision-tags';
 
 /** A fingerprint of a request, so an Idempotency-Key reused for a different request can be told apart. */
 export const fingerprint = (value: unknown): string =>
@@ -31,11 +32,12 @@ export const WriteContext = createParamDecorator((_: unknown, ctx: ExecutionCont
   const request = ctx.switchToHttp().getRequest<FastifyRequest>();
   const idempotencyKey = header(request, 'Idempotency-Key');
   const body = (request.body ?? {}) as { expectedRevision?: unknown };
+  const expectedRevision = expectedRevisionOf(revisionOfIfMatch(request.headers['if-match']), body.expectedRevision);
   return {
     actor: actorOf(request),
     correlationId: header(request, 'X-Request-Id') ?? randomUUID(),
     commandId: randomUUID(),
     ...(idempotencyKey ? { idempotencyKey, requestHash: fingerprint({ path: request.url.split('?')[0], body: request.body }) } : {}),
-    ...(typeof body.expectedRevision === 'number' ? { expectedRevision: body.expectedRevision } : {}),
+    ...(expectedRevision !== undefined ? { expectedRevision } : {}),
   };
 });

@@ -131,6 +131,7 @@ describe('the read routes', () => {
       expect(plans).toEqual([
         {
           planId: 'testshire',
+          revision: 2,
           localAuthority: 'Testshire County Council',
           title: "Children's services improvement plan",
           totals: { green: 1, amber: 1, red: 0, complete: 0, notRated: 1 },
@@ -139,6 +140,7 @@ describe('the read routes', () => {
         },
         {
           planId: 'riverside',
+          revision: 1,
           localAuthority: 'Riverside Borough Council',
           title: 'Improvement plan',
           totals: { green: 2, amber: 0, red: 1, complete: 0, notRated: 0 },

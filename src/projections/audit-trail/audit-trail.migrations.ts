@@ -21,4 +21,6 @@ export const AUDIT_TRAIL_MIGRATIONS: Migration[] = [
    );
    CREATE INDEX audit_events_by_plan ON audit_events (plan_id, position);`,
   addProvenanceColumn('audit_events'),
+  // A stream's revision (what a client sends back as expectedRevision) is one seek.
+  `CREATE INDEX audit_events_by_stream ON audit_events (stream_id, revision);`,
 ];

@@ -4,6 +4,7 @@ import { RAGS } from '../../milestone/rag';
 import { BoardMilestoneDto, RagTotalsDto } from '../rag-board/rag-board.dto';
 import { ReadCutQuery } from '../shared/read-cut.query';
 import { AsTyped } from '../../web/fields';
+import { ApiRevision } from '../shared/api-revision.decorator';
 
 export class DirectionTotalsDto {
   @ApiProperty({ description: 'Milestones rated better than in the previous quarter' }) improved!: number;
@@ -13,6 +14,7 @@ export class DirectionTotalsDto {
 
 export class PortfolioPlanDto {
   @ApiProperty({ example: 'halton' }) planId!: string;
+  @ApiRevision('The plan’s') revision!: number;
   @ApiProperty({ example: 'Halton Borough Council' }) localAuthority!: string;
   @ApiProperty() title!: string;
   @ApiProperty({ type: RagTotalsDto }) totals!: RagTotalsDto;

@@ -3,6 +3,8 @@ import { RagBoardQueries, totalsOf } from '../rag-board/rag-board.queries';
 import { ReadCut } from '../shared/read-cut';
 import { RecommendationsQueries } from '../recommendations/recommendations.queries';
 import { PlanLookup } from '../shared/plan-lookup';
+import { StreamRevisions } from '../shared/stream-revisions';
+import { streamId as planStreamId } from '../../plan/plan';
 import { DirectionTotalsDto, PortfolioMilestoneDto, PortfolioPlanDto } from './portfolio.dto';
 
 export type Visible = (planId: string) => boolean;
@@ -25,11 +27,12 @@ export class PortfolioQueries {
     private readonly plans: PlanLookup,
     private readonly board: RagBoardQueries,
     private readonly recommendations: RecommendationsQueries,
+    private readonly revisions: StreamRevisions,
   ) {}
 
   portfolio(cut: ReadCut, visible: Visible = everyPlan): PortfolioPlanDto[] {
     const milestones = groupBy(this.board.allMilestones(cut), (m) => m.planId);
-    const open = groupBy(this.recommendations.openLongest(cut, Number.MAX_SAFE_INTEGER), (r) => r.planId);
+    const open = this.recommendations.openCounts(cut);
     return this.plans
       .list(cut)
       .filter((plan) => visible(plan.plan_id))
@@ -39,11 +42,12 @@ export class PortfolioQueries {
         for (const m of ofPlan) if (m.direction) direction[m.direction] += 1;
         return {
           planId: plan.plan_id,
+          revision: this.revisions.of(planStreamId(plan.plan_id), cut.recordedBy),
           localAuthority: plan.local_authority,
           title: plan.title,
           totals: totalsOf(ofPlan),
           direction,
-          openRecommendations: open.get(plan.plan_id)?.length ?? 0,
+          openRecommendations: open.get(plan.plan_id) ?? 0,
         };
       });
   }
@@ -58,6 +62,6 @@ export class PortfolioQueries {
     return this.board
       .allMilestones(cut)
       .filter((m) => m.rag === rag && authorities.has(m.planId))
-      .map((m) => ({ ...m, localAuthority: authorities.get(m.planId)! }));
+      .map((m) => ({ ...this.board.withRevision(m, cut), localAuthority: authorities.get(m.planId)! }));
   }
 }

@@ -1,4 +1,6 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { revisionETag } from '../../web/revision-tags';
 import { ApiTags } from '@nestjs/swagger';
 import { Access } from '../../access/access.decorator';
 import { MilestoneParams } from '../../web/params';
@@ -25,7 +27,13 @@ export class MilestoneHistoryController {
     MilestoneHistoryDto,
     { notFound: 'no such plan or milestone, or not yet recorded at knownAt' },
   )
-  async history(@Param() { planId, milestoneId }: MilestoneParams, @Query() query: ReadCutQuery): Promise<MilestoneHistoryDto> {
-    return this.queries.history(planId, milestoneId, await this.gate.open(query));
+  async history(
+    @Param() { planId, milestoneId }: MilestoneParams,
+    @Query() query: ReadCutQuery,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<MilestoneHistoryDto> {
+    const history = this.queries.history(planId, milestoneId, await this.gate.open(query));
+    void reply.header('ETag', revisionETag(history.revision));
+    return history;
   }
 }

@@ -1,4 +1,6 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { revisionETag } from '../../web/revision-tags';
 import { ApiTags } from '@nestjs/swagger';
 import { Access } from '../../access/access.decorator';
 import { PlanParams, RecommendationParams } from '../../web/params';
@@ -55,7 +57,10 @@ export class RecommendationsController {
   async history(
     @Param() { planId, recommendationId }: RecommendationParams,
     @Query() query: ReadCutQuery,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<RecommendationHistoryDto> {
-    return this.histories.history(planId, recommendationId, await this.gate.open(query));
+    const history = this.histories.history(planId, recommendationId, await this.gate.open(query));
+    void reply.header('ETag', revisionETag(history.revision));
+    return history;
   }
 }

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
 import { ReadCutQuery } from '../shared/read-cut.query';
 import { ApiProvenance, ProvenanceDto } from '../shared/provenance';
+import { ApiRevision } from '../shared/api-revision.decorator';
 
 export class RecommendationDto {
   @ApiProperty({ example: 'R01' }) recommendationId!: string;
@@ -13,6 +14,7 @@ export class RecommendationDto {
   @ApiProperty({ description: 'When open: the day it was raised or last reopened' }) openSince!: string | null;
   @ApiProperty({ type: [String] }) linkedMilestoneIds!: string[];
   @ApiProvenance() provenance!: ProvenanceDto | null;
+  @ApiRevision('The recommendation’s') revision!: number;
 }
 
 export class OpenRecommendationDto {
@@ -24,6 +26,7 @@ export class OpenRecommendationDto {
   @ApiProperty({ description: 'The day it was raised or last reopened' }) openSince!: string;
   @ApiProperty({ description: 'Days from openSince to asOf' }) daysOpen!: number;
   @ApiProperty({ nullable: true, type: String }) source!: string | null;
+  @ApiRevision('The recommendation’s') revision!: number;
 }
 
 export class OpenLongestQuery extends ReadCutQuery {

@@ -5,6 +5,8 @@ import { notFoundProblem } from '../shared/not-found';
 import { ReadCut } from '../shared/read-cut';
 import { OpenRecommendationDto, RecommendationDto } from './recommendations.dto';
 import { fromProvenanceColumn } from '../shared/provenance';
+import { StreamRevisions } from '../shared/stream-revisions';
+import { streamId as recommendationStreamId } from '../../recommendation/recommendation';
 
 export interface RecommendationRow {
   plan_id: string;
@@ -19,6 +21,7 @@ export interface RecommendationRow {
 }
 
 type Cut = { asOf: string; recordedBy: string };
+type OpenScope = { planId?: string; visible?: (planId: string) => boolean };
 
 /** Each recommendation with its latest status fact effective by @asOf and recorded by @recordedBy. */
 const withStatusSql = (where: string) => `
@@ -50,6 +53,7 @@ export class RecommendationsQueries {
   constructor(
     readModels: ReadModels,
     private readonly plans: PlanLookup,
+    private readonly revisions: StreamRevisions,
   ) {
     const db = readModels.db;
     this.ofPlan = db.prepare<[Cut & { planId: string }], RecommendationRow>(withStatusSql('r.plan_id = @planId'));
@@ -83,8 +87,13 @@ export class RecommendationsQueries {
         openSince: status === 'open' ? (row.status_on ?? row.raised_on) : null,
         linkedMilestoneIds: linked.get(row.recommendation_id) ?? [],
         provenance: fromProvenanceColumn(row.provenance),
+        revision: this.revisionOf(row, cut),
       };
     });
+  }
+
+  revisionOf(row: { plan_id: string; recommendation_id: string }, cut: ReadCut): number {
+    return this.revisions.of(recommendationStreamId(row.plan_id, row.recommendation_id), cut.recordedBy);
   }
 
   /** One recommendation with its status at the cut; 404 when unknown or not yet recorded at knownAt. */
@@ -97,11 +106,20 @@ export class RecommendationsQueries {
   }
 
   /** Open recommendations, the longest open first: of one plan, or (without planId) of every visible plan. */
-  openLongest(
-    cut: ReadCut,
-    limit: number,
-    scope: { planId?: string; visible?: (planId: string) => boolean } = {},
-  ): OpenRecommendationDto[] {
+  openLongest(cut: ReadCut, limit: number, scope: OpenScope = {}): OpenRecommendationDto[] {
+    return this.open(cut, scope)
+      .slice(0, limit)
+      .map((open) => ({ ...open, revision: this.revisionOf({ plan_id: open.planId, recommendation_id: open.recommendationId }, cut) }));
+  }
+
+  /** How many recommendations each plan has open, by planId. */
+  openCounts(cut: ReadCut, scope: OpenScope = {}): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const { planId } of this.open(cut, scope)) counts.set(planId, (counts.get(planId) ?? 0) + 1);
+    return counts;
+  }
+
+  private open(cut: ReadCut, scope: OpenScope): Omit<OpenRecommendationDto, 'revision'>[] {
     const { planId, visible = () => true } = scope;
     const authorities = new Map(
       (planId === undefined ? this.plans.list(cut) : [this.plans.require(planId, cut)]).map((p) => [p.plan_id, p.local_authority]),
@@ -125,7 +143,6 @@ export class RecommendationsQueries {
           source: row.source,
         };
       })
-      .sort((a, b) => b.daysOpen - a.daysOpen || (a.raisedOn < b.raisedOn ? -1 : a.raisedOn > b.raisedOn ? 1 : 0))
-      .slice(0, limit);
+      .sort((a, b) => b.daysOpen - a.daysOpen || (a.raisedOn < b.raisedOn ? -1 : a.raisedOn > b.raisedOn ? 1 : 0));
   }
 }
