@@ -17,6 +17,7 @@ import { MilestoneHistoryController } from './rag-board/milestone-history.contro
 import { MilestoneHistoryQueries } from './rag-board/milestone-history.queries';
 import { RagBoardController } from './rag-board/rag-board.controller';
 import { RagBoardQueries } from './rag-board/rag-board.queries';
+import { RagTrendQueries } from './rag-board/rag-trend.queries';
 import { openReadModelDb, ReadModelDb } from './engine/read-model-db';
 import { ReadModels } from './engine/read-models';
 import { ReadGate } from './shared/read-gate';
@@ -65,6 +66,7 @@ const READ_MODEL_DB = Symbol('READ_MODEL_DB');
     StreamRevisions,
     { provide: APP_INTERCEPTOR, useClass: CanonicalIdsInterceptor },
     RagBoardQueries,
+    RagTrendQueries,
     MilestoneHistoryQueries,
     RecommendationsQueries,
     RecommendationHistoryQueries,

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { RAGS } from '../../milestone/rag';
 import { BoardMilestoneDto, RagTotalsDto } from '../rag-board/rag-board.dto';
+import { TrendPeriodDto } from '../rag-board/rag-trend.dto';
 import { ReadCutQuery } from '../shared/read-cut.query';
 import { AsTyped } from '../../web/fields';
 import { ApiRevision } from '../shared/api-revision.decorator';
@@ -21,6 +22,11 @@ export class PortfolioPlanDto {
   @ApiProperty({ type: DirectionTotalsDto, description: 'Which way the plan is moving, against the previous quarter' })
   direction!: DirectionTotalsDto;
   @ApiProperty({ description: 'Recommendations open as of asOf' }) openRecommendations!: number;
+  @ApiProperty({
+    type: [TrendPeriodDto],
+    description: 'RAG totals of the last four quarters up to the latest the plan rated by asOf, oldest first (as GET …/trend counts them)',
+  })
+  trend!: TrendPeriodDto[];
 }
 
 export class PortfolioMilestoneDto extends BoardMilestoneDto {

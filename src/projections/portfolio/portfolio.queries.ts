@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { RagBoardQueries, totalsOf } from '../rag-board/rag-board.queries';
+import { RagTrendQueries } from '../rag-board/rag-trend.queries';
 import { ReadCut } from '../shared/read-cut';
 import { RecommendationsQueries } from '../recommendations/recommendations.queries';
 import { PlanLookup } from '../shared/plan-lookup';
@@ -8,6 +9,9 @@ import { streamId as planStreamId } from '../../plan/plan';
 import { DirectionTotalsDto, PortfolioMilestoneDto, PortfolioPlanDto } from './portfolio.dto';
 
 export type Visible = (planId: string) => boolean;
+
+/** How many quarters the portfolio shows of each plan's trend: a year. */
+const PORTFOLIO_QUARTERS = 4;
 export const everyPlan: Visible = () => true;
 
 const groupBy = <T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> => {
@@ -28,6 +32,7 @@ export class PortfolioQueries {
     private readonly board: RagBoardQueries,
     private readonly recommendations: RecommendationsQueries,
     private readonly revisions: StreamRevisions,
+    private readonly trends: RagTrendQueries,
   ) {}
 
   portfolio(cut: ReadCut, visible: Visible = everyPlan): PortfolioPlanDto[] {
@@ -48,6 +53,7 @@ export class PortfolioQueries {
           totals: totalsOf(ofPlan),
           direction,
           openRecommendations: open.get(plan.plan_id) ?? 0,
+          trend: this.trends.lastQuarters(plan.plan_id, cut, PORTFOLIO_QUARTERS),
         };
       });
   }

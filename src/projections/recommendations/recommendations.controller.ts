@@ -38,7 +38,7 @@ export class RecommendationsController {
   @Get('open-longest')
   @ApiRead(
     'Open recommendations, open longest first',
-    'The recommendations open as of asOf, by how long they have been open (since raised or last reopened).',
+    'The recommendations open as of asOf, by how long they have been open: since first raised, a reopening included (reopenedOn says when).',
     [OpenRecommendationDto],
     { notFound: PLAN_404 },
   )

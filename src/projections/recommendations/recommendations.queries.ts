@@ -17,6 +17,7 @@ export interface RecommendationRow {
   recorded_at: string;
   status: 'open' | 'closed' | null;
   status_on: string | null;
+  status_event: string | null;
   provenance: string | null;
 }
 
@@ -26,7 +27,7 @@ type OpenScope = { planId?: string; visible?: (planId: string) => boolean };
 /** Each recommendation with its latest status fact effective by @asOf and recorded by @recordedBy. */
 const withStatusSql = (where: string) => `
   SELECT r.plan_id, r.recommendation_id, r.text, r.raised_on, r.source, r.recorded_at, r.provenance,
-         s.status, s.effective_on AS status_on
+         s.status, s.effective_on AS status_on, s.event_type AS status_event
   FROM recommendations r
   LEFT JOIN recommendation_statuses s ON s.position = (
     SELECT f.position FROM recommendation_statuses f
@@ -41,6 +42,10 @@ const daysBetween = (from: string, to: string) => Math.max(0, Math.round((Date.p
 
 /** Raised and not yet effective by asOf counts as open: the status field knows only open and closed. */
 export const statusOf = (row: RecommendationRow): 'open' | 'closed' => row.status ?? 'open';
+
+/** When open after a reopening: the day of that reopening. "Open since" stays the day it was raised. */
+const reopenedOn = (row: RecommendationRow): string | null =>
+  statusOf(row) === 'open' && row.status_event === 'RecommendationReopened' ? row.status_on : null;
 
 @Injectable()
 export class RecommendationsQueries {
@@ -84,7 +89,8 @@ export class RecommendationsQueries {
         raisedOn: row.raised_on,
         ...(status === 'closed' ? { closedOn: row.status_on! } : {}),
         source: row.source,
-        openSince: status === 'open' ? (row.status_on ?? row.raised_on) : null,
+        openSince: status === 'open' ? row.raised_on : null,
+        reopenedOn: reopenedOn(row),
         linkedMilestoneIds: linked.get(row.recommendation_id) ?? [],
         provenance: fromProvenanceColumn(row.provenance),
         revision: this.revisionOf(row, cut),
@@ -131,7 +137,8 @@ export class RecommendationsQueries {
     return rows
       .filter((row) => statusOf(row) === 'open' && row.raised_on <= cut.asOf && authorities.has(row.plan_id) && visible(row.plan_id))
       .map((row) => {
-        const openSince = row.status_on ?? row.raised_on;
+        // Reopening a recommendation does not make it new: it has been open since it was first raised.
+        const openSince = row.raised_on;
         return {
           planId: row.plan_id,
           localAuthority: authorities.get(row.plan_id)!,
@@ -140,6 +147,7 @@ export class RecommendationsQueries {
           raisedOn: row.raised_on,
           openSince,
           daysOpen: daysBetween(openSince, cut.asOf),
+          reopenedOn: reopenedOn(row),
           source: row.source,
         };
       })
