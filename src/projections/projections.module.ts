@@ -6,6 +6,8 @@ import { APP_CONFIG } from '../config/config.module';
 import { EVENT_STORE, EventStore } from '../event-store/event-store.port';
 import { AuditTrailController } from './audit-trail/audit-trail.controller';
 import { AuditTrailQueries } from './audit-trail/audit-trail.queries';
+import { CorrectionsController } from './corrections/corrections.controller';
+import { CorrectionsQueries } from './corrections/corrections.queries';
 import { IndicatorsController } from './indicators/indicators.controller';
 import { IndicatorsQueries } from './indicators/indicators.queries';
 import { PlanLookup } from './shared/plan-lookup';
@@ -46,6 +48,7 @@ const READ_MODEL_DB = Symbol('READ_MODEL_DB');
     VisitsController,
     IndicatorsController,
     AuditTrailController,
+    CorrectionsController,
   ],
   providers: [
     {
@@ -73,6 +76,7 @@ const READ_MODEL_DB = Symbol('READ_MODEL_DB');
     VisitsQueries,
     IndicatorsQueries,
     AuditTrailQueries,
+    CorrectionsQueries,
     PortfolioQueries,
   ],
   exports: [Projector, ReadModels],

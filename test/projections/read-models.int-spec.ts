@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '../../src/event-store/sqlite-event-store';
 import { AuditTrailQueries } from '../../src/projections/audit-trail/audit-trail.queries';
+import { CorrectionsQueries } from '../../src/projections/corrections/corrections.queries';
+import { RagTrendQueries } from '../../src/projections/rag-board/rag-trend.queries';
 import { IndicatorsQueries } from '../../src/projections/indicators/indicators.queries';
 import { PlanLookup } from '../../src/projections/shared/plan-lookup';
 import { ProjectionRunner } from '../../src/projections/engine/projection-runner';
@@ -37,6 +39,8 @@ function queriesOn(readModels: ReadModels, store: SqliteEventStore, projector: P
     visits,
     indicators: new IndicatorsQueries(readModels, plans, revisions),
     audit: new AuditTrailQueries(readModels, plans, store),
+    corrections: new CorrectionsQueries(readModels, plans),
+    trend: new RagTrendQueries(readModels, plans),
   };
 }
 

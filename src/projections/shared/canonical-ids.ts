@@ -45,14 +45,15 @@ export class CanonicalIds {
     ) as Record<Kind, Lookup>;
   }
 
-  /** Rewrites, in place, every id of the path and the body to the id as first recorded. */
-  canonicalise(params: Record<string, unknown> | undefined, body: unknown): void {
+  /** Rewrites, in place, every id of the path, the body and the query to the id as first recorded. */
+  canonicalise(params: Record<string, unknown> | undefined, body: unknown, query?: unknown): void {
     const given = typeof params?.planId === 'string' ? params.planId : isObject(body) && typeof body.planId === 'string' ? body.planId : undefined;
     if (given === undefined) return;
     const planId = this.lookups.plan('', given) ?? given;
     if (params && typeof params.planId === 'string') params.planId = planId;
     else if (isObject(body)) body.planId = planId;
     if (params) this.inFields(planId, params);
+    if (isObject(query)) this.inFields(planId, query);
     if (!isObject(body)) return;
     this.inFields(planId, body);
     for (const list of ROWS) {
