@@ -58,3 +58,10 @@ export const requireNotAfter = (date: IsoDate, today: IsoDate, field: string, wh
 /** A required date that has come by `now` (the instant the command was issued). */
 export const requireDateByNow = (value: string | undefined, now: string, field: string, what: string): IsoDate =>
   requireNotAfter(requireDate(value, field, what), dayOf(now), field, what);
+
+/**
+ * The day a fact with no date of its own applies from: the day the command gives (a real date, in its
+ * `effectiveOn`, not after today), else the day the command was issued (`now`, an ISO 8601 instant, in UTC).
+ */
+export const effectiveOnOr = (given: string | undefined, now: string, what: string): IsoDate =>
+  given === undefined ? dayOf(now) : requireDateByNow(given, now, 'effectiveOn', what);

@@ -1,5 +1,5 @@
-import { requireDate, requireNotAfter } from '../domain/dates';
-import { dayOf, dayOfCommand } from '../domain/clock';
+import { effectiveOnOr, requireDate, requireNotAfter } from '../domain/dates';
+import { dayOf } from '../domain/clock';
 import { Command } from '../domain/command';
 import { Decider } from '../domain/decider';
 import { alreadyExists, notFound, ruleBroken } from '../domain/domain-error';
@@ -16,7 +16,8 @@ export type IndicatorEvent =
 type Target = { planId: string; indicatorId: string };
 
 export type IndicatorCommand =
-  | Command<'DefineIndicator', Target & { title: string; unit: string; plan: PlanContext }>
+  /** effectiveOn: the day the indicator applies from, when not the day the command is issued. */
+  | Command<'DefineIndicator', Target & { title: string; unit: string; plan: PlanContext; effectiveOn?: string }>
   /** effectiveOn may be left out: the period's last day once it has ended, else the day the value is recorded. */
   | Command<'RecordIndicatorValue', Target & { period: string; value: number; effectiveOn?: string; note?: string }>;
 
@@ -68,7 +69,8 @@ export const decide = (command: IndicatorCommand, state: IndicatorState): Indica
       }
       const title = requireText(data.title, 'title', "The indicator's title");
       const unit = requireText(data.unit, 'unit', "The indicator's unit");
-      return [{ type: 'IndicatorDefined', data: { indicatorId, title, unit, effectiveOn: dayOfCommand(command) } }];
+      const effectiveOn = effectiveOnOr(data.effectiveOn, command.now, 'The date the indicator applies from');
+      return [{ type: 'IndicatorDefined', data: { indicatorId, title, unit, effectiveOn } }];
     }
     case 'RecordIndicatorValue': {
       if (state.status === 'none') {

@@ -292,4 +292,27 @@ describe('milestone', () => {
           },
         ]));
   });
+
+  describe('the day each fact applies to', () => {
+    const late = '2025-12-31T23:30:00.000Z';
+    const effectiveOn = (events: ReturnType<typeof milestoneDecider.decide>) => events.map((e) => e.data.effectiveOn);
+
+    it('dates a milestone by the day the command was issued, never by its due date', () =>
+      expect(effectiveOn(milestoneDecider.decide({ ...add({ dueOn: '2026-03-31' }), now: late }, { status: 'none' }))).toEqual(['2025-12-31']));
+
+    it('dates a rating by the day it is given for, whenever it is recorded', () =>
+      expect(effectiveOn(milestoneDecider.decide({ ...update(), now: late }, milestoneDecider.evolve({ status: 'none' }, added)))).toEqual([
+        '2025-09-30',
+      ]));
+
+    it('dates a due-date change by the day it was decided', () =>
+      expect(
+        effectiveOn(
+          milestoneDecider.decide(
+            { type: 'ChangeMilestoneDueDate', data: { planId: 'halton', milestoneId: 'P2.1', dueOn: '2026-06-30', reason: 'Slipped' }, now: late },
+            milestoneDecider.evolve({ status: 'none' }, added),
+          ),
+        ),
+      ).toEqual(['2025-12-31']));
+  });
 });

@@ -1,5 +1,5 @@
-import { requireDate, requireNotAfter } from '../domain/dates';
-import { dayOf, dayOfCommand } from '../domain/clock';
+import { effectiveOnOr, requireDate, requireNotAfter } from '../domain/dates';
+import { dayOf } from '../domain/clock';
 import { Command } from '../domain/command';
 import { Decider } from '../domain/decider';
 import { alreadyExists, notFound, ruleBroken } from '../domain/domain-error';
@@ -33,7 +33,8 @@ export type MilestoneEvent =
 type Target = { planId: string; milestoneId: string };
 
 export type MilestoneCommand =
-  | Command<'AddMilestone', Added & Target & { plan: PlanContext }>
+  /** effectiveOn: the day the milestone applies from, when not the day the command is issued. */
+  | Command<'AddMilestone', Added & Target & { plan: PlanContext; effectiveOn?: string }>
   | Command<'UpdateMilestone', UpdateRequest & Target & { forecastRag?: Rag }>
   | Command<'ChangeMilestoneDueDate', Target & { dueOn: string; reason: string }>;
 
@@ -97,8 +98,7 @@ const latestRating = (state: ActiveMilestone): [string, Rating] | undefined =>
     .sort(([a], [b]) => comparePeriods(a, b))
     .pop();
 
-const addMilestone = (command: Of<'AddMilestone'>, state: MilestoneState): MilestoneEvent[] => {
-  const { data } = command;
+const addMilestone = ({ data, now }: Of<'AddMilestone'>, state: MilestoneState): MilestoneEvent[] => {
   requirePlan(data.plan, data.planId);
   const milestoneId = requireText(data.milestoneId, 'milestoneId', 'The milestone id');
   if (state.status !== 'none') {
@@ -120,7 +120,13 @@ const addMilestone = (command: Of<'AddMilestone'>, state: MilestoneState): Miles
   return [
     {
       type: 'MilestoneAdded',
-      data: { milestoneId, priorityId, title, ...defined({ owner: optionalText(data.owner), dueOn }), effectiveOn: dayOfCommand(command) },
+      data: {
+        milestoneId,
+        priorityId,
+        title,
+        ...defined({ owner: optionalText(data.owner), dueOn }),
+        effectiveOn: effectiveOnOr(data.effectiveOn, now, 'The date the milestone applies from'),
+      },
     },
   ];
 };
@@ -182,8 +188,7 @@ const updateMilestone = ({ data, now }: Of<'UpdateMilestone'>, state: MilestoneS
   ];
 };
 
-const changeDueDate = (command: Of<'ChangeMilestoneDueDate'>, state: MilestoneState): MilestoneEvent[] => {
-  const { data } = command;
+const changeDueDate = ({ data, now }: Of<'ChangeMilestoneDueDate'>, state: MilestoneState): MilestoneEvent[] => {
   const milestone = requireMilestone(state, data, 'changing its due date');
   const dueOn = requireDate(data.dueOn, 'dueOn', 'The new due date');
   const reason = requireText(data.reason, 'reason', 'The reason for changing the due date');
@@ -199,7 +204,7 @@ const changeDueDate = (command: Of<'ChangeMilestoneDueDate'>, state: MilestoneSt
     );
   }
   // A new due date is a decision taken on the day it is recorded.
-  return [{ type: 'MilestoneDueDateChanged', data: { dueOn, ...defined({ previousDueOn: milestone.dueOn }), reason, effectiveOn: dayOfCommand(command) } }];
+  return [{ type: 'MilestoneDueDateChanged', data: { dueOn, ...defined({ previousDueOn: milestone.dueOn }), reason, effectiveOn: dayOf(now) } }];
 };
 
 export const decide = (command: MilestoneCommand, state: MilestoneState): MilestoneEvent[] => {

@@ -1,5 +1,5 @@
-import { dayOfCommand } from '../domain/clock';
 import { Command } from '../domain/command';
+import { effectiveOnOr } from '../domain/dates';
 import { Decider } from '../domain/decider';
 import { alreadyExists, notFound } from '../domain/domain-error';
 import { PlanContext } from '../domain/plan-context';
@@ -11,8 +11,9 @@ export type PlanEvent =
   | { type: 'PriorityAdded'; data: { priorityId: string; title: string; effectiveOn: string } };
 
 export type PlanCommand =
-  | Command<'CreatePlan', { planId: string; localAuthority: string; title: string }>
-  | Command<'AddPriority', { planId: string; priorityId: string; title: string }>;
+  /** effectiveOn, here and below: the day it applies from, when not the day the command is issued. */
+  | Command<'CreatePlan', { planId: string; localAuthority: string; title: string; effectiveOn?: string }>
+  | Command<'AddPriority', { planId: string; priorityId: string; title: string; effectiveOn?: string }>;
 
 export type PlanState =
   | { status: 'none' }
@@ -53,7 +54,8 @@ export const decide = (command: PlanCommand, state: PlanState): PlanEvent[] => {
       if (state.status !== 'none') throw alreadyExists(`Plan "${planId}" already exists.`, 'planId');
       const localAuthority = requireText(command.data.localAuthority, 'localAuthority', 'The local authority');
       const title = requireText(command.data.title, 'title', "The plan's title");
-      return [{ type: 'PlanCreated', data: { planId, localAuthority, title, effectiveOn: dayOfCommand(command) } }];
+      const effectiveOn = effectiveOnOr(command.data.effectiveOn, command.now, 'The date the plan applies from');
+      return [{ type: 'PlanCreated', data: { planId, localAuthority, title, effectiveOn } }];
     }
     case 'AddPriority': {
       if (state.status === 'none') throw notFound(`There is no plan "${command.data.planId}"; create the plan first.`, 'planId');
@@ -66,7 +68,8 @@ export const decide = (command: PlanCommand, state: PlanState): PlanEvent[] => {
         );
       }
       const title = requireText(command.data.title, 'title', "The priority's title");
-      return [{ type: 'PriorityAdded', data: { priorityId, title, effectiveOn: dayOfCommand(command) } }];
+      const effectiveOn = effectiveOnOr(command.data.effectiveOn, command.now, 'The date the priority applies from');
+      return [{ type: 'PriorityAdded', data: { priorityId, title, effectiveOn } }];
     }
     default: {
       const _exhaustive: never = command;

@@ -1,5 +1,4 @@
-import { requireDateByNow } from '../domain/dates';
-import { dayOfCommand } from '../domain/clock';
+import { effectiveOnOr, requireDateByNow } from '../domain/dates';
 import { Command } from '../domain/command';
 import { Decider } from '../domain/decider';
 import { alreadyExists, notFound, ruleBroken } from '../domain/domain-error';
@@ -122,11 +121,7 @@ export const decide = (command: RecommendationCommand, state: RecommendationStat
       if (rec.linkedMilestones.includes(milestoneId)) {
         throw ruleBroken(`Milestone ${milestoneId} is already linked to recommendation ${rec.recommendationId}.`, 'milestoneId');
       }
-      const given = command.data.effectiveOn;
-      const effectiveOn =
-        given === undefined
-          ? dayOfCommand(command)
-          : requireDateByNow(given, command.now, 'effectiveOn', 'The date the link takes effect');
+      const effectiveOn = effectiveOnOr(command.data.effectiveOn, command.now, 'The date the link takes effect');
       requireNotBefore(rec, effectiveOn, rec.raisedOn, 'raised', 'linked');
       return [{ type: 'MilestoneLinked', data: { milestoneId, effectiveOn } }];
     }

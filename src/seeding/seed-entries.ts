@@ -35,13 +35,18 @@ interface EntryKind {
   renames?: Record<string, string>;
   /** What makes the entry unique within its file: its idempotency key. */
   key: (entry: Record<string, unknown>) => string;
+  /**
+   * The command takes an optional `effectiveOn` that the seed file's date fills when the entry gives none:
+   * the structure a document sets out applies from the document's date, not from the day the seed is run.
+   */
+  datedByDocument?: true;
   command: (planId: string, path: Record<string, string>, body: any, context: CommandContext) => object;
 }
 
 export const ENTRY_KINDS: Record<string, EntryKind> = {
-  plan: { dto: CreatePlanDto, path: [], key: (e) => `plan/${e.planId}`, command: (_p, _x, body, c) => new CreatePlanCommand(body, c) },
-  priority: { dto: AddPriorityDto, path: [], key: (e) => `priority/${e.priorityId}`, command: (p, _x, b, c) => new AddPriorityCommand(p, b, c) },
-  milestone: { dto: AddMilestoneDto, path: [], key: (e) => `milestone/${e.milestoneId}`, command: (p, _x, b, c) => new AddMilestoneCommand(p, b, c) },
+  plan: { dto: CreatePlanDto, path: [], datedByDocument: true, key: (e) => `plan/${e.planId}`, command: (_p, _x, body, c) => new CreatePlanCommand(body, c) },
+  priority: { dto: AddPriorityDto, path: [], datedByDocument: true, key: (e) => `priority/${e.priorityId}`, command: (p, _x, b, c) => new AddPriorityCommand(p, b, c) },
+  milestone: { dto: AddMilestoneDto, path: [], datedByDocument: true, key: (e) => `milestone/${e.milestoneId}`, command: (p, _x, b, c) => new AddMilestoneCommand(p, b, c) },
   milestoneUpdate: {
     dto: UpdateMilestoneDto,
     path: ['milestoneId'],
@@ -57,6 +62,7 @@ export const ENTRY_KINDS: Record<string, EntryKind> = {
   link: {
     dto: LinkMilestoneDto,
     path: ['recommendationId'],
+    datedByDocument: true,
     key: (e) => `link/${e.recommendationId}/${e.milestoneId}`,
     command: (p, x, b, c) => new LinkMilestoneCommand(p, x.recommendationId!, b, c),
   },
@@ -82,6 +88,7 @@ export const ENTRY_KINDS: Record<string, EntryKind> = {
   indicator: {
     dto: DefineIndicatorDto,
     path: [],
+    datedByDocument: true,
     key: (e) => `indicator/${e.indicatorId}`,
     command: (p, _x, b, c) => new DefineIndicatorCommand(p, b, c),
   },

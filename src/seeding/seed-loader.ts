@@ -92,18 +92,21 @@ export class SeedLoader {
     return run(this.commandBus, this.store, seed, files, options.onProgress);
   }
 
-  /** Sends the whole seed to a scratch in-memory store first: a mistake in a file then stores nothing. */
+  /**
+   * Sends the whole seed to a scratch in-memory store first, through the same write modules and clock: a
+   * mistake in a file then stores nothing, and an empty store can take the rehearsal's events as they are.
+   */
   private async rehearse(
     seed: string,
     files: SeedFile[],
     onProgress?: (progress: SeedProgress) => void,
   ): Promise<{ entries: number; events: StoredEvent[] }> {
     const scratch = new SqliteEventStore({ path: ':memory:', clock: () => this.clock.now() });
-    const module = ScratchModule.forStore(scratch, this.config, this.clock, this.writeModules);
     // Nest's log levels are process-wide: the scratch context quiets its start-up lines, and the server's
     // own levels come back after it (turning logging off here would silence the server from then on).
     const levels = LOG_LEVELS.filter((level) => Logger.isLevelEnabled(level));
     Logger.overrideLogger(QUIET);
+    const module = ScratchModule.forStore(scratch, this.config, this.clock, this.writeModules);
     const app = await NestFactory.createApplicationContext(module, { logger: QUIET });
     try {
       const { entries } = await run(app.get(CommandBus), scratch, seed, files, onProgress);
@@ -135,11 +138,11 @@ async function run(
         commandId: randomUUID(),
         idempotencyKey: `seed/${seed}/${entry.key}`,
         requestHash: fingerprint({ path: entry.path, body: entry.body }),
-        ...(file.effectiveOn ? { effectiveOn: file.effectiveOn } : {}),
         extra: { source: { seedFile: `seeds/${seed}/${file.name}`, entry: entry.index + 1 }, provenance: entry.provenance },
       };
       try {
-        const body = plainToInstance(kind.dto, entry.body);
+        const dated = kind.datedByDocument && file.effectiveOn !== undefined && entry.body.effectiveOn === undefined;
+        const body = plainToInstance(kind.dto, dated ? { ...entry.body, effectiveOn: file.effectiveOn } : entry.body);
         const result: CommandResult = await bus.execute(kind.command(file.planId, entry.path, body, context));
         if (BigInt(result.position) > before) appended += result.events.length;
       } catch (error) {

@@ -1,5 +1,4 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
-import { FieldError } from './problem.filter';
 
 type Schema = { $ref?: string; type?: string; maxLength?: number; items?: Schema; properties?: Record<string, Schema> };
 
@@ -44,7 +43,7 @@ export function fieldLimitsOf(document: OpenAPIObject): Map<string, FieldLimit[]
 const characters = (n: number) => `${n.toLocaleString('en-GB')} characters`;
 
 /** What a 413 says of the route's own limits: the longest fields first, each with the most it takes. */
-export function tooLargeFields(limits: readonly FieldLimit[]): { detail: string; errors: FieldError[] } {
+export function tooLargeFields(limits: readonly FieldLimit[]): { detail: string; errors: Array<{ field: string; message: string }> } {
   const longest = limits.slice(0, 3);
   return {
     detail: `No field of this request takes anywhere near that much: ${longest.map((l) => `${l.field} takes at most ${characters(l.maxLength)}`).join(', ')}.`,

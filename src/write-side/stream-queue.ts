@@ -8,13 +8,22 @@ export class StreamQueue {
   private readonly last = new Map<string, Promise<void>>();
 
   run<T>(streamId: string, task: () => Promise<T>): Promise<T> {
-    return this.runAll([streamId], task);
+    const before = this.last.get(streamId);
+    const result = before ? before.then(task) : task();
+    this.settle([streamId], result);
+    return result;
   }
 
   /** A task on several streams (a batch): it waits for what was queued on any of them, and what comes after waits for it. */
   runAll<T>(streamIds: readonly string[], task: () => Promise<T>): Promise<T> {
     const before = streamIds.flatMap((id) => this.last.get(id) ?? []);
-    const result = before.length === 0 ? task() : before.length === 1 ? before[0]!.then(task) : Promise.all(before).then(task);
+    const result = before.length === 0 ? task() : Promise.all(before).then(task);
+    this.settle(streamIds, result);
+    return result;
+  }
+
+  /** What comes next on these streams waits for `result` to settle, however it settles. */
+  private settle(streamIds: readonly string[], result: Promise<unknown>): void {
     const settled = result.then(
       () => undefined,
       () => undefined,
@@ -23,7 +32,6 @@ export class StreamQueue {
     void settled.then(() => {
       for (const id of streamIds) if (this.last.get(id) === settled) this.last.delete(id);
     });
-    return result;
   }
 
   /** Streams with a command running or waiting. */

@@ -24,20 +24,27 @@ async function run({ path, pollIntervalMs }: WriterThreadData): Promise<void> {
   const runner = new ProjectionRunner(readModels, store, { onStatus: (status) => post({ kind: 'status', status }) });
   const executor = new LocalExecutor(new CommandPipeline(store));
   /** Answers one request with its result, or why it was refused. */
-  const answer = (id: number, work: () => Promise<CommandResult | BatchResult>): void =>
-    void work().then(
+  const answer = (id: number, work: () => Promise<CommandResult | BatchResult>): void => {
+    let running: Promise<CommandResult | BatchResult>;
+    try {
+      running = work();
+    } catch (error) {
+      running = Promise.reject(error);
+    }
+    void running.then(
       (result) => post({ kind: 'ran', id, result }),
       (error: unknown) => post({ kind: 'refused', id, error: toCrossing(error) }),
     );
+  };
   port.on('message', (message: ToWriter) => {
     if (message.kind === 'command') {
       // Commands that arrive while this thread is busy are decided in one turn, and the store commits
       // their appends together.
       const { id, decider, streamId, command, context } = message;
-      answer(id, async () => executor.run(deciderNamed(decider), streamId, command, context));
+      answer(id, () => executor.run(deciderNamed(decider), streamId, command, context));
     } else if (message.kind === 'batch') {
       const { id, items, context } = message;
-      answer(id, async () => executor.all(items.map((item) => ({ ...item, decider: deciderNamed(item.decider) })), context));
+      answer(id, () => executor.all(items.map((item) => ({ ...item, decider: deciderNamed(item.decider) })), context));
     } else {
       void runner
         .stop()

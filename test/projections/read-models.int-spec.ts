@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '../../src/event-store/sqlite-event-store';
 import { AuditTrailQueries } from '../../src/projections/audit-trail/audit-trail.queries';
-import { CorrectionsQueries } from '../../src/projections/corrections/corrections.queries';
+import { CorrectionsQueries } from '../../src/projections/rag-board/corrections.queries';
 import { RagTrendQueries } from '../../src/projections/rag-board/rag-trend.queries';
 import { IndicatorsQueries } from '../../src/projections/indicators/indicators.queries';
 import { PlanLookup } from '../../src/projections/shared/plan-lookup';

@@ -26,7 +26,8 @@ export class DefineIndicatorHandler implements ICommandHandler<DefineIndicatorCo
   }
 
   async execute({ planId, body, context }: DefineIndicatorCommand): Promise<CommandResult> {
-    const data = { planId, indicatorId: body.indicatorId, title: body.title, unit: body.unit, plan: await this.plans.planContext(planId) };
+    const { indicatorId, title, unit, effectiveOn } = body;
+    const data = { planId, indicatorId, title, unit, effectiveOn, plan: await this.plans.planContext(planId) };
     return this.handle({ type: 'DefineIndicator', data, now: this.clock.now().toISOString() }, context);
   }
 }

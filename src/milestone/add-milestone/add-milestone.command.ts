@@ -26,8 +26,8 @@ export class AddMilestoneHandler implements ICommandHandler<AddMilestoneCommand,
   }
 
   async execute({ planId, body, context }: AddMilestoneCommand): Promise<CommandResult> {
-    const { milestoneId, priorityId, title, owner, dueOn } = body;
-    const data = { planId, milestoneId, priorityId, title, owner, dueOn, plan: await this.plans.planContext(planId) };
+    const { milestoneId, priorityId, title, owner, dueOn, effectiveOn } = body;
+    const data = { planId, milestoneId, priorityId, title, owner, dueOn, effectiveOn, plan: await this.plans.planContext(planId) };
     return this.handle({ type: 'AddMilestone', data, now: this.clock.now().toISOString() }, context);
   }
 }

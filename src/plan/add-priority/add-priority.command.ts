@@ -24,7 +24,7 @@ export class AddPriorityHandler implements ICommandHandler<AddPriorityCommand, C
   }
 
   execute({ planId, body, context }: AddPriorityCommand): Promise<CommandResult> {
-    const data = { planId, priorityId: body.priorityId, title: body.title };
+    const data = { planId, priorityId: body.priorityId, title: body.title, effectiveOn: body.effectiveOn };
     return this.handle({ type: 'AddPriority', data, now: this.clock.now().toISOString() }, context);
   }
 }

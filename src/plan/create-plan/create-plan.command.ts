@@ -23,7 +23,7 @@ export class CreatePlanHandler implements ICommandHandler<CreatePlanCommand, Com
   }
 
   execute({ body, context }: CreatePlanCommand): Promise<CommandResult> {
-    const data = { planId: body.planId, localAuthority: body.localAuthority, title: body.title };
+    const data = { planId: body.planId, localAuthority: body.localAuthority, title: body.title, effectiveOn: body.effectiveOn };
     return this.handle({ type: 'CreatePlan', data, now: this.clock.now().toISOString() }, context);
   }
 }

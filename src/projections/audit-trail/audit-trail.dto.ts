@@ -6,7 +6,7 @@ import { isIsoDate } from '../../domain/dates';
 import { ActorDto } from '../shared/actor.dto';
 import { isInstant } from '../shared/read-cut';
 import { IsPosition, ReadCutQuery } from '../shared/read-cut.query';
-import { ApiProvenance, ProvenanceDto } from '../shared/provenance';
+import { ApiProvenance, ProvenanceDto } from '../shared/provenance.dto';
 
 const IsDateOrInstant = () =>
   ValidateBy({

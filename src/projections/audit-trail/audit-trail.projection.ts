@@ -1,7 +1,5 @@
 import { KNOWN_EVENT_TYPES } from '../engine/fact';
-import { projection } from '../engine/projection';
-import { ACTOR_COLUMNS, actorColumns } from '../shared/actor';
-import { provenanceValue } from '../shared/provenance';
+import { ACTOR_COLUMNS, projection } from '../engine/projection';
 import { AUDIT_TRAIL_MIGRATIONS } from './audit-trail.migrations';
 
 /** Every event of every plan, as recorded: the auditor's trail, where the events are not in this database. */
@@ -36,13 +34,9 @@ export const auditTrailProjection = projection({
       revision: fact.revision,
       event_id: fact.eventId,
       type: fact.event.type,
-      effective_on: fact.effectiveOn,
-      recorded_at: fact.recordedAt,
       command: typeof command === 'string' ? command : null,
       correlation_id: typeof correlationId === 'string' ? correlationId : null,
-      ...actorColumns(fact),
       data: JSON.stringify(fact.event.data),
-      provenance: provenanceValue(fact),
     };
     return [{ table: 'audit_events', values }];
   },

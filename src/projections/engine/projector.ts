@@ -10,7 +10,7 @@ export interface RunnerStatus {
 
 /**
  * What the rest of the product needs of whatever keeps the read models up to date: the runner on this
- * thread, or the projection thread that also commits the embedded store's appends.
+ * thread, or the writer thread that also decides and commits the embedded store's commands.
  */
 export abstract class Projector {
   /** The position every read model has reached. */

@@ -3,7 +3,7 @@ import { StoredEvent } from '../../event-store/event-store.port';
 import { migrate } from '../../event-store/sqlite-schema';
 import { restoreIndexes } from './deferred-indexes';
 import { toFact } from './fact';
-import { handlersByType, Projection, SqlValue, valuesOf } from './projection';
+import { appendValues, handlersByType, Projection, SqlValue } from './projection';
 
 /** Rows for one table of one projection (by index), projected elsewhere: their values one row after another. */
 export interface TableRows {
@@ -49,6 +49,8 @@ export class ReadModels {
   private checkpoints: number[];
   /** Checkpoints inside an open bulk transaction, not yet committed. */
   private pending?: number[];
+  /** Events applied inside the open bulk transaction. */
+  private uncommitted = 0;
   private readonly saveCheckpoint: Database.Statement<[string, number]>;
   /** Multi-row inserts for a rebuild's bulk load, by projection and table. */
   private readonly manyInserts = new Map<string, Database.Statement<SqlValue[]>>();
@@ -115,6 +117,15 @@ export class ReadModels {
   beginBulk(): void {
     this.db.exec('BEGIN IMMEDIATE');
     this.pending = [...this.checkpoints];
+    this.uncommitted = 0;
+  }
+
+  /** Counts `events` applied in bulk; once `every` have been, commits them and begins again. */
+  appliedInBulk(events: number, every: number): void {
+    this.uncommitted += events;
+    if (this.uncommitted < every) return;
+    this.commitBulk();
+    this.beginBulk();
   }
 
   applyInBulk(events: readonly StoredEvent[]): void {
@@ -215,7 +226,11 @@ export class ReadModels {
           if (position <= checkpoints[i]!) continue;
           const { tables, project } = this.projections[i]!;
           const inserts = this.inserts[i]!;
-          for (const row of project(fact)) inserts[row.table]!.run(...valuesOf(tables[row.table]!, row));
+          for (const row of project(fact)) {
+            const values: SqlValue[] = [];
+            appendValues(tables[row.table]!, row.values, fact, values);
+            inserts[row.table]!.run(...values);
+          }
         }
       }
       last = position;

@@ -1,7 +1,5 @@
 import { parsePeriod } from '../../domain/period';
-import { projection } from '../engine/projection';
-import { ACTOR_COLUMNS, actorColumns } from '../shared/actor';
-import { provenanceValue } from '../shared/provenance';
+import { ACTOR_COLUMNS, projection } from '../engine/projection';
 import { INDICATORS_MIGRATIONS } from './indicators.migrations';
 
 /** Performance indicators and every value recorded for them. */
@@ -27,12 +25,11 @@ export const indicatorsProjection = projection({
   },
   handles: ['IndicatorDefined', 'IndicatorValueRecorded'],
   project(fact) {
-    const { event, planId, entityId, position, effectiveOn, recordedAt } = fact;
+    const { event, planId, entityId, position } = fact;
     switch (event.type) {
       case 'IndicatorDefined': {
         const { title, unit } = event.data;
-        const values = { plan_id: planId, indicator_id: entityId, title, unit, position, recorded_at: recordedAt, provenance: provenanceValue(fact) };
-        return [{ table: 'indicators', values }];
+        return [{ table: 'indicators', values: { plan_id: planId, indicator_id: entityId, title, unit, position } }];
       }
       case 'IndicatorValueRecorded': {
         const { period, value, note } = event.data;
@@ -46,10 +43,6 @@ export const indicatorsProjection = projection({
           period_end: known?.end ?? null,
           value,
           note: note ?? null,
-          effective_on: effectiveOn,
-          recorded_at: recordedAt,
-          ...actorColumns(fact),
-          provenance: provenanceValue(fact),
         };
         return [{ table: 'indicator_values', values }];
       }

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { RAGS } from '../../milestone/rag';
 import { ActorDto } from '../shared/actor.dto';
-import { ApiProvenance, ProvenanceDto } from '../shared/provenance';
+import { ApiProvenance, ProvenanceDto } from '../shared/provenance.dto';
 import { ApiRevision } from '../shared/api-revision.decorator';
 
 export class MilestoneUpdateDto {

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { PlanLookup } from '../shared/plan-lookup';
 import { ActorColumns, fromActorColumns } from '../shared/actor';
-import { fromProvenanceColumn } from '../shared/provenance';
 import { ReadModels } from '../engine/read-models';
 import { notFoundProblem } from '../shared/not-found';
 import { ReadCut } from '../shared/read-cut';
+import { fromProvenanceColumn } from '../shared/provenance';
 import { MilestoneHistoryDto, MilestoneUpdateDto } from './milestone-history.dto';
 import { StreamRevisions } from '../shared/stream-revisions';
 import { streamId as milestoneStreamId } from '../../milestone/milestone';

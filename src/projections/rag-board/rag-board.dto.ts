@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { RAGS } from '../../milestone/rag';
-import { ApiProvenance, ProvenanceDto } from '../shared/provenance';
+import { ApiProvenance, ProvenanceDto } from '../shared/provenance.dto';
 import { ApiRevision } from '../shared/api-revision.decorator';
 
 export class RagTotalsDto {

@@ -1,7 +1,5 @@
 import { previousQuarter, sameQuarterLastYear } from '../../domain/period';
-import { projection } from '../engine/projection';
-import { ACTOR_COLUMNS, actorColumns } from '../shared/actor';
-import { provenanceValue } from '../shared/provenance';
+import { ACTOR_COLUMNS, projection } from '../engine/projection';
 import { RAG_BOARD_MIGRATIONS } from './rag-board.migrations';
 
 // A rebuild meets the same few periods over and over.
@@ -60,12 +58,11 @@ export const ragBoardProjection = projection({
   },
   handles: ['PriorityAdded', 'MilestoneAdded', 'MilestoneUpdated', 'MilestoneDueDateChanged'],
   project(fact) {
-    const { event, planId, entityId, position, effectiveOn, recordedAt } = fact;
+    const { event, planId, entityId, position } = fact;
     switch (event.type) {
       case 'PriorityAdded': {
         const { priorityId, title } = event.data;
-        const values = { plan_id: planId, priority_id: priorityId, title, position, recorded_at: recordedAt, provenance: provenanceValue(fact) };
-        return [{ table: 'board_priorities', values }];
+        return [{ table: 'board_priorities', values: { plan_id: planId, priority_id: priorityId, title, position } }];
       }
       case 'MilestoneAdded': {
         const { priorityId, title, owner, dueOn } = event.data;
@@ -77,8 +74,6 @@ export const ragBoardProjection = projection({
           owner: owner ?? null,
           due_on: dueOn ?? null,
           position,
-          recorded_at: recordedAt,
-          provenance: provenanceValue(fact),
         };
         return [{ table: 'board_milestones', values }];
       }
@@ -97,10 +92,6 @@ export const ragBoardProjection = projection({
           commentary,
           reason: reason ?? null,
           note: note ?? null,
-          effective_on: effectiveOn,
-          recorded_at: recordedAt,
-          ...actorColumns(fact),
-          provenance: provenanceValue(fact),
         };
         return [{ table: 'milestone_ratings', values }];
       }
@@ -113,9 +104,6 @@ export const ragBoardProjection = projection({
           due_on: dueOn,
           previous_due_on: previousDueOn ?? null,
           reason,
-          effective_on: effectiveOn,
-          recorded_at: recordedAt,
-          ...actorColumns(fact),
         };
         return [{ table: 'milestone_due_dates', values }];
       }

@@ -1,6 +1,6 @@
 import { StoredEvent } from '../../event-store/event-store.port';
 import { toFact } from '../engine/fact';
-import { handlersByType, Projection } from '../engine/projection';
+import { appendValues, handlersByType, Projection } from '../engine/projection';
 import { ProjectedBatch, TableRows } from '../engine/read-models';
 
 /**
@@ -24,7 +24,7 @@ export function projectBatch(projections: readonly Projection[], events: readonl
           byProjection[i]!.set(row.table, rows);
           tables.push(rows);
         }
-        for (const column of projection.tables[row.table]!) rows.values.push(row.values[column] ?? null);
+        appendValues(projection.tables[row.table]!, row.values, fact, rows.values);
         rows.count += 1;
       }
     }

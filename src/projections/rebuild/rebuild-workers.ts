@@ -40,7 +40,6 @@ export function loadWithWorkers(
     let next = 0;
     let ready = 0;
     let done = 0;
-    let uncommitted = 0;
     let settled = false;
     const finish = (error?: unknown) => {
       if (settled) return;
@@ -53,12 +52,7 @@ export function loadWithWorkers(
       for (let batch = waiting.get(next); batch; batch = waiting.get(next)) {
         waiting.delete(next);
         readModels.applyRowsInBulk(batch);
-        uncommitted += batch.count;
-        if (uncommitted >= commitEvery) {
-          readModels.commitBulk();
-          readModels.beginBulk();
-          uncommitted = 0;
-        }
+        readModels.appliedInBulk(batch.count, commitEvery);
         onBatch(batch);
         workers[next % REBUILD_WORKERS]!.postMessage(1);
         next += 1;

@@ -97,18 +97,12 @@ async function loadInThread(
   { head, readSize, commitEvery }: { head: number; readSize: number; commitEvery: number },
   report: (events: number, position: number) => void,
 ): Promise<void> {
-  let uncommitted = 0;
   let after: bigint | undefined;
   for (;;) {
     const batch = (await store.readAll({ after, maxCount: readSize })).filter((e) => Number(e.position) <= head);
     if (batch.length === 0) break;
     readModels.applyInBulk(batch);
-    uncommitted += batch.length;
-    if (uncommitted >= commitEvery) {
-      readModels.commitBulk();
-      readModels.beginBulk();
-      uncommitted = 0;
-    }
+    readModels.appliedInBulk(batch.length, commitEvery);
     const last = batch[batch.length - 1]!.position;
     report(batch.length, Number(last));
     // A position is where the store's record starts (a byte offset on KurrentDB): only the store knows

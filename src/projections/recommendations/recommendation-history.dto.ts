@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ActorDto } from '../shared/actor.dto';
-import { ApiProvenance, ProvenanceDto } from '../shared/provenance';
+import { ApiProvenance, ProvenanceDto } from '../shared/provenance.dto';
 import { ApiRevision } from '../shared/api-revision.decorator';
 
 export class VisitRefDto {

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { ActorColumns, fromActorColumns } from '../shared/actor';
-import { fromProvenanceColumn } from '../shared/provenance';
 import { ReadModels } from '../engine/read-models';
 import { ReadCut } from '../shared/read-cut';
+import { fromProvenanceColumn } from '../shared/provenance';
 import { HistoryEntryDto, RecommendationHistoryDto } from './recommendation-history.dto';
 import { RecommendationsQueries, statusOf } from './recommendations.queries';
 import { cutIntoSegments, VisitRef } from './segments';

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
 import { ReadCutQuery } from '../shared/read-cut.query';
-import { ApiProvenance, ProvenanceDto } from '../shared/provenance';
+import { ApiProvenance, ProvenanceDto } from '../shared/provenance.dto';
 import { ApiRevision } from '../shared/api-revision.decorator';
 
 export class RecommendationDto {

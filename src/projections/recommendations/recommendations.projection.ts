@@ -1,7 +1,5 @@
 import { FactOf } from '../engine/fact';
-import { projection } from '../engine/projection';
-import { ACTOR_COLUMNS, actorColumns } from '../shared/actor';
-import { provenanceValue } from '../shared/provenance';
+import { ACTOR_COLUMNS, projection } from '../engine/projection';
 import { RECOMMENDATIONS_MIGRATIONS } from './recommendations.migrations';
 
 type Handled = FactOf<'RecommendationRaised' | 'RecommendationClosed' | 'RecommendationReopened' | 'MilestoneLinked'>;
@@ -18,10 +16,6 @@ const statusRow = (fact: Handled, status: 'open' | 'closed', reason: string | nu
       status,
       reason,
       evidence: evidence ? JSON.stringify(evidence) : null,
-      effective_on: fact.effectiveOn,
-      recorded_at: fact.recordedAt,
-      ...actorColumns(fact),
-      provenance: provenanceValue(fact),
     },
   }) as const;
 
@@ -57,7 +51,7 @@ export const recommendationsProjection = projection({
   },
   handles: ['RecommendationRaised', 'RecommendationClosed', 'RecommendationReopened', 'MilestoneLinked'],
   project(fact) {
-    const { event, planId, entityId, position, effectiveOn, recordedAt } = fact;
+    const { event, planId, entityId, position } = fact;
     switch (event.type) {
       case 'RecommendationRaised': {
         const { text, raisedOn, source } = event.data;
@@ -68,8 +62,6 @@ export const recommendationsProjection = projection({
           raised_on: raisedOn,
           source: source ?? null,
           position,
-          recorded_at: recordedAt,
-          provenance: provenanceValue(fact),
         };
         return [{ table: 'recommendations', values }, statusRow(fact, 'open', null, null)];
       }
@@ -82,11 +74,7 @@ export const recommendationsProjection = projection({
           plan_id: planId,
           recommendation_id: entityId,
           milestone_id: event.data.milestoneId,
-          effective_on: effectiveOn,
           position,
-          recorded_at: recordedAt,
-          ...actorColumns(fact),
-          provenance: provenanceValue(fact),
         };
         return [{ table: 'recommendation_links', values }];
       }

@@ -10,8 +10,8 @@ export const plansProjection = projection({
   migrations: PLANS_MIGRATIONS,
   tables: { plans: ['plan_id', 'local_authority', 'title', 'position', 'recorded_at'] },
   handles: ['PlanCreated'],
-  project({ event, planId, position, recordedAt }) {
+  project({ event, planId, position }) {
     const { localAuthority, title } = event.data;
-    return [{ table: 'plans', values: { plan_id: planId, local_authority: localAuthority, title, position, recorded_at: recordedAt } }];
+    return [{ table: 'plans', values: { plan_id: planId, local_authority: localAuthority, title, position } }];
   },
 });

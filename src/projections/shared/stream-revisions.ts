@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { auditTrailProjection } from '../audit-trail/audit-trail.projection';
 import { Projector } from '../engine/projector';
 import { ReadModels } from '../engine/read-models';
 
@@ -18,7 +17,8 @@ export class StreamRevisions {
     readModels: ReadModels,
     private readonly projector: Projector,
   ) {
-    const table = readModels.projections.includes(auditTrailProjection) ? 'audit_events' : 'events';
+    // Beside KurrentDB the audit trail keeps a copy of the events; in the embedded store's file they are at hand.
+    const table = readModels.tables.includes('audit_events') ? 'audit_events' : 'events';
     this.latest = readModels.db.prepare<[{ streamId: string; applied: number; recordedBy: string }], { revision: number }>(
       `SELECT revision FROM ${table} WHERE stream_id = @streamId AND position <= @applied AND recorded_at <= @recordedBy
        ORDER BY revision DESC LIMIT 1`,

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ASSESSMENTS, FRAMEWORKS, GRADES, JUDGEMENT_AREAS, VISIT_KINDS } from '../../visit/ofsted';
-import { ApiProvenance, ProvenanceDto } from '../shared/provenance';
+import { ApiProvenance, ProvenanceDto } from '../shared/provenance.dto';
 import { ApiRevision } from '../shared/api-revision.decorator';
 
 export class JudgementDto {

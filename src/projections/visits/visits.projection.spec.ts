@@ -34,7 +34,7 @@ describe('the visits projection', () => {
     ]);
   });
 
-  it('keeps a finding that names no recommendation, with its visit and both times', () => {
+  it('keeps a finding that names no recommendation, with its visit', () => {
     const rows = visitsProjection.project(finding([]));
     expect(rows).toEqual([
       {
@@ -48,12 +48,6 @@ describe('the visits projection', () => {
           assessment: 'insufficient-progress',
           recommendation_ids: '[]',
           area: null,
-          effective_on: '2025-01-15',
-          recorded_at: '2025-01-20T09:00:00.000Z',
-          actor_id: 'u1',
-          actor_name: null,
-          actor_role: null,
-          provenance: null,
           paragraph: null,
         },
       },

@@ -1,6 +1,4 @@
-import { projection } from '../engine/projection';
-import { ACTOR_COLUMNS, actorColumns } from '../shared/actor';
-import { provenanceValue } from '../shared/provenance';
+import { ACTOR_COLUMNS, projection } from '../engine/projection';
 import { VISITS_MIGRATIONS } from './visits.migrations';
 
 /** Ofsted visits, with the findings and judgements recorded against them. */
@@ -53,7 +51,7 @@ export const visitsProjection = projection({
   },
   handles: ['VisitRecorded', 'VisitFindingRecorded', 'JudgementRecorded'],
   project(fact) {
-    const { event, planId, entityId: visitId, position, effectiveOn, recordedAt } = fact;
+    const { event, planId, entityId: visitId, position } = fact;
     switch (event.type) {
       case 'VisitRecorded': {
         const { kind, startDate, endDate, inspectors, areas, datePrecision, dateNote } = event.data;
@@ -68,8 +66,6 @@ export const visitsProjection = projection({
           date_precision: datePrecision ?? null,
           date_note: dateNote ?? null,
           position,
-          recorded_at: recordedAt,
-          provenance: provenanceValue(fact),
         };
         return [{ table: 'visits', values }];
       }
@@ -84,10 +80,6 @@ export const visitsProjection = projection({
           assessment,
           recommendation_ids: JSON.stringify(recommendationIds),
           area: area ?? null,
-          effective_on: effectiveOn,
-          recorded_at: recordedAt,
-          ...actorColumns(fact),
-          provenance: provenanceValue(fact),
           paragraph: paragraph ?? null,
         };
         return [
@@ -106,10 +98,6 @@ export const visitsProjection = projection({
           area,
           grade,
           framework,
-          effective_on: effectiveOn,
-          recorded_at: recordedAt,
-          ...actorColumns(fact),
-          provenance: provenanceValue(fact),
         };
         return [{ table: 'visit_judgements', values }];
       }
