@@ -33,7 +33,7 @@ export function auditPredicate(planId: string, filter: AuditFilter): (event: Can
   }
   if (filter.actor !== undefined) {
     const actor = filter.actor.toLowerCase();
-    tests.push((e) => e.actor.id.toLowerCase() === actor || e.actor.name?.toLowerCase() === actor);
+    tests.push((e) => e.actor.id?.toLowerCase() === actor || e.actor.name?.toLowerCase() === actor);
   }
   if (filter.milestoneId !== undefined) {
     const { milestoneId } = filter;

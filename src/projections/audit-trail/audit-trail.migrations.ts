@@ -1,4 +1,5 @@
 import { Migration } from '../../event-store/sqlite-schema';
+import { addActorOrganisationColumn } from '../engine/projection';
 import { addProvenanceColumn } from '../shared/provenance';
 
 /** One row per event of a plan, so an auditor's trail is an index range, whatever store holds the events. */
@@ -23,4 +24,5 @@ export const AUDIT_TRAIL_MIGRATIONS: Migration[] = [
   addProvenanceColumn('audit_events'),
   // A stream's revision (what a client sends back as expectedRevision) is one seek.
   `CREATE INDEX audit_events_by_stream ON audit_events (stream_id, revision);`,
+  addActorOrganisationColumn('audit_events'),
 ];

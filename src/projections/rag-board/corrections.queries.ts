@@ -26,7 +26,7 @@ type CorrectionRow = Report &
 
 type Key = { planId: string; asOf: string; recordedBy: string; after: number; limit: number };
 
-const REPORT = ['rag', 'forecast_rag', 'commentary', 'effective_on', 'recorded_at', 'actor_id', 'actor_name', 'actor_role'];
+const REPORT = ['rag', 'forecast_rag', 'commentary', 'effective_on', 'recorded_at', 'actor_id', 'actor_name', 'actor_role', 'actor_organisation'];
 const cutOf = (t: string) => `${t}.effective_on <= @asOf AND ${t}.recorded_at <= @recordedBy`;
 /** The reports of the same milestone and quarter as `c`, at the cut: a range of the by-period index. */
 const sameQuarter = (t: string) => `${t}.plan_id = c.plan_id AND ${t}.period = c.period AND ${t}.milestone_id = c.milestone_id AND ${cutOf(t)}`;

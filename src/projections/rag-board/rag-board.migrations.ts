@@ -1,4 +1,5 @@
 import { Migration } from '../../event-store/sqlite-schema';
+import { addActorOrganisationColumn } from '../engine/projection';
 import { addProvenanceColumn } from '../shared/provenance';
 
 /**
@@ -70,4 +71,5 @@ export const RAG_BOARD_MIGRATIONS: Migration[] = [
   // A plan's ratings by quarter (its trend, the portfolio's last four quarters): one range of this index.
   `CREATE INDEX milestone_ratings_by_period
      ON milestone_ratings (plan_id, period, milestone_id, effective_on, position, recorded_at, rag);`,
+  addActorOrganisationColumn('milestone_ratings', 'milestone_due_dates'),
 ];
