@@ -13,6 +13,8 @@ import { SeedLoader } from './seeding/seed-loader';
 import { BodyObjectPipe } from './web/body-object.pipe';
 import { readBodies } from './web/request-bodies';
 import { FieldLimit, fieldLimitsOf } from './web/field-limits';
+import { withProblems } from './web/api-problems';
+import { ProblemDto } from './web/problem.dto';
 import { FieldError, malformedPathProblem, ProblemException, ProblemFilter, validationProblem } from './web/problem.filter';
 
 /** The largest request body read (1 MiB); a larger one is refused with 413. */
@@ -72,17 +74,21 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
   app.useGlobalPipes(new BodyObjectPipe(), validationPipe());
   const docs: Omit<OpenAPIObject, 'paths'> = new DocumentBuilder()
     .setTitle('Improvement plan tracker')
-    .setDescription('Children’s services improvement plans: RAG board, recommendations, Ofsted visits, with their full history.')
+    .setDescription(
+      'Children’s services improvement plans: RAG board, recommendations, Ofsted visits, with their full history. ' +
+        'The OpenAPI document itself, for code generators and API clients: [/api/docs-json](/api/docs-json). ' +
+        'Every error is application/problem+json (RFC 9457), naming the field at fault.',
+    )
     .setVersion('1')
     .addBearerAuth()
     .build();
   let document: OpenAPIObject | undefined;
   let limits: Map<string, FieldLimit[]> | undefined;
-  const documentOf = () => (document ??= SwaggerModule.createDocument(app, docs));
+  const documentOf = () => (document ??= withProblems(SwaggerModule.createDocument(app, docs, { extraModels: [ProblemDto] })));
   // Read from the API documentation when a body is first refused as too large, not on every start.
   app.useGlobalFilters(new ProblemFilter((route) => (limits ??= fieldLimitsOf(documentOf())).get(route)));
   app.enableShutdownHooks();
-  SwaggerModule.setup('api/docs', app, documentOf);
+  SwaggerModule.setup('api/docs', app, documentOf, { jsonDocumentUrl: 'api/docs-json', customSiteTitle: 'Improvement plan tracker API' });
   await app.init();
   if (options.config.seed !== 'none') await app.get(SeedLoader).loadIfEmpty(options.config.seed);
   return app;

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { nextPageLink } from '../../web/paging';
-import { ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { Access } from '../../access/access.decorator';
 import { PlanParams } from '../../web/params';
 import { ApiRead } from '../shared/api-read.decorator';
@@ -25,9 +25,8 @@ export class AuditTrailController {
       'milestoneId and recommendationId (all that are given must hold). Paged: limit (default 1000) events after the position `after`; ' +
       'a full page answers Link: <…&after=N>; rel="next".',
     [AuditEventDto],
-    { notFound: 'no such plan, or not yet recorded at knownAt' },
+    { notFound: 'no such plan, or not yet recorded at knownAt', headers: { Link: { description: 'rel="next": the next page, when this one is full' } } },
   )
-  @ApiResponse({ status: 200, headers: { Link: { description: 'rel="next": the next page, when this one is full' } } })
   async trail(
     @Param() { planId }: PlanParams,
     @Query() query: AuditQuery,

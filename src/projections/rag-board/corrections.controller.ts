@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
-import { ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Access } from '../../access/access.decorator';
 import { nextPageLink } from '../../web/paging';
@@ -24,9 +24,8 @@ export class CorrectionsController {
     'Every report of a milestone’s quarter after its first, effective by asOf and recorded by knownAt, oldest first: the report it ' +
       'changed, who changed it, when, and why. Paged: limit (default 100) after the position `after`; a full page gives `next` and a Link header.',
     CorrectionsDto,
-    { notFound: 'no such plan, or not yet recorded at knownAt' },
+    { notFound: 'no such plan, or not yet recorded at knownAt', headers: { Link: { description: 'rel="next": the next page, when this one is full' } } },
   )
-  @ApiResponse({ status: 200, headers: { Link: { description: 'rel="next": the next page, when this one is full' } } })
   async corrections(
     @Param() { planId }: PlanParams,
     @Query() query: CorrectionsQuery,

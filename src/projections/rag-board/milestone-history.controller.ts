@@ -25,7 +25,7 @@ export class MilestoneHistoryController {
     'Every rating effective by asOf and recorded by knownAt, in effective order, corrections included (a corrected one is marked ' +
       'superseded, the correction carries its reason), with who recorded it, and the due-date changes.',
     MilestoneHistoryDto,
-    { notFound: 'no such plan or milestone, or not yet recorded at knownAt' },
+    { notFound: 'no such plan or milestone, or not yet recorded at knownAt', headers: { ETag: { description: 'The revision as a weak entity tag (W/"3"): send it back as If-Match' } } },
   )
   async history(
     @Param() { planId, milestoneId }: MilestoneParams,

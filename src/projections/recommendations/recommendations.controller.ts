@@ -52,7 +52,7 @@ export class RecommendationsController {
     'Segments from the visit that raised it to each later visit; each holds the recommendation’s own events, the findings that name it ' +
       'and the updates of milestones linked to it, effective by asOf and recorded by knownAt. The last segment, still open, has to: null.',
     RecommendationHistoryDto,
-    { notFound: 'no such plan or recommendation, or not yet recorded at knownAt' },
+    { notFound: 'no such plan or recommendation, or not yet recorded at knownAt', headers: { ETag: { description: 'The revision as a weak entity tag (W/"3"): send it back as If-Match' } } },
   )
   async history(
     @Param() { planId, recommendationId }: RecommendationParams,
