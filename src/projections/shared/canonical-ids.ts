@@ -28,6 +28,9 @@ const ROWS = ['updates'];
 
 type Lookup = (planId: string, id: string) => string | undefined;
 
+/** Ids once found stay found (nothing is ever deleted): every request names some, most of them again and again. */
+const MAX_REMEMBERED = 100_000;
+
 /**
  * Ids are not case-sensitive: `p1.2` names the milestone recorded as `P1.2`, so a person who types it in
  * lower case finds it, and cannot add a second `p1.2` beside it (that is the same milestone, already there).
@@ -81,8 +84,17 @@ function lookup(db: Database.Database, table: string, column: string, perPlan: b
   const anyCase = db.prepare<[{ planId: string; id: string }], { id: string }>(
     `SELECT ${column} AS id FROM ${table} WHERE ${where}${column} = @id COLLATE NOCASE ORDER BY position LIMIT 1`,
   );
+  const found = new Map<string, string>();
   return (planId, id) => {
+    const key = `${planId}\u0000${id}`;
+    const known = found.get(key);
+    if (known !== undefined) return known;
     const params = perPlan ? { planId, id } : ({ id } as { planId: string; id: string });
-    return exact.get(params)?.id ?? anyCase.get(params)?.id;
+    const canonical = exact.get(params)?.id ?? anyCase.get(params)?.id;
+    if (canonical !== undefined) {
+      if (found.size >= MAX_REMEMBERED) found.clear();
+      found.set(key, canonical);
+    }
+    return canonical;
   };
 }
