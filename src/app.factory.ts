@@ -11,14 +11,12 @@ import { EventStore } from './event-store/event-store.port';
 import { openEventStore } from './event-store/open-event-store';
 import { SeedLoader } from './seeding/seed-loader';
 import { BodyObjectPipe } from './web/body-object.pipe';
+import { httpServerOptions } from './web/http-server-options';
 import { readBodies } from './web/request-bodies';
 import { FieldLimit, fieldLimitsOf } from './web/field-limits';
 import { withProblems } from './web/api-problems';
 import { ProblemDto } from './web/problem.dto';
 import { FieldError, malformedPathProblem, ProblemException, ProblemFilter, validationProblem } from './web/problem.filter';
-
-/** The largest request body read (1 MiB); a larger one is refused with 413. */
-export const MAX_BODY_BYTES = 1_048_576;
 
 export interface CreateAppOptions {
   config: AppConfig;
@@ -57,7 +55,7 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
   const store = options.store ?? openEventStore(options.config.eventStore, { clock: () => clock.now() });
   // Fastify rather than Express: the same routes cost less CPU per request (see the README's performance notes).
   const adapter = new FastifyAdapter({
-    bodyLimit: MAX_BODY_BYTES,
+    ...httpServerOptions(options.config.http),
     routerOptions: { ignoreTrailingSlash: true, caseSensitive: false },
     // A path that cannot be decoded is refused before routing, so before Nest's filters: answer it alike.
     frameworkErrors: (error: Error, _request: FastifyRequest, reply: FastifyReply) =>
@@ -90,7 +88,6 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
   app.enableShutdownHooks();
   SwaggerModule.setup('api/docs', app, documentOf, { jsonDocumentUrl: 'api/docs-json', customSiteTitle: 'Improvement plan tracker API' });
   await app.init();
-  if (options.config.seed !== 'none') await app.get(SeedLoader).loadIfEmpty(options.config.seed);
+  if (options.config.seed !== 'none') await app.get(SeedLoader).loadOnStart(options.config.seed);
   return app;
 }
-

@@ -8,7 +8,7 @@ import { buildProduct, removeBuild } from './support/build';
 /** Starts the compiled service as `npm start` does, in a child process, and watches it from outside. */
 let mainJs: string;
 
-const startHealthy = (env: Record<string, string>, cwd: string) => startServer(mainJs, env, { cwd });
+const startHealthy = (env: Record<string, string>, cwd: string) => startServer(mainJs, env, cwd);
 
 describe('starting the service', () => {
   let workDir: string;
@@ -22,7 +22,7 @@ describe('starting the service', () => {
   });
 
   it('refuses to start with a bad EVENT_STORE_URL, naming the variable', async () => {
-    const { code, stderr } = await spawnServer(mainJs, { EVENT_STORE_URL: 'nonsense' }, { cwd: workDir }).exited;
+    const { code, stderr } = await spawnServer(mainJs, { EVENT_STORE_URL: 'nonsense' }, workDir).exited;
     expect(code).not.toBe(0);
     expect(stderr).toContain('EVENT_STORE_URL');
   });
@@ -59,7 +59,7 @@ describe('starting the service', () => {
   it('on the first start of an empty store, seeded, logs where it listens and every later server error', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tracker-logs-'));
     const token = 'first-start-admin-token-0123456789';
-    const server = await startServer(mainJs, { TRACKER_SEED: 'halton', TRACKER_ADMIN_TOKEN: token }, { cwd: dir, captureOutput: true });
+    const server = await startServer(mainJs, { TRACKER_SEED: 'halton', TRACKER_ADMIN_TOKEN: token }, dir);
     try {
       await waitFor(() => /Listening on http:\/\/127\.0\.0\.1:\d+/.test(server.output()));
       // Another process holds the store's write lock: the write cannot be recorded, a server-side failure.

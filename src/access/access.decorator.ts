@@ -1,4 +1,5 @@
 import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { Actor } from '../domain/actor';
@@ -24,7 +25,12 @@ export const Access = (level: AccessLevel) =>
   );
 
 /** Open to anyone, without a token: only the health check and the API docs. */
-export const Public = () => SetMetadata(ACCESS_KEY, 'public' satisfies RouteAccess);
+export const Public = () =>
+  applyDecorators(SetMetadata(ACCESS_KEY, 'public' satisfies RouteAccess), RouteConfig({ public: true }));
+
+/** Whether the route a request matched is open to anyone, as the HTTP server sees it before any of Nest runs. */
+export const isPublicRoute = (request: FastifyRequest): boolean =>
+  (request.routeOptions.config as { public?: boolean }).public === true;
 
 /** The plans the caller may see (`"*"` for all), for reads that list plans, such as the portfolio. */
 export const VisiblePlans = createParamDecorator(

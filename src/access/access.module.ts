@@ -5,6 +5,7 @@ import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { AccessGuard } from './access.guard';
 import { Authenticator, OIDC_VERIFIER } from './authenticator';
+import { EarlyAuthentication } from './early-authentication';
 import { FailedAuthLimiter } from './failed-auth-limiter';
 import { IssueTokenController } from './issue-token/issue-token.controller';
 import { IssueTokenHandler } from './issue-token/issue-token.command';
@@ -12,6 +13,7 @@ import { ListTokensController } from './list-tokens/list-tokens.controller';
 import { OidcVerifier } from './oidc-verifier';
 import { RevokeTokenController } from './revoke-token/revoke-token.controller';
 import { RevokeTokenHandler } from './revoke-token/revoke-token.command';
+import { RequestAuthentication } from './request-authentication';
 import { TokenRegistry } from './token-registry';
 
 /** Authentication (bearer tokens, single sign-on) and authorisation: one global guard, tokens as events. */
@@ -20,6 +22,8 @@ import { TokenRegistry } from './token-registry';
   providers: [
     TokenRegistry,
     Authenticator,
+    RequestAuthentication,
+    EarlyAuthentication,
     IssueTokenHandler,
     RevokeTokenHandler,
     {

@@ -122,7 +122,10 @@ async function rebuild(path: string): Promise<number> {
   return result.eventsPerSecond;
 }
 
-/** Milestone updates from 16 clients for `seconds`, to random milestones (the generator seeded with `seed`). */
+/**
+ * Milestone updates from 16 clients for `seconds`, to random milestones (the generator seeded with `seed`);
+ * `keyed`: each with an Idempotency-Key of its own, as a client that follows the README sends them.
+ */
 async function httpCommands(
   baseUrl: string,
   token: string,
@@ -130,6 +133,7 @@ async function httpCommands(
   quarters: number,
   seconds: number,
   seed: number,
+  keyed = false,
 ): Promise<{ perSec: number; errors: number }> {
   const random = mulberry32(seed);
   let n = 0;
@@ -148,7 +152,11 @@ async function httpCommands(
           return {
             ...request,
             path: `/api/plans/${planId}/milestones/${encodeURIComponent(milestoneId)}/updates`,
-            headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+            headers: {
+              'content-type': 'application/json',
+              authorization: `Bearer ${token}`,
+              ...(keyed ? { 'idempotency-key': `load-test-${seed}-${n}` } : {}),
+            },
             body: JSON.stringify({ ...rated, rag: 'amber', commentary: `Load test update ${seed}-${n}`, reason: 'Board correction' }),
           };
         },
@@ -248,6 +256,8 @@ async function main(): Promise<void> {
       }
       process.stderr.write(`http: milestone updates from 16 clients for ${options.httpSeconds} s\n`);
       const http = await httpCommands(server.baseUrl, token, generated.plans, generated.quarters, options.httpSeconds, 99);
+      process.stderr.write(`http: milestone updates from 16 clients for ${options.httpSeconds} s, each with an Idempotency-Key\n`);
+      const keyed = await httpCommands(server.baseUrl, token, generated.plans, generated.quarters, options.httpSeconds, 199, true);
       const batches = Math.max(5, Math.min(100, Math.round(options.queries / 10)));
       process.stderr.write(`http: ${batches} quarterly updates of a whole plan (${MILESTONES_PER_PLAN} milestones each), one after another\n`);
       const quarterly = await quarterlyUpdates(server.baseUrl, token, generated.plans, generated.quarters, batches);
@@ -255,6 +265,7 @@ async function main(): Promise<void> {
         events: options.events,
         appendPerSec: Math.round(generated.appendPerSec),
         httpCommandsPerSec: Math.round(http.perSec),
+        keyedHttpCommandsPerSec: Math.round(keyed.perSec),
         rebuildPerSec: Math.round(rebuildPerSec),
         rawScanPerSec: Math.round(rawScanPerSec),
         boardP50Ms: round(board.p50),
@@ -271,10 +282,19 @@ async function main(): Promise<void> {
         seededStartupMs: Math.round(seededStartupMs),
       };
       const failures =
-        board.failures + knownAt.failures + history.failures + audit.failures + trend.failures + portfolio.failures + warmUp.errors + http.errors + quarterly.failures;
+        board.failures +
+        knownAt.failures +
+        history.failures +
+        audit.failures +
+        trend.failures +
+        portfolio.failures +
+        warmUp.errors +
+        http.errors +
+        keyed.errors +
+        quarterly.failures;
       if (failures > 0) {
         // A figure measured on failing requests is no figure: say so and fail the run.
-        process.stderr.write(`${failures} requests did not succeed (queries: ${board.failures}/${knownAt.failures}/${history.failures}/${audit.failures}/${trend.failures}/${portfolio.failures}, http: ${warmUp.errors} in the warm-up, ${http.errors} measured, quarterly updates: ${quarterly.failures})\n`);
+        process.stderr.write(`${failures} requests did not succeed (queries: ${board.failures}/${knownAt.failures}/${history.failures}/${audit.failures}/${trend.failures}/${portfolio.failures}, http: ${warmUp.errors} in the warm-up, ${http.errors} measured, ${keyed.errors} keyed, quarterly updates: ${quarterly.failures})\n`);
         process.exitCode = 1;
       }
     } finally {
@@ -299,6 +319,7 @@ function report(m: Record<string, number>): void {
     auditByMilestoneP99Ms: ['≤ 10 ms', (v) => v <= 10],
     trendP99Ms: ['≤ 10 ms', (v) => v <= 10],
     httpCommandsPerSec: ['≥ 3000', (v) => v >= 3000],
+    keyedHttpCommandsPerSec: ['≥ 0.9 × httpCommandsPerSec', (v) => v >= 0.9 * m.httpCommandsPerSec!],
     startupMs: ['≤ 2000 ms', (v) => v <= 2000],
     seededStartupMs: ['≤ 2000 ms', (v) => v <= 2000],
     peakRssMb: ['≤ 400 MB', (v) => v <= 400],

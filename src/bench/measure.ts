@@ -23,51 +23,47 @@ export interface Exit {
   code: number | null;
   signal: NodeJS.Signals | null;
   stderr: string;
+  /** Everything the server wrote, both streams as they came. */
+  output: string;
 }
 
 export interface StartedServer {
   child: ChildProcess;
   baseUrl: string;
   startupMs: number;
-  /** What the server has written to stdout and stderr so far, in order (only when asked for: `captureOutput`). */
+  /** What the server has written so far, both streams. */
   output(): string;
   /** Sends SIGTERM and resolves once the server has exited. */
   stop(): Promise<Exit>;
-}
-
-export interface SpawnOptions {
-  cwd?: string;
-  /** Keep what the server writes to stdout too (its log), with stderr, in the order written. */
-  captureOutput?: boolean;
 }
 
 /** Runs the built server (`main.js`) on 127.0.0.1 in a child process, without waiting for it. */
 export function spawnServer(
   mainJs: string,
   env: Record<string, string>,
-  options: SpawnOptions = {},
-): { child: ChildProcess; exited: Promise<Exit>; output(): string } {
+  cwd?: string,
+): { child: ChildProcess; exited: Promise<Exit>; output: () => string } {
   const child = spawn(process.execPath, [mainJs], {
-    ...(options.cwd ? { cwd: options.cwd } : {}),
+    ...(cwd ? { cwd } : {}),
     env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', TRACKER_SEED: 'none', ...env },
-    stdio: ['ignore', options.captureOutput ? 'pipe' : 'ignore', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
   let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => {
     stderr += chunk;
-    if (options.captureOutput) output += chunk;
+    output += chunk;
   });
-  child.stdout?.on('data', (chunk) => (output += chunk));
-  const exited = new Promise<Exit>((done) => child.on('exit', (code, signal) => done({ code, signal, stderr })));
+  const exited = new Promise<Exit>((done) => child.on('exit', (code, signal) => done({ code, signal, stderr, output })));
   return { child, exited, output: () => output };
 }
 
 /** Starts the built server and measures the time from spawn to a healthy /health. */
-export async function startServer(mainJs: string, env: Record<string, string>, options: SpawnOptions = {}): Promise<StartedServer> {
+export async function startServer(mainJs: string, env: Record<string, string>, cwd?: string): Promise<StartedServer> {
   const port = await freePort();
   const started = process.hrtime.bigint();
-  const { child, exited, output } = spawnServer(mainJs, { PORT: String(port), ...env }, options);
+  const { child, exited, output } = spawnServer(mainJs, { PORT: String(port), ...env }, cwd);
   const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {

@@ -104,7 +104,7 @@ export async function runTokenCli(
         );
         const summary = await registry.find(issued.tokenId);
         io.out(`Token ${issued.tokenId} for ${summary?.name} (${summary?.role}, plans ${summary?.plans.join(', ')}):`);
-        io.out(issued.token);
+        io.out(issued.token ?? '(not shown again)');
         io.out(
           'It is shown this once: the tracker keeps only its hash. Revoke it with: npm run token -- revoke ' + issued.tokenId,
         );

@@ -49,6 +49,8 @@ export interface CommandResult {
   /** Global position to pass as `minPosition` to read this write back. */
   position: number;
   events: Array<{ eventId: string; type: string }>;
+  /** Set when this answers a retry (the same Idempotency-Key) from the first attempt: nothing was appended now. */
+  replayed?: true;
 }
 
 /** One command of a batch: its aggregate's decider, the stream it is about, and what its refusal is called by. */

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { openFailure } from './sqlite-trouble';
 
 /** Log pages (4 KiB each) after which a commit copies the write-ahead log back into the database. */
 export const WAL_CHECKPOINT_PAGES = 16_384;
@@ -28,8 +29,19 @@ const RESTART_WAIT_MS = 20;
  */
 export type ConnectionRole = 'store' | 'writer' | 'checkpointer' | 'read-models';
 
-/** Opens a SQLite file (or ':memory:') with the settings its role needs: the one place connections are made. */
+/**
+ * Opens a SQLite file (or ':memory:') with the settings its role needs: the one place connections are made.
+ * A file that cannot be opened stops the caller with a message naming it and the likely cause.
+ */
 export function openSqlite(path: string, role: ConnectionRole): Database.Database {
+  try {
+    return configure(path, role);
+  } catch (error) {
+    throw openFailure(error, path, role === 'read-models' ? "read models' file" : "event store's file");
+  }
+}
+
+function configure(path: string, role: ConnectionRole): Database.Database {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
   db.pragma('journal_mode = WAL');

@@ -20,6 +20,7 @@ import {
 import { subscribeByPolling } from './polling-subscription';
 import { SqliteAppender } from './sqlite-appender';
 import { openSqlite } from './sqlite-connection';
+import { openFailure, storeTrouble } from './sqlite-trouble';
 import { SQLITE_EVENT_STORE_MIGRATIONS, migrate } from './sqlite-schema';
 
 export interface SqliteEventStoreOptions {
@@ -55,6 +56,9 @@ type PendingAppend =
   | { request: StreamAppend; resolve: (result: AppendResult) => void; reject: (error: Error) => void }
   | { requests: readonly StreamAppend[]; resolve: (results: AppendResult[]) => void; reject: (error: Error) => void };
 
+/** How long a health check waits for the write lock before reporting that another process holds it (ms). */
+const PROBE_WAIT_MS = 250;
+
 /** The columns of EventRow in order, for statements that return rows as arrays. */
 const EVENT_COLUMNS = 'position, event_id, stream_id, revision, type, data, metadata, recorded_at';
 type EventTuple = [number, string, string, number, string, string, string, string];
@@ -89,7 +93,12 @@ export class SqliteEventStore implements EventStore {
 
   constructor(options: SqliteEventStoreOptions) {
     this.db = openSqlite(options.path, options.connection ?? 'store');
-    migrate(this.db, 'event_store', SQLITE_EVENT_STORE_MIGRATIONS);
+    try {
+      migrate(this.db, 'event_store', SQLITE_EVENT_STORE_MIGRATIONS);
+    } catch (error) {
+      this.db.close();
+      throw openFailure(error, options.path, "event store's file");
+    }
     this.appender = new SqliteAppender(this.db);
     this.clock = options.clock ?? (() => new Date());
     this.pollIntervalMs = options.pollIntervalMs ?? 250;
@@ -112,6 +121,13 @@ export class SqliteEventStore implements EventStore {
         .prepare<[number, number], EventTuple>(`SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`)
         .raw(true),
       head: this.db.prepare<[], { position: number | null }>('SELECT MAX(position) AS position FROM events'),
+      // The same condition as the events_keyed index's, so that SQLite reads it.
+      keyed: this.db
+        .prepare<[string, string], EventTuple>(
+          `SELECT ${EVENT_COLUMNS} FROM events
+           WHERE stream_id = ? AND event_id = ? AND json_extract(metadata, '$.idempotencyKey') IS NOT NULL`,
+        )
+        .raw(true),
     };
   }
 
@@ -152,13 +168,13 @@ export class SqliteEventStore implements EventStore {
         ),
       );
     } catch (error) {
-      const failure = error instanceof Error ? error : new EventStoreError(String(error));
+      const failure = storeTrouble(error, this.db.name) ?? (error instanceof Error ? error : new EventStoreError(String(error)));
       batch.forEach((pending) => pending.reject(failure));
       return;
     }
     batch.forEach((pending, i) => {
       const outcome = outcomes[i]!;
-      if (outcome instanceof Error) pending.reject(outcome);
+      if (outcome instanceof Error) pending.reject(storeTrouble(outcome, this.db.name) ?? outcome);
       else (pending.resolve as (result: AppendResult | AppendResult[]) => void)(outcome);
     });
     this.appended.emit('appended');
@@ -174,6 +190,11 @@ export class SqliteEventStore implements EventStore {
     return this.statements.readStreamFacts
       .all(streamId, options.fromRevision ?? 0, options.maxCount ?? -1)
       .map(([revision, type, data]) => ({ revision, type, data: JSON.parse(data) }));
+  }
+
+  async findKeyedEvent(streamId: string, eventId: string): Promise<StoredEvent | undefined> {
+    const row = this.statements.keyed.get(streamId, eventId);
+    return row ? toStored(row) : undefined;
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<StoredEvent[]> {
@@ -235,9 +256,23 @@ export class SqliteEventStore implements EventStore {
     return position === null || position === undefined ? -1n : BigInt(position);
   }
 
+  /**
+   * Reads, then opens a write transaction and writes nothing in it: a file another process keeps locked,
+   * or one the server may not write, is reported as the writes that would meet it are answered.
+   */
   async ping(): Promise<void> {
     if (this.closed) throw new EventStoreError('The event store is closed');
     this.db.prepare('SELECT 1').get();
+    const patience = this.db.pragma('busy_timeout', { simple: true }) as number;
+    this.db.pragma(`busy_timeout = ${PROBE_WAIT_MS}`);
+    try {
+      this.db.exec('BEGIN IMMEDIATE; DELETE FROM schema_versions WHERE 0;');
+    } catch (error) {
+      throw storeTrouble(error, this.db.name) ?? error;
+    } finally {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      this.db.pragma(`busy_timeout = ${patience}`);
+    }
   }
 
   async close(): Promise<void> {

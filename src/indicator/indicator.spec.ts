@@ -131,6 +131,15 @@ describe('indicator', () => {
         .thenThrows('rule', /PLACE3 is a percentage, so 104 is not possible: give a value from 0 to 100/, 'value');
     });
 
+    it('refuses a count that is negative or not whole', () => {
+      given(decider, [defined])
+        .when(record({ value: -1 }))
+        .thenThrows('rule', /CIC is a count, so -1 is not possible: give a whole number from 0/, 'value');
+      given(decider, [defined])
+        .when(record({ value: 384.5 }))
+        .thenThrows('rule', /CIC is a count, so 384.5 is not possible/, 'value');
+    });
+
     it('records a correction with a note saying why', () =>
       given(decider, [defined, q2])
         .when(record({ value: 386, note: 'Two late admissions' }))

@@ -7,6 +7,7 @@ import { defaultDayOf, requireDateInPeriod, requirePeriod, requirePeriodBegun } 
 import { PlanContext, requirePlan } from '../domain/plan-context';
 import { streamIdOf } from '../domain/stream-id';
 import { defined, hasOwn, optionalText, requireText } from '../domain/text';
+import { outOfRange, unitKind } from './indicator-unit';
 
 export type IndicatorEvent =
   | { type: 'IndicatorDefined'; data: { indicatorId: string; title: string; unit: string; effectiveOn: string } }
@@ -37,8 +38,6 @@ export const streamId = (planId: string, indicatorId: string): string => streamI
 export const streamOfCommand = ({ data }: IndicatorCommand): string => streamId(data.planId, data.indicatorId);
 
 export const initialState: IndicatorState = { status: 'none' };
-
-const PERCENT = /^(%|per ?cent|percentage)$/i;
 
 export const evolve = (state: IndicatorState, event: IndicatorEvent): IndicatorState => {
   switch (event.type) {
@@ -87,12 +86,8 @@ export const decide = (command: IndicatorCommand, state: IndicatorState): Indica
       if (typeof value !== 'number' || !Number.isFinite(value)) {
         throw ruleBroken(`The value of ${state.indicatorId} must be a number.`, 'value');
       }
-      if (PERCENT.test(state.unit) && (value < 0 || value > 100)) {
-        throw ruleBroken(
-          `${state.indicatorId} is a percentage, so ${value} is not possible: give a value from 0 to 100.`,
-          'value',
-        );
-      }
+      const outside = outOfRange(unitKind(state.unit), value);
+      if (outside) throw ruleBroken(`${state.indicatorId} ${outside.replace('%v', String(value))}.`, 'value');
       const effectiveOn =
         data.effectiveOn === undefined ? defaultDayOf(period, today) : requireDate(data.effectiveOn, 'effectiveOn', 'The date the value applies to');
       requireDateInPeriod(effectiveOn, period);

@@ -130,6 +130,13 @@ const STORE_RETRY_AFTER_SECONDS = 2;
 /** The text fields a route takes and their limits, by `METHOD /route/:param` (see field-limits.ts). */
 export type RouteFieldLimits = (route: string) => FieldLimit[] | undefined;
 
+/**
+ * The body of a request whose client went away, or was cut off at the request deadline, before it had
+ * all arrived: nobody is left to answer, and nothing went wrong on our side.
+ */
+const isAbandonedBody = (error: unknown): boolean =>
+  error instanceof Error && ((error as NodeJS.ErrnoException).code === 'ECONNRESET' || error.message === 'aborted');
+
 /** The one place errors become HTTP answers: RFC 9457 application/problem+json. */
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
@@ -139,10 +146,18 @@ export class ProblemFilter implements ExceptionFilter {
 
   catch(error: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
+    if (isAbandonedBody(error)) {
+      this.logger.debug('A request body stopped arriving before its end; the connection is closed');
+      if (!reply.raw.headersSent && !reply.raw.destroyed) void reply.status(400).header('connection', 'close').send();
+      return;
+    }
     const problem = this.withFieldLimits(toProblem(error), host.switchToHttp().getRequest<FastifyRequest>());
     if (problem.status >= 500) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     if (error instanceof StoreUnavailableError) void reply.header('Retry-After', String(STORE_RETRY_AFTER_SECONDS));
-    void reply.status(problem.status).header('content-type', 'application/problem+json; charset=utf-8').send(JSON.stringify(problem));
+    void reply
+      .status(problem.status)
+      .header('content-type', 'application/problem+json; charset=utf-8')
+      .send(JSON.stringify(problem));
   }
 
   /** A body too large for any request: say what this route's own fields take, which is far less. */

@@ -1,14 +1,12 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { ANONYMOUS, Actor } from '../domain/actor';
 import { CommandContext } from '../domain/command';
+import { fingerprint } from '../platform/ids';
 import { ProblemException, validationProblem } from './problem.filter';
 import { expectedRevisionOf, revisionOfIfMatch } from './revision-tags';
 
-/** A fingerprint of a request, so an Idempotency-Key reused for a different request can be told apart. */
-export const fingerprint = (value: unknown): string =>
-  createHash('sha256').update(JSON.stringify(value ?? null)).digest('hex').slice(0, 32);
 
 const HEADER_VALUE = /^[\x21-\x7e]{1,200}$/;
 

@@ -2,7 +2,7 @@ import { BatchItem, BatchResult, CommandContext, CommandRefusal, CommandResult, 
 import { DomainError } from '../domain/domain-error';
 import { StreamAppend, WrongExpectedRevisionError } from '../event-store/event-store.port';
 import { metadataFor } from './event-metadata';
-import { eventIdFor } from './idempotency';
+import { eventIdFor, reusedKey } from './idempotency';
 import { CommandPipeline } from './pipeline';
 import { retries } from './retry-policy';
 
@@ -54,9 +54,7 @@ export async function runBatch(pipeline: CommandPipeline, items: readonly BatchI
     const loaded = await Promise.all(items.map((item) => pipeline.load(item.decider, item.streamId, context, attempt === 1)));
     const retried = loaded.flatMap((l) => ('retried' in l ? [l.retried] : []));
     if (retried.length === items.length) return { position: Math.max(...retried.map((r) => r.position)), results: retried };
-    if (retried.length > 0) {
-      throw new DomainError('rule', 'This Idempotency-Key was already used for a different request; use a new key for a new request.', 'Idempotency-Key');
-    }
+    if (retried.length > 0) throw reusedKey();
     const folds = loaded.map((l) => ('folded' in l ? l.folded : undefined)!);
     const cached = loaded.some((l) => 'cached' in l && l.cached);
     try {

@@ -43,23 +43,15 @@ export class CommandPipeline {
 
   /**
    * The stream's state: a kept fold as it is when it may be trusted (the first attempt), else the kept fold
-   * plus what was appended since (by this process or another). A request with an Idempotency-Key reads the
-   * whole stream, to find a first attempt's events.
+   * plus what was appended since (by this process or another). A request with an Idempotency-Key first
+   * looks for its first attempt's events by id, which costs one lookup whatever the stream's length.
    */
   async load<C, E extends Event, S>(decider: Decider<C, E, S>, streamId: string, context: CommandContext, trust: boolean): Promise<Loaded> {
-    const keyed = context.idempotencyKey !== undefined;
-    const kept = keyed ? undefined : this.folds.get(streamId, decider);
+    const retried = await findRetried(this.store, streamId, context);
+    if (retried) return { retried };
+    const kept = this.folds.get(streamId, decider);
     if (kept && trust) return { folded: kept, cached: true };
-    const fromRevision = kept ? kept.revision + 1 : 0;
-    let stored: RecordedFact[];
-    if (keyed) {
-      const full = await this.store.readStream(streamId, { fromRevision });
-      const retried = findRetried(full, streamId, context);
-      if (retried) return { retried };
-      stored = full;
-    } else {
-      stored = await this.store.readStreamFacts(streamId, { fromRevision });
-    }
+    const stored: RecordedFact[] = await this.store.readStreamFacts(streamId, { fromRevision: kept ? kept.revision + 1 : 0 });
     const state = stored.reduce((s, e) => decider.evolve(s, { type: e.type, data: e.data } as E), (kept?.state as S) ?? decider.initialState);
     const revision = stored.length > 0 ? stored[stored.length - 1]!.revision : (kept?.revision ?? -1);
     return { folded: this.folds.fold(streamId, decider, revision, state), cached: false };

@@ -1,5 +1,5 @@
 import { DomainError } from '../domain/domain-error';
-import { EventStoreError, WrongExpectedRevisionError } from '../event-store/event-store.port';
+import { EventStoreError, StoreUnavailableError, WrongExpectedRevisionError } from '../event-store/event-store.port';
 import { fromCrossing, toCrossing } from './writer-protocol';
 
 /** What postMessage does to a value: a structured clone keeps data, not classes. */
@@ -17,6 +17,11 @@ describe('errors crossing from the writer thread', () => {
     expect((acrossThreads(new DomainError('not-found', 'no such milestone')) as DomainError).field).toBeUndefined();
 
     expect(acrossThreads(new EventStoreError('The event store is closed'))).toBeInstanceOf(EventStoreError);
+
+    const locked = acrossThreads(new StoreUnavailableError('Another process holds the write lock'));
+    expect(locked).toBeInstanceOf(StoreUnavailableError);
+    expect(locked).toMatchObject({ message: 'Another process holds the write lock', unconfirmed: false });
+    expect((acrossThreads(new StoreUnavailableError('disk', true)) as StoreUnavailableError).unconfirmed).toBe(true);
   });
 
   it('keep at least the message of anything else', () => {

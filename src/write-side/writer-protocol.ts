@@ -1,6 +1,6 @@
 import { BatchResult, Command, CommandContext, CommandRefusal, CommandResult, CommandsRefusedError } from '../domain/command';
 import { DomainError, DomainErrorKind } from '../domain/domain-error';
-import { EventStoreError, ExpectedRevision, WrongExpectedRevisionError } from '../event-store/event-store.port';
+import { EventStoreError, ExpectedRevision, StoreUnavailableError, WrongExpectedRevisionError } from '../event-store/event-store.port';
 import { RunnerStatus } from '../projections/engine/projector';
 
 /** What the writer thread is started with. */
@@ -47,6 +47,7 @@ export type CrossingError =
   | { name: 'DomainError'; message: string; kind: DomainErrorKind; field?: string }
   | { name: 'CommandsRefusedError'; message: string; refusals: CommandRefusal[] }
   | { name: 'EventStoreError'; message: string }
+  | { name: 'StoreUnavailableError'; message: string; unconfirmed: boolean }
   | { name: 'Error'; message: string };
 
 type Crossing<N extends CrossingError['name']> = Extract<CrossingError, { name: N }>;
@@ -56,6 +57,7 @@ const ERRORS: { [N in CrossingError['name']]: (error: Crossing<N>) => Error } = 
   DomainError: ({ kind, message, field }) => new DomainError(kind, message, field),
   CommandsRefusedError: ({ refusals }) => new CommandsRefusedError(refusals),
   EventStoreError: ({ message }) => new EventStoreError(message),
+  StoreUnavailableError: ({ message, unconfirmed }) => new StoreUnavailableError(message, unconfirmed),
   Error: ({ message }) => new Error(message),
 };
 
@@ -69,6 +71,7 @@ export function toCrossing(error: unknown): CrossingError {
   }
   if (error instanceof CommandsRefusedError) return { name: 'CommandsRefusedError', message: error.message, refusals: error.refusals };
   if (error instanceof EventStoreError) return { name: 'EventStoreError', message: error.message };
+  if (error instanceof StoreUnavailableError) return { name: 'StoreUnavailableError', message: error.message, unconfirmed: error.unconfirmed };
   return { name: 'Error', message: error instanceof Error ? error.message : String(error) };
 }
 

@@ -68,7 +68,7 @@ describe('SQLite event store on a file', () => {
 
     const reopened = new SqliteEventStore({ path });
     expect((await reopened.readStream('plan-halton')).map((e) => e.eventId)).toEqual([eventId]);
-    expect(reopened.db.prepare("SELECT version FROM schema_versions WHERE component = 'event_store'").get()).toEqual({ version: 3 });
+    expect(reopened.db.prepare("SELECT version FROM schema_versions WHERE component = 'event_store'").get()).toEqual({ version: SQLITE_EVENT_STORE_MIGRATIONS.length });
     await reopened.close();
   });
 
@@ -131,5 +131,22 @@ describe('SQLite event store on a file', () => {
     store.db.prepare("UPDATE schema_versions SET version = 99 WHERE component = 'event_store'").run();
     await store.close();
     expect(() => new SqliteEventStore({ path })).toThrow(/version 99, newer than this program knows/);
+  });
+});
+
+describe('SQLite event store, finding the first attempt of a retried request', () => {
+  it('looks a keyed event up through an index, whatever the length of its stream', async () => {
+    const store = new SqliteEventStore({ path: ':memory:' });
+    const keyed = { eventId: randomUUID(), type: 'MilestoneUpdated', data: {}, metadata: { idempotencyKey: 'k' } };
+    await store.append('milestone-h/P1', [keyed], { expectedRevision: 'no-stream' });
+    const plan = store.db
+      .prepare(
+        `EXPLAIN QUERY PLAN SELECT * FROM events WHERE stream_id = ? AND event_id = ? AND json_extract(metadata, '$.idempotencyKey') IS NOT NULL`,
+      )
+      .all('milestone-h/P1', keyed.eventId)
+      .map((row: any) => row.detail as string);
+    expect(plan).toEqual([expect.stringContaining('USING INDEX events_keyed')]);
+    expect((await store.findKeyedEvent('milestone-h/P1', keyed.eventId))?.eventId).toBe(keyed.eventId);
+    await store.close();
   });
 });

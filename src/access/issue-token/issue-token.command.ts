@@ -3,7 +3,7 @@ import { CommandContext, CommandExecutor, Handle } from '../../domain/command';
 import { streamOfCommand, TokenCommand, tokenDecider } from '../token';
 import { Clock } from '../../domain/clock';
 import { TokenRegistry } from '../token-registry';
-import { newToken } from '../token-secret';
+import { newToken, tokenIdFor } from '../token-secret';
 
 export interface IssueTokenInput {
   name: string;
@@ -15,13 +15,18 @@ export interface IssueTokenInput {
 
 export interface IssuedToken {
   tokenId: string;
-  token: string;
+  /** The bearer token; null when this answers a retry of a request that issued it (the secret is not kept). */
+  token: string | null;
   position: number;
 }
 
-/** Issues a token through the token stream's commands: shared by the API and the token command line. */
+/**
+ * Issues a token through the token stream's commands: shared by the API and the token command line. With
+ * an Idempotency-Key the token's id comes from the key, so a retry is answered with the token the first
+ * attempt issued: its id, and no secret, which was shown once and is not kept.
+ */
 export async function issueToken(handle: Handle<TokenCommand>, input: IssueTokenInput, context: CommandContext, now: Date): Promise<IssuedToken> {
-  const fresh = newToken();
+  const fresh = newToken(context.idempotencyKey === undefined ? undefined : tokenIdFor(context.actor.id, context.idempotencyKey));
   const data = {
     tokenId: fresh.tokenId,
     name: input.name,
@@ -31,10 +36,8 @@ export async function issueToken(handle: Handle<TokenCommand>, input: IssueToken
     hash: fresh.hash,
     ...(input.expiresAt !== undefined ? { expiresAt: input.expiresAt } : {}),
   };
-  // A retry could not show the secret again, so issuing is never answered from an earlier attempt.
-  const once = { ...context, idempotencyKey: undefined, requestHash: undefined };
-  const result = await handle({ type: 'IssueToken', data, now: now.toISOString() }, once);
-  return { tokenId: fresh.tokenId, token: fresh.token, position: result.position };
+  const result = await handle({ type: 'IssueToken', data, now: now.toISOString() }, context);
+  return { tokenId: fresh.tokenId, token: result.replayed ? null : fresh.token, position: result.position };
 }
 
 export class IssueTokenCommand {
