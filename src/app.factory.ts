@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import multipart from '@fastify/multipart';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import { systemClock } from './config/clock';
 import { AppConfig } from './config/config';
@@ -14,6 +14,9 @@ import { SeedLoader } from './seeding/seed-loader';
 import { BodyObjectPipe } from './web/body-object.pipe';
 import { httpServerOptions } from './web/http-server-options';
 import { readBodies } from './web/request-bodies';
+import { FieldLimit, fieldLimitsOf } from './web/field-limits';
+import { withProblems } from './web/api-problems';
+import { ProblemDto } from './web/problem.dto';
 import { FieldError, malformedPathProblem, ProblemException, ProblemFilter, validationProblem } from './web/problem.filter';
 
 export interface CreateAppOptions {
@@ -32,7 +35,10 @@ function fieldErrors(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
     // A row of a list is named as a reader writes it: updates[3].rag, not updates.3.rag.
     const field = !parent ? error.property : /^\d+$/.test(error.property) ? `${parent}[${error.property}]` : `${parent}.${error.property}`;
-    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
+    // A field left out breaks every rule of its type at once; what a person needs to hear is one thing.
+    const missing = error.constraints !== undefined && (error.value === undefined || error.value === null);
+    const messages = missing ? [`${error.property} is required`] : Object.values(error.constraints ?? {});
+    const own = messages.map((message) => ({ field, message }));
     return [...own, ...fieldErrors(error.children ?? [], field)];
   });
 }
@@ -67,15 +73,23 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
   // Uploaded returns are read by their route, which sets its own limits (see receive-file.ts).
   await app.register(multipart);
   app.useGlobalPipes(new BodyObjectPipe(), validationPipe());
-  app.useGlobalFilters(new ProblemFilter());
-  app.enableShutdownHooks();
-  const docs = new DocumentBuilder()
+  const docs: Omit<OpenAPIObject, 'paths'> = new DocumentBuilder()
     .setTitle('Improvement plan tracker')
-    .setDescription('Children’s services improvement plans: RAG board, recommendations, Ofsted visits, with their full history.')
+    .setDescription(
+      'Children’s services improvement plans: RAG board, recommendations, Ofsted visits, with their full history. ' +
+        'The OpenAPI document itself, for code generators and API clients: [/api/docs-json](/api/docs-json). ' +
+        'Every error is application/problem+json (RFC 9457), naming the field at fault.',
+    )
     .setVersion('1')
     .addBearerAuth()
     .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, docs));
+  let document: OpenAPIObject | undefined;
+  let limits: Map<string, FieldLimit[]> | undefined;
+  const documentOf = () => (document ??= withProblems(SwaggerModule.createDocument(app, docs, { extraModels: [ProblemDto] })));
+  // Read from the API documentation when a body is first refused as too large, not on every start.
+  app.useGlobalFilters(new ProblemFilter((route) => (limits ??= fieldLimitsOf(documentOf())).get(route)));
+  app.enableShutdownHooks();
+  SwaggerModule.setup('api/docs', app, documentOf, { jsonDocumentUrl: 'api/docs-json', customSiteTitle: 'Improvement plan tracker API' });
   await app.init();
   if (options.config.seed !== 'none') await app.get(SeedLoader).loadOnStart(options.config.seed);
   return app;

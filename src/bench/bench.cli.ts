@@ -18,7 +18,7 @@ import { openReadModelDb } from '../projections/engine/read-model-db';
 import { rebuildReadModels } from '../projections/rebuild/rebuild';
 import { recommendationDecider, streamId as recommendationStream } from '../recommendation/recommendation';
 import { visitDecider, streamId as visitStream } from '../visit/visit';
-import { Aggregate, generateHistory, milestoneIdOf, MILESTONES_PER_PLAN, mulberry32, planIdOf, plansFor, quarter, recommendationIdOf } from './history-generator';
+import { Aggregate, generateHistory, milestoneIdOf, MILESTONES_PER_PLAN, mulberry32, planIdOf, plansFor, quarter, ratableQuarter, recommendationIdOf } from './history-generator';
 import { measureDocuments } from './documents';
 import { latency, peakRssMb, percentile, startServer } from './measure';
 
@@ -148,7 +148,7 @@ async function httpCommands(
         setupRequest: (request: any) => {
           const planId = planIdOf(Math.floor(random() * plans));
           const milestoneId = milestoneIdOf(Math.floor(random() * MILESTONES_PER_PLAN));
-          const { period, end } = quarter(quarters - 1);
+          const rated = ratableQuarter(quarters, new Date().toISOString().slice(0, 10));
           n += 1;
           return {
             ...request,
@@ -158,7 +158,7 @@ async function httpCommands(
               authorization: `Bearer ${token}`,
               ...(keyed ? { 'idempotency-key': `load-test-${seed}-${n}` } : {}),
             },
-            body: JSON.stringify({ period, rag: 'amber', commentary: `Load test update ${seed}-${n}`, effectiveOn: end, reason: 'Board correction' }),
+            body: JSON.stringify({ ...rated, rag: 'amber', commentary: `Load test update ${seed}-${n}`, reason: 'Board correction' }),
           };
         },
       },
@@ -170,7 +170,7 @@ async function httpCommands(
 /** Whole-plan quarterly updates (every milestone of a random plan in one request), one after another, timed. */
 async function quarterlyUpdates(baseUrl: string, token: string, plans: number, quarters: number, count: number): Promise<{ p50: number; p99: number; failures: number }> {
   const random = mulberry32(11);
-  const { period, end } = quarter(quarters - 1);
+  const { period, effectiveOn } = ratableQuarter(quarters, new Date().toISOString().slice(0, 10));
   const times: number[] = [];
   let failures = 0;
   for (let i = 0; i < count; i++) {
@@ -178,7 +178,7 @@ async function quarterlyUpdates(baseUrl: string, token: string, plans: number, q
       milestoneId: milestoneIdOf(m),
       rag: 'green',
       commentary: `Quarterly update ${i}`,
-      effectiveOn: end,
+      ...(effectiveOn ? { effectiveOn } : {}),
       reason: 'Board correction',
     }));
     const t0 = process.hrtime.bigint();
@@ -237,6 +237,17 @@ async function main(): Promise<void> {
         () => `${server.baseUrl}/api/plans/${plan()}/recommendations/${recommendationIdOf(Math.floor(random() * 12))}/history`,
         headers,
       );
+      // An auditor's questions, narrowed to a milestone and paged, a trend over two years, and the portfolio
+      // of every council (advisers see their own few; this is every plan at once).
+      const auditUrl = () =>
+        `${server.baseUrl}/api/plans/${plan()}/audit?milestoneId=${encodeURIComponent(milestoneIdOf(Math.floor(random() * MILESTONES_PER_PLAN)))}&limit=100`;
+      const trendUrl = () => `${server.baseUrl}/api/plans/${plan()}/trend?asOf=${date()}`;
+      await latency(WARM_UP, auditUrl, headers);
+      await latency(WARM_UP, trendUrl, headers);
+      process.stderr.write(`queries: audit trail by milestone, trend, portfolio (after ${WARM_UP} warm-up requests of the first two)\n`);
+      const audit = await latency(options.queries, auditUrl, headers);
+      const trend = await latency(options.queries, trendUrl, headers);
+      const portfolio = await latency(Math.max(5, Math.round(options.queries / 20)), () => `${server.baseUrl}/api/plans?asOf=${date()}`, headers);
       // As for the queries, the steady state is measured: the first seconds of commands after a start pay
       // for compiling the command path on both threads and run at about two thirds of the rate.
       let warmUp = { perSec: 0, errors: 0 };
@@ -263,16 +274,29 @@ async function main(): Promise<void> {
         boardP99Ms: round(board.p99),
         knownAtP99Ms: round(knownAt.p99),
         historyP99Ms: round(history.p99),
+        auditByMilestoneP99Ms: round(audit.p99),
+        trendP99Ms: round(trend.p99),
+        portfolioP50Ms: round(portfolio.p50),
         quarterlyUpdateP50Ms: round(quarterly.p50),
         quarterlyUpdateP99Ms: round(quarterly.p99),
         peakRssMb: round(peakRssMb(server.child.pid!)),
         startupMs: Math.round(server.startupMs),
         seededStartupMs: Math.round(seededStartupMs),
       };
-      const failures = board.failures + knownAt.failures + history.failures + warmUp.errors + http.errors + keyed.errors + quarterly.failures;
+      const failures =
+        board.failures +
+        knownAt.failures +
+        history.failures +
+        audit.failures +
+        trend.failures +
+        portfolio.failures +
+        warmUp.errors +
+        http.errors +
+        keyed.errors +
+        quarterly.failures;
       if (failures > 0) {
         // A figure measured on failing requests is no figure: say so and fail the run.
-        process.stderr.write(`${failures} requests did not succeed (queries: ${board.failures}/${knownAt.failures}/${history.failures}, http: ${warmUp.errors} in the warm-up, ${http.errors} measured, ${keyed.errors} keyed, quarterly updates: ${quarterly.failures})\n`);
+        process.stderr.write(`${failures} requests did not succeed (queries: ${board.failures}/${knownAt.failures}/${history.failures}/${audit.failures}/${trend.failures}/${portfolio.failures}, http: ${warmUp.errors} in the warm-up, ${http.errors} measured, ${keyed.errors} keyed, quarterly updates: ${quarterly.failures})\n`);
         process.exitCode = 1;
       }
     } finally {
@@ -304,6 +328,8 @@ function report(m: Record<string, number>): void {
     boardP99Ms: ['≤ 10 ms', (v) => v <= 10],
     knownAtP99Ms: ['≤ 10 ms', (v) => v <= 10],
     historyP99Ms: ['≤ 10 ms', (v) => v <= 10],
+    auditByMilestoneP99Ms: ['≤ 10 ms', (v) => v <= 10],
+    trendP99Ms: ['≤ 10 ms', (v) => v <= 10],
     httpCommandsPerSec: ['≥ 3000', (v) => v >= 3000],
     keyedHttpCommandsPerSec: ['≥ 0.9 × httpCommandsPerSec', (v) => v >= 0.9 * m.httpCommandsPerSec!],
     startupMs: ['≤ 2000 ms', (v) => v <= 2000],

@@ -45,6 +45,8 @@ export interface OidcConfig {
   plansClaim: string;
   /** Claim holding the person's display name. */
   nameClaim: string;
+  /** The claim naming the organisation the person acts for (what DfE advisers see of them). */
+  organisationClaim: string;
 }
 
 export class ConfigError extends Error {
@@ -203,5 +205,6 @@ function oidcConfig(value: (name: string) => string | undefined, problems: strin
     roleClaim: claim('OIDC_ROLE_CLAIM', 'roles'),
     plansClaim: claim('OIDC_PLANS_CLAIM', 'plans'),
     nameClaim: claim('OIDC_NAME_CLAIM', 'name'),
+    organisationClaim: claim('OIDC_ORGANISATION_CLAIM', 'organisation'),
   };
 }

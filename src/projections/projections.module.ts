@@ -1,4 +1,5 @@
 import { Global, Inject, Module, OnApplicationBootstrap, OnApplicationShutdown, OnModuleDestroy } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { readModelsOn } from './all-projections';
 import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
@@ -7,6 +8,8 @@ import { AuditTrailController } from './audit-trail/audit-trail.controller';
 import { AuditTrailQueries } from './audit-trail/audit-trail.queries';
 import { BoardPacksController } from './board-packs/board-packs.controller';
 import { BoardPacksQueries } from './board-packs/board-packs.queries';
+import { CorrectionsController } from './rag-board/corrections.controller';
+import { CorrectionsQueries } from './rag-board/corrections.queries';
 import { IndicatorsController } from './indicators/indicators.controller';
 import { IndicatorsQueries } from './indicators/indicators.queries';
 import { PlanLookup } from './shared/plan-lookup';
@@ -18,9 +21,13 @@ import { MilestoneHistoryController } from './rag-board/milestone-history.contro
 import { MilestoneHistoryQueries } from './rag-board/milestone-history.queries';
 import { RagBoardController } from './rag-board/rag-board.controller';
 import { RagBoardQueries } from './rag-board/rag-board.queries';
+import { RagTrendQueries } from './rag-board/rag-trend.queries';
 import { openReadModelDb, ReadModelDb } from './engine/read-model-db';
 import { ReadModels } from './engine/read-models';
 import { ReadGate } from './shared/read-gate';
+import { CanonicalIds } from './shared/canonical-ids';
+import { StreamRevisions } from './shared/stream-revisions';
+import { CanonicalIdsInterceptor } from './shared/canonical-ids.interceptor';
 import { RecommendationHistoryQueries } from './recommendations/recommendation-history.queries';
 import { RecommendationsController } from './recommendations/recommendations.controller';
 import { RecommendationsQueries } from './recommendations/recommendations.queries';
@@ -44,6 +51,7 @@ const READ_MODEL_DB = Symbol('READ_MODEL_DB');
     IndicatorsController,
     AuditTrailController,
     BoardPacksController,
+    CorrectionsController,
   ],
   providers: [
     {
@@ -60,13 +68,18 @@ const READ_MODEL_DB = Symbol('READ_MODEL_DB');
     },
     ReadGate,
     PlanLookup,
+    CanonicalIds,
+    StreamRevisions,
+    { provide: APP_INTERCEPTOR, useClass: CanonicalIdsInterceptor },
     RagBoardQueries,
+    RagTrendQueries,
     MilestoneHistoryQueries,
     RecommendationsQueries,
     RecommendationHistoryQueries,
     VisitsQueries,
     IndicatorsQueries,
     AuditTrailQueries,
+    CorrectionsQueries,
     PortfolioQueries,
     BoardPacksQueries,
   ],

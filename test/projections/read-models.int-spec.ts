@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { SqliteEventStore } from '../../src/event-store/sqlite-event-store';
 import { AuditTrailQueries } from '../../src/projections/audit-trail/audit-trail.queries';
 import { BoardPacksQueries } from '../../src/projections/board-packs/board-packs.queries';
+import { CorrectionsQueries } from '../../src/projections/rag-board/corrections.queries';
+import { RagTrendQueries } from '../../src/projections/rag-board/rag-trend.queries';
 import { IndicatorsQueries } from '../../src/projections/indicators/indicators.queries';
 import { PlanLookup } from '../../src/projections/shared/plan-lookup';
 import { ProjectionRunner } from '../../src/projections/engine/projection-runner';
@@ -13,6 +15,8 @@ import { MilestoneHistoryQueries } from '../../src/projections/rag-board/milesto
 import { RagBoardQueries } from '../../src/projections/rag-board/rag-board.queries';
 import { openReadModelDb } from '../../src/projections/engine/read-model-db';
 import { ReadModels } from '../../src/projections/engine/read-models';
+import { Projector } from '../../src/projections/engine/projector';
+import { StreamRevisions } from '../../src/projections/shared/stream-revisions';
 import { readCut } from '../../src/projections/shared/read-cut';
 import { RecommendationHistoryQueries } from '../../src/projections/recommendations/recommendation-history.queries';
 import { RecommendationsQueries } from '../../src/projections/recommendations/recommendations.queries';
@@ -22,19 +26,22 @@ import { startReadSide } from './support/read-side';
 import { LIFE, RATINGS, recordRatingsWithBackdatedCorrection, recordRecommendationLife } from './support/scenarios';
 import { dumpTables } from './support/tables';
 
-function queriesOn(readModels: ReadModels, store: SqliteEventStore) {
+function queriesOn(readModels: ReadModels, store: SqliteEventStore, projector: Projector) {
   const plans = new PlanLookup(readModels);
-  const recommendations = new RecommendationsQueries(readModels, plans);
-  const milestones = new MilestoneHistoryQueries(readModels, plans);
-  const visits = new VisitsQueries(readModels, plans);
+  const revisions = new StreamRevisions(readModels, projector);
+  const recommendations = new RecommendationsQueries(readModels, plans, revisions);
+  const milestones = new MilestoneHistoryQueries(readModels, plans, revisions);
+  const visits = new VisitsQueries(readModels, plans, revisions);
   return {
-    board: new RagBoardQueries(readModels, plans, new BoardPacksQueries(readModels, plans)),
+    board: new RagBoardQueries(readModels, plans, revisions, new BoardPacksQueries(readModels, plans)),
     milestones,
     recommendations,
     histories: new RecommendationHistoryQueries(readModels, recommendations, visits, milestones),
     visits,
-    indicators: new IndicatorsQueries(readModels, plans),
+    indicators: new IndicatorsQueries(readModels, plans, revisions),
     audit: new AuditTrailQueries(readModels, plans, store),
+    corrections: new CorrectionsQueries(readModels, plans),
+    trend: new RagTrendQueries(readModels, plans),
   };
 }
 
@@ -43,7 +50,7 @@ describe('the read models on a real store', () => {
     const side = startReadSide();
     await recordRatingsWithBackdatedCorrection(side.writer);
     await side.caughtUp();
-    const { board } = queriesOn(side.readModels, side.store);
+    const { board } = queriesOn(side.readModels, side.store, side.runner);
     const rag = (asOf: string, knownAt?: string) =>
       board.board(RATINGS.planId, readCut({ asOf, ...(knownAt ? { knownAt } : {}) })).priorities[0]!.milestones[0]!.rag;
     expect(rag(RATINGS.asOf.betweenQ1AndQ2)).toBe('red');
@@ -56,7 +63,7 @@ describe('the read models on a real store', () => {
     const side = startReadSide();
     await recordRecommendationLife(side.writer);
     await side.caughtUp();
-    const history = queriesOn(side.readModels, side.store).histories.history(LIFE.planId, 'R01', readCut({}));
+    const history = queriesOn(side.readModels, side.store, side.runner).histories.history(LIFE.planId, 'R01', readCut({}));
     expect(
       history.segments[0]!.entries.map((e) => `${e.effectiveOn} ${e.type} ${e.milestoneId ?? e.visitId ?? ''}`.trim()),
     ).toEqual([
@@ -78,7 +85,7 @@ describe('the read models on a real store', () => {
       prepared.push(sql);
       return prepare(sql);
     }) as typeof db.prepare);
-    queriesOn(side.readModels, side.store);
+    queriesOn(side.readModels, side.store, side.runner);
     spy.mockRestore();
     const params = {
       planId: 'p',
@@ -135,6 +142,13 @@ describe('where the read models live', () => {
     await side.caughtUp();
     expect(separate.tables).toEqual([...side.readModels.tables, 'audit_events']);
     expect(dumpTables(db, side.readModels.tables)).toEqual(dumpTables(side.store.db, side.readModels.tables));
+    // The revisions a client sends back read the same from the trail's copy as from the store's own table.
+    const revisions = (readModels: ReadModels, projector: Projector) =>
+      ['plan-testshire', 'milestone-testshire/P1.1', 'milestone-testshire/P2.1'].map((stream) =>
+        new StreamRevisions(readModels, projector).of(stream, '9999-12-31T23:59:59.999Z'),
+      );
+    expect(revisions(separate, runner)).toEqual(revisions(side.readModels, side.runner));
+    expect(revisions(separate, runner)[1]).toBeGreaterThan(1);
     await runner.stop();
     db.close();
     await side.close();

@@ -44,7 +44,7 @@ describe('board packs', () => {
       expect.objectContaining({
         packId: '2025-26-Q2-1',
         issuedAt: '2025-10-22T14:00:00.000Z',
-        issuedBy: expect.objectContaining({ id: 'bootstrap-admin' }),
+        actor: expect.objectContaining({ id: 'bootstrap-admin' }),
         lastPosition,
         sha256: issued.body.sha256,
       }),

@@ -37,6 +37,7 @@ const report = buildQuarterlyReport({
             changedAfterPack: null,
             provenance: null,
             milestoneProvenance: null,
+            revision: 0,
           },
         ],
       },

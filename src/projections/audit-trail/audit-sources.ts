@@ -5,6 +5,7 @@ import { AuditEventDto } from './audit-trail.dto';
 import { SqliteEventStore } from '../../event-store/sqlite-event-store';
 import { provenanceOf } from '../../domain/provenance';
 import { fromProvenanceColumn } from '../shared/provenance';
+import { TrailNarrowing } from './audit-filter';
 
 export interface TrailBounds {
   planId: string;
@@ -15,11 +16,12 @@ export interface TrailBounds {
   to: string;
   /** Effective on or before. */
   asOf: string;
-  /** At most this many; -1 for all. */
-  limit: number;
+  /** Where the events wanted lie, when a filter says (the embedded store then reads only those streams). */
+  narrowing?: TrailNarrowing;
 }
 
-export type TrailSource = (bounds: TrailBounds) => AuditEventDto[];
+/** The plan's events within the bounds, oldest first, read as they are consumed. */
+export type TrailSource = (bounds: TrailBounds) => Iterable<AuditEventDto>;
 
 /** The plan's last recorded fact, by a time: where a document made at that time ends in the log. */
 export interface LastRecorded {
@@ -61,48 +63,65 @@ interface CopiedRow {
 
 /** The trail from the audit trail's own copy of the events (read models beside KurrentDB). */
 export function copiedTrail(db: Database.Database): TrailSource {
-  const trail = db.prepare<[TrailBounds], CopiedRow>(
+  const trail = db.prepare<[Omit<TrailBounds, 'narrowing'>], CopiedRow>(
     `SELECT * FROM audit_events
      WHERE plan_id = @planId AND position > @after AND recorded_at >= @from AND recorded_at <= @to AND effective_on <= @asOf
-     ORDER BY position LIMIT @limit`,
+     ORDER BY position`,
   );
-  return (bounds) =>
-    trail.all(bounds).map((row) => ({
-      position: row.position,
-      type: row.type,
-      streamId: row.stream_id,
-      revision: row.revision,
-      eventId: row.event_id,
-      effectiveOn: row.effective_on,
-      recordedAt: row.recorded_at,
-      actor: fromActorColumns(row),
-      command: row.command,
-      correlationId: row.correlation_id,
-      data: JSON.parse(row.data) as unknown,
-      provenance: fromProvenanceColumn(row.provenance),
-      source: row.source === null ? null : (JSON.parse(row.source) as Record<string, unknown>),
-    }));
+  function* read({ narrowing: _narrowing, ...bounds }: TrailBounds): Generator<AuditEventDto> {
+    for (const row of trail.iterate(bounds)) yield toDto(row);
+  }
+  return read;
+}
+
+function toDto(row: CopiedRow): AuditEventDto {
+  return {
+    position: row.position,
+    type: row.type,
+    streamId: row.stream_id,
+    revision: row.revision,
+    eventId: row.event_id,
+    effectiveOn: row.effective_on,
+    recordedAt: row.recorded_at,
+    actor: fromActorColumns(row),
+    command: row.command,
+    correlationId: row.correlation_id,
+    data: JSON.parse(row.data) as unknown,
+    provenance: fromProvenanceColumn(row.provenance),
+    source: row.source === null ? null : (JSON.parse(row.source) as Record<string, unknown>),
+  };
 }
 
 /**
  * The trail straight from the embedded store, through its adapter: a plan's streams are `plan-<id>` and
  * `<type>-<id>/…`, so each is one range of the store's stream index.
  */
-/** The stream index's ranges for a plan's streams: `plan-<id>` and `<type>-<id>/…`. */
-function planSelection(planId: string) {
-  const id = encodeURIComponent(planId);
+/** The plan's last fact from the store itself: its events in order, the last one recorded by the time kept. */
+export function storeLast(store: SqliteEventStore): LastSource {
   const nested = STREAM_TYPES.filter((t) => t !== 'plan');
-  return { streams: [`plan-${id}`], prefixes: nested.map((type) => `${type}-${id}/`), types: KNOWN_EVENT_TYPES };
+  return (planId, recordedBy) => {
+    const id = encodeURIComponent(planId);
+    const selection = { streams: [`plan-${id}`], prefixes: nested.map((type) => `${type}-${id}/`), types: KNOWN_EVENT_TYPES };
+    let last: LastRecorded | undefined;
+    for (const stored of store.readSelection(selection, { after: -1, recordedFrom: '', recordedTo: recordedBy })) {
+      last = { position: Number(stored.position), recordedAt: stored.recordedAt };
+    }
+    return last;
+  };
 }
 
 export function storeTrail(store: SqliteEventStore): TrailSource {
-  return ({ planId, after, from, to, asOf, limit }) => {
-    const trail: AuditEventDto[] = [];
-    for (const stored of store.readSelection(planSelection(planId), { after, recordedFrom: from, recordedTo: to })) {
+  const nested = STREAM_TYPES.filter((t) => t !== 'plan');
+  function* read({ planId, after, from, to, asOf, narrowing }: TrailBounds): Generator<AuditEventDto> {
+    const id = encodeURIComponent(planId);
+    const whole = { streams: [`plan-${id}`], prefixes: nested.map((type) => `${type}-${id}/`) };
+    const where = narrowing && narrowing.streams.length + narrowing.prefixes.length > 0 ? narrowing : whole;
+    const selection = { streams: where.streams, prefixes: where.prefixes, types: narrowing?.types ?? KNOWN_EVENT_TYPES };
+    for (const stored of store.readSelection(selection, { after, recordedFrom: from, recordedTo: to })) {
       const fact = toFact(stored);
       if (!fact || fact.effectiveOn > asOf || fact.planId !== planId) continue;
       const { command, correlationId } = fact.metadata;
-      trail.push({
+      yield {
         position: fact.position,
         type: fact.event.type,
         streamId: fact.streamId,
@@ -116,20 +135,8 @@ export function storeTrail(store: SqliteEventStore): TrailSource {
         data: fact.event.data,
         provenance: provenanceOf(fact.metadata.provenance) ?? null,
         source: sourceOf(fact.metadata.source),
-      });
-      if (trail.length === limit) break;
+      };
     }
-    return trail;
-  };
-}
-
-/** The plan's last fact from the store itself: its events in order, the last one recorded by the time kept. */
-export function storeLast(store: SqliteEventStore): LastSource {
-  return (planId, recordedBy) => {
-    let last: LastRecorded | undefined;
-    for (const stored of store.readSelection(planSelection(planId), { after: -1, recordedFrom: '', recordedTo: recordedBy })) {
-      last = { position: Number(stored.position), recordedAt: stored.recordedAt };
-    }
-    return last;
-  };
+  }
+  return read;
 }

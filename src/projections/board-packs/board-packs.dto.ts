@@ -25,7 +25,7 @@ export class BoardPackDto {
   @ApiProperty({ type: PackHashesDto, description: 'What each file hashed to when it was issued; a download gives the same bytes' })
   sha256!: PackHashesDto;
   @ApiProperty({ description: 'When the pack was recorded as issued to the board' }) issuedAt!: string;
-  @ApiProperty({ type: ActorDto }) issuedBy!: ActorDto;
+  @ApiProperty({ type: ActorDto, description: 'Who issued it (a DfE adviser sees the role and organisation only)' }) actor!: ActorDto;
   @ApiProperty({ description: 'Global position of the BoardPackIssued event' }) position!: number;
   @ApiProperty({ type: PackDownloadsDto }) downloads!: PackDownloadsDto;
 }

@@ -14,7 +14,8 @@ export const BOARD_PACKS_MIGRATIONS: Migration[] = [
      recorded_at   TEXT NOT NULL,
      actor_id      TEXT NOT NULL,
      actor_name    TEXT,
-     actor_role    TEXT
+     actor_role    TEXT,
+     actor_organisation TEXT
    );
    CREATE INDEX board_packs_by_plan ON board_packs (plan_id, position, recorded_at);`,
 ];

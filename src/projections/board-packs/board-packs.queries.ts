@@ -20,6 +20,7 @@ interface PackRow {
   actor_id: string;
   actor_name: string | null;
   actor_role: string | null;
+  actor_organisation: string | null;
 }
 
 export const packDownloadPath = (planId: string, packId: string, format: PackFormat): string =>
@@ -33,7 +34,7 @@ const toPack = (row: PackRow): BoardPackDto => ({
   lastPosition: row.last_position,
   sha256: JSON.parse(row.sha256) as PackHashes,
   issuedAt: row.recorded_at,
-  issuedBy: fromActorColumns(row),
+  actor: fromActorColumns(row),
   position: row.position,
   downloads: Object.fromEntries(PACK_FORMATS.map((f) => [f, packDownloadPath(row.plan_id, row.pack_id, f)])) as Record<PackFormat, string>,
 });

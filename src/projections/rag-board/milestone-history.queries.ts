@@ -6,6 +6,8 @@ import { notFoundProblem } from '../shared/not-found';
 import { ReadCut } from '../shared/read-cut';
 import { fromProvenanceColumn } from '../shared/provenance';
 import { MilestoneHistoryDto, MilestoneUpdateDto } from './milestone-history.dto';
+import { StreamRevisions } from '../shared/stream-revisions';
+import { streamId as milestoneStreamId } from '../../milestone/milestone';
 
 interface RatingRow {
   position: number;
@@ -60,6 +62,7 @@ export class MilestoneHistoryQueries {
   constructor(
     readModels: ReadModels,
     private readonly plans: PlanLookup,
+    private readonly revisions: StreamRevisions,
   ) {
     const db = readModels.db;
     this.milestone = db.prepare<
@@ -131,6 +134,7 @@ export class MilestoneHistoryQueries {
       priorityId: milestone.priority_id,
       title: milestone.title,
       milestoneProvenance: fromProvenanceColumn(milestone.provenance),
+      revision: this.revisions.of(milestoneStreamId(planId, milestoneId), cut.recordedBy),
       asOf: cut.asOf,
       knownAt: cut.knownAt,
       updates,

@@ -6,6 +6,9 @@ import { ReadCut } from '../shared/read-cut';
 import { countRag, directionOf, emptyTotals, RagTotals } from './direction';
 import { BoardDto, BoardMilestoneDto, BoardPriorityDto, ChangedAfterPackDto, DeclinedDto } from './rag-board.dto';
 import { fromProvenanceColumn } from '../shared/provenance';
+import { StreamRevisions } from '../shared/stream-revisions';
+import { streamId as milestoneStreamId } from '../../milestone/milestone';
+import { streamId as planStreamId } from '../../plan/plan';
 
 interface MilestoneRow {
   plan_id: string;
@@ -35,6 +38,8 @@ export type BoardMilestone = Omit<BoardMilestoneDto, 'changedAfterPack'> & {
   /** The log position of the rating shown, to tell whether a board pack of its period came before it. */
   ratingPosition: number | null;
 };
+/** A milestone of the board before its revision is looked up (cross-plan totals need none). */
+export type BoardRow = Omit<BoardMilestone, 'revision'>;
 
 /** The latest fact effective by @asOf and recorded by @recordedBy: one backward seek on the as-of index. */
 const latest = (table: string, extra = '') => `(
@@ -45,8 +50,8 @@ const latest = (table: string, extra = '') => `(
 
 const boardSql = (where: string) => `
   SELECT m.plan_id, m.priority_id, m.milestone_id, m.title, m.owner, COALESCE(d.due_on, m.due_on) AS due_on,
-         cur.period, cur.rag, cur.forecast_rag, cur.commentary, cur.note, cur.effective_on, cur.recorded_at, cur.position AS rating_position,
-         cur.previous_period, prev.rag AS previous_rag, last.rag AS last_year_rag, cur.provenance, m.provenance AS milestone_provenance
+         cur.period, cur.rag, cur.forecast_rag, cur.commentary, cur.note, cur.effective_on, cur.recorded_at,
+         cur.position AS rating_position, cur.previous_period, prev.rag AS previous_rag, last.rag AS last_year_rag, cur.provenance, m.provenance AS milestone_provenance
   FROM board_milestones m
   LEFT JOIN milestone_ratings cur ON cur.position = ${latest('milestone_ratings')}
   LEFT JOIN milestone_ratings prev ON prev.position = ${latest('milestone_ratings', 'AND f.period = cur.previous_period')}
@@ -55,7 +60,7 @@ const boardSql = (where: string) => `
   WHERE ${where} AND m.recorded_at <= @recordedBy
   ORDER BY m.position`;
 
-const toMilestone = (row: MilestoneRow): BoardMilestone => ({
+const toMilestone = (row: MilestoneRow): BoardRow => ({
   planId: row.plan_id,
   priorityId: row.priority_id,
   milestoneId: row.milestone_id,
@@ -81,7 +86,7 @@ const toMilestone = (row: MilestoneRow): BoardMilestone => ({
 export type PackOfPeriod = (period: string | null) => { packId: string; issuedAt: string; lastPosition: number } | undefined;
 
 /** A rating recorded for a period after the pack of that period went to the board: what it saw has since changed. */
-export const changedAfterPack = (milestone: BoardMilestone, packOf: PackOfPeriod): ChangedAfterPackDto | null => {
+export const changedAfterPack = (milestone: Pick<BoardRow, 'period' | 'ratingPosition'>, packOf: PackOfPeriod): ChangedAfterPackDto | null => {
   const pack = packOf(milestone.period);
   if (!pack || milestone.ratingPosition === null || milestone.ratingPosition <= pack.lastPosition) return null;
   return { packId: pack.packId, issuedAt: pack.issuedAt };
@@ -102,6 +107,7 @@ export class RagBoardQueries {
   constructor(
     readModels: ReadModels,
     private readonly plans: PlanLookup,
+    private readonly revisions: StreamRevisions,
     private readonly packs: BoardPacksQueries,
   ) {
     const db = readModels.db;
@@ -114,12 +120,16 @@ export class RagBoardQueries {
   }
 
   milestones(planId: string, cut: ReadCut): BoardMilestone[] {
-    return this.ofPlan.all({ planId, asOf: cut.asOf, recordedBy: cut.recordedBy }).map(toMilestone);
+    return this.ofPlan.all({ planId, asOf: cut.asOf, recordedBy: cut.recordedBy }).map((row) => this.withRevision(toMilestone(row), cut));
   }
 
-  /** Every plan's milestones at once, for the portfolio and cross-plan questions. */
-  allMilestones(cut: ReadCut): BoardMilestone[] {
+  /** Every plan's milestones at once, for the portfolio and cross-plan questions; `withRevision` those shown. */
+  allMilestones(cut: ReadCut): BoardRow[] {
     return this.ofAllPlans.all({ asOf: cut.asOf, recordedBy: cut.recordedBy }).map(toMilestone);
+  }
+
+  withRevision(row: BoardRow, cut: ReadCut): BoardMilestone {
+    return { ...row, revision: this.revisions.of(milestoneStreamId(row.planId, row.milestoneId), cut.recordedBy) };
   }
 
   board(planId: string, cut: ReadCut): BoardDto {
@@ -135,7 +145,14 @@ export class RagBoardQueries {
     );
     const packOf = this.packOf(planId, cut);
     for (const milestone of milestones) priorities.get(milestone.priorityId)?.milestones.push(publicMilestone(milestone, packOf));
-    return { planId, asOf: cut.asOf, knownAt: cut.knownAt, totals: totalsOf(milestones), priorities: [...priorities.values()] };
+    return {
+      planId,
+      revision: this.revisions.of(planStreamId(planId), cut.recordedBy),
+      asOf: cut.asOf,
+      knownAt: cut.knownAt,
+      totals: totalsOf(milestones),
+      priorities: [...priorities.values()],
+    };
   }
 
   declined(planId: string, cut: ReadCut): DeclinedDto {

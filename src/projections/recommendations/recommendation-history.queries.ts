@@ -91,6 +91,7 @@ export class RecommendationHistoryQueries {
       text: rec.text,
       status: statusOf(rec),
       raisedOn: rec.raised_on,
+      revision: this.recommendations.revisionOf(rec, cut),
       asOf: cut.asOf,
       knownAt: cut.knownAt,
       segments: cutIntoSegments(origin, rec.raised_on, visits, entries),

@@ -17,7 +17,7 @@ export class IssueBoardPackDto {
   knownAt?: string;
 }
 
-export class IssuedBoardPackDto extends OmitType(BoardPackDto, ['issuedAt', 'issuedBy'] as const) {
+export class IssuedBoardPackDto extends OmitType(BoardPackDto, ['issuedAt', 'actor'] as const) {
   @ApiProperty({ description: 'Revision of the period’s board-pack stream' }) revision!: number;
   @ApiProperty({ example: 'boardpack-halton/2025-26%20Q2' }) streamId!: string;
 }

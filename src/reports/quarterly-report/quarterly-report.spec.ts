@@ -22,11 +22,13 @@ const milestone = (milestoneId: string, over: Partial<BoardMilestoneDto>): Board
   changedAfterPack: null,
   provenance: null,
   milestoneProvenance: null,
+  revision: 0,
   ...over,
 });
 
 const board = (milestones: BoardMilestoneDto[]): BoardDto => ({
   planId: 'halton',
+  revision: 12,
   asOf: '2025-09-30',
   knownAt: '2025-11-01T00:00:00.000Z',
   totals: { green: 0, amber: 0, red: 0, complete: 0, notRated: 0 },
@@ -45,6 +47,7 @@ const visit = (visitId: string, endDate: string): VisitDto => ({
   judgements: [],
   findings: [],
   provenance: null,
+  revision: 0,
 });
 
 const sources = (milestones: BoardMilestoneDto[], over: Partial<ReportSources> = {}): ReportSources => ({
@@ -99,7 +102,7 @@ describe('the quarterly report, from the query answers', () => {
       lastPosition: 300,
       sha256: { docx: '', xlsx: '', csv: '', html: '' },
       issuedAt: '2025-08-01T00:00:00.000Z',
-      issuedBy: { id: 'a', name: null, role: null },
+      actor: { id: 'a', name: null, role: null, organisation: null },
       position: 301,
       downloads: { docx: '', xlsx: '', csv: '', html: '' },
     };
@@ -114,8 +117,8 @@ describe('the quarterly report, from the query answers', () => {
     const report = buildQuarterlyReport(
       sources([], {
         indicators: [
-          { indicatorId: 'children-in-care', title: 'Children in care', unit: 'children', values: [value('2025-26 Q1', 380), value('2025-26 Q2', 384), value('2025-26 Q3', 390)], provenance: null },
-          { indicatorId: 'budget', title: 'Residential budget', unit: 'GBP', values: [value('2025-26', 1000)], provenance: null },
+          { indicatorId: 'children-in-care', title: 'Children in care', unit: 'children', values: [value('2025-26 Q1', 380), value('2025-26 Q2', 384), value('2025-26 Q3', 390)], provenance: null, revision: 0 },
+          { indicatorId: 'budget', title: 'Residential budget', unit: 'GBP', values: [value('2025-26', 1000)], provenance: null, revision: 0 },
         ],
       }),
     );

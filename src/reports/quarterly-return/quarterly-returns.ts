@@ -124,7 +124,6 @@ export class QuarterlyReturns {
         milestoneId: u.milestoneId,
         rag: u.rag,
         commentary: u.commentary,
-        effectiveOn: period.end,
         ...(u.reason ? { reason: u.reason } : {}),
       })),
     };
