@@ -32,7 +32,7 @@ describe('SQLite event store on a file', () => {
 
     const reopened = new SqliteEventStore({ path });
     expect((await reopened.readStream('plan-halton')).map((e) => e.eventId)).toEqual([eventId]);
-    expect(reopened.db.prepare("SELECT version FROM schema_versions WHERE component = 'event_store'").get()).toEqual({ version: 3 });
+    expect(reopened.db.prepare("SELECT version FROM schema_versions WHERE component = 'event_store'").get()).toEqual({ version: 4 });
     await reopened.close();
   });
 
