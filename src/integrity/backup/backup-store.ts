@@ -48,7 +48,8 @@ export async function backupStore(path: string, out: string, onProgress?: (progr
     let lastRemaining = Infinity;
     await source.backup(partial, {
       progress: ({ totalPages, remainingPages }) => {
-        if (remainingPages > lastRemaining) restarted = true;
+        // No headway since the last step: another connection wrote, and SQLite started the copy again.
+        if (remainingPages >= lastRemaining) restarted = true;
         lastRemaining = remainingPages;
         const done = totalPages - remainingPages;
         onProgress?.({ phase: 'copying', fraction: totalPages > 0 ? done / totalPages : 1, label: `${done} of ${totalPages} pages` });
