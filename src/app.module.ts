@@ -6,6 +6,7 @@ import { ConfigModule } from './config/config.module';
 import { EventStoreModule } from './event-store/event-store.module';
 import { EventStore } from './event-store/event-store.port';
 import { HealthModule } from './health/health.module';
+import { IntegrityModule } from './integrity/integrity.module';
 import { ProjectionsModule } from './projections/projections.module';
 import { SeedingModule } from './seeding/seeding.module';
 import { WRITE_MODULES } from './write.module';
@@ -21,6 +22,7 @@ export class AppModule {
         CqrsModule.forRoot(),
         AccessModule,
         HealthModule,
+        IntegrityModule,
         ProjectionsModule,
         ...WRITE_MODULES,
         SeedingModule,

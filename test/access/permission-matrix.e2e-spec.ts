@@ -274,6 +274,8 @@ const ROUTES: Route[] = [
     path: (p) => `/api/plans/${p}/indicators`,
   },
   { method: 'GET', route: '/api/plans/:planId/audit', level: 'audit', success: 200, path: (p) => `/api/plans/${p}/audit` },
+  // the log's integrity: every plan's events, so no plan in the path
+  { method: 'GET', route: '/api/integrity', level: 'audit', success: 200, path: () => '/api/integrity' },
 ];
 
 const issuedForRevoking = new Map<number, string>();
