@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { RAGS } from '../../milestone/rag';
+import { ApiProvenance, ProvenanceDto } from '../provenance';
 
 export class RagTotalsDto {
   @ApiProperty() green!: number;
@@ -29,12 +30,15 @@ export class BoardMilestoneDto {
   sameQuarterLastYearRag!: string | null;
   @ApiProperty({ nullable: true, enum: ['improved', 'declined', 'unchanged'], description: 'Against the previous quarter' })
   direction!: 'improved' | 'declined' | 'unchanged' | null;
+  @ApiProvenance('The rating') provenance!: ProvenanceDto | null;
+  @ApiProvenance('The milestone (its title and owner)') milestoneProvenance!: ProvenanceDto | null;
 }
 
 export class BoardPriorityDto {
   @ApiProperty({ example: 'CYP P2' }) priorityId!: string;
   @ApiProperty() title!: string;
   @ApiProperty({ type: [BoardMilestoneDto] }) milestones!: BoardMilestoneDto[];
+  @ApiProvenance() provenance!: ProvenanceDto | null;
 }
 
 export class BoardDto {
