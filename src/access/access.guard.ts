@@ -1,11 +1,14 @@
-import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyReply } from 'fastify';
 import { ProblemException, problemType } from '../web/problem.filter';
+import { AppConfig } from '../config/config';
+import { APP_CONFIG } from '../config/config.module';
 import { ACCESS_KEY, AuthenticatedRequest, RouteAccess } from './access.decorator';
 import { decideAccess } from './access-policy';
 import { Authenticator } from './authenticator';
 import { FailedAuthLimiter } from './failed-auth-limiter';
+import { sameSecret } from './token-secret';
 
 const REALM = 'Bearer realm="improvement-plan-tracker"';
 const MAX_CREDENTIAL = 8192;
@@ -27,6 +30,7 @@ export class AccessGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly authenticator: Authenticator,
     private readonly limiter: FailedAuthLimiter,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -57,6 +61,7 @@ export class AccessGuard implements CanActivate {
       reply.header('WWW-Authenticate', REALM);
       throw unauthenticated('Send Authorization: Bearer <token>.');
     }
+    if (access === 'metrics' && this.config.metricsToken !== undefined && sameSecret(credential, this.config.metricsToken)) return true;
     const outcome =
       credential.length > MAX_CREDENTIAL ? ({ kind: 'invalid' } as const) : await this.authenticator.authenticate(credential);
     if (outcome.kind === 'unavailable') {
@@ -77,7 +82,7 @@ export class AccessGuard implements CanActivate {
     request.actor = outcome.principal.actor;
     const params = request.params as Record<string, unknown> | undefined;
     const planId = typeof params?.planId === 'string' ? params.planId : undefined;
-    const decision = decideAccess(outcome.principal, access, planId);
+    const decision = decideAccess(outcome.principal, access === 'metrics' ? 'admin' : access, planId);
     if (!decision.allowed) throw forbidden(decision.reason);
     return true;
   }

@@ -51,6 +51,12 @@ export interface CommandChannel {
   runBatch(batch: RemoteBatch): Promise<BatchResult>;
 }
 
+/** Told of every command the pipeline accepted (the metrics count them by name); optional. */
+export interface CommandObserver {
+  accepted(commandName: string): void;
+}
+export const COMMAND_OBSERVER = Symbol('COMMAND_OBSERVER');
+
 /** The fold cache's limit in bytes, for a module to provide (tests give a small one); CACHED_STATE_BYTES without. */
 export const CACHED_STATE_LIMIT = Symbol('CACHED_STATE_LIMIT');
 
@@ -131,6 +137,7 @@ export class CommandPipeline {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Optional() @Inject(CACHED_STATE_LIMIT) private readonly cachedStateBytes: number = CACHED_STATE_BYTES,
+    @Optional() @Inject(COMMAND_OBSERVER) private readonly observer?: CommandObserver,
   ) {
     this.batchHost = {
       store: this.store,
@@ -169,7 +176,7 @@ export class CommandPipeline {
     const before = this.queued.get(spec.streamId);
     const result = before ? before.then(() => this.runHereOrThere(spec)) : this.runHereOrThere(spec);
     const settled = result.then(
-      () => undefined,
+      () => this.observer?.accepted(spec.commandName),
       () => undefined,
     );
     this.queued.set(spec.streamId, settled);
@@ -195,7 +202,7 @@ export class CommandPipeline {
     const before = streamIds.flatMap((id) => this.queued.get(id) ?? []);
     const result = before.length > 0 ? Promise.all(before).then(() => this.runManyHereOrThere(batch)) : this.runManyHereOrThere(batch);
     const settled = result.then(
-      () => undefined,
+      () => batch.commands.forEach((c) => this.observer?.accepted(c.commandName)),
       () => undefined,
     );
     for (const id of streamIds) this.queued.set(id, settled);

@@ -16,6 +16,7 @@ import {
 import { AppendChannel, SqliteEventStore } from '../event-store/sqlite-event-store';
 import { AppendRequest } from '../event-store/sqlite-appender';
 import { RunnerStatus } from './projection-runner';
+import type { LogLevel } from '../config/config';
 import type { CheckpointerData } from '../event-store/wal-checkpointer.worker';
 import type { AppendFailure, FromProjectionThread, ProjectionThreadData, ToProjectionThread } from './projection-thread.worker';
 import { PositionWaiters, Projector } from './projector';
@@ -77,9 +78,9 @@ export class ProjectionThread implements Projector, AppendChannel, CommandChanne
   private restartTimer?: NodeJS.Timeout;
 
   /** A projection thread for the store, or undefined where it cannot run (memory, tests on sources). */
-  static for(store: SqliteEventStore, initialPosition: number, pipeline?: CommandPipeline): ProjectionThread | undefined {
+  static for(store: SqliteEventStore, initialPosition: number, pipeline?: CommandPipeline, logLevel: LogLevel = 'info'): ProjectionThread | undefined {
     return store.writerThread && existsSync(WORKER_FILE) && existsSync(CHECKPOINTER_FILE)
-      ? new ProjectionThread(store, initialPosition, pipeline)
+      ? new ProjectionThread(store, initialPosition, pipeline, logLevel)
       : undefined;
   }
 
@@ -88,6 +89,7 @@ export class ProjectionThread implements Projector, AppendChannel, CommandChanne
     private readonly store: SqliteEventStore,
     initialPosition: number,
     private readonly pipeline?: CommandPipeline,
+    private readonly logLevel: LogLevel = 'info',
   ) {
     this.current = { state: 'stopped', position: initialPosition };
   }
@@ -173,7 +175,7 @@ export class ProjectionThread implements Projector, AppendChannel, CommandChanne
     });
     // Should it fail, the committing thread's own (larger) threshold takes over; nothing else depends on it.
     this.checkpointer.on('error', (error) => this.logger.warn(`The log checkpointer stopped: ${error.message}`));
-    const worker = new Worker(WORKER_FILE, { workerData: { path: this.store.db.name } satisfies ProjectionThreadData });
+    const worker = new Worker(WORKER_FILE, { workerData: { path: this.store.db.name, logLevel: this.logLevel } satisfies ProjectionThreadData });
     this.worker = worker;
     const started = new Promise<void>((resolve) => {
       worker.on('message', (message: FromProjectionThread) => {

@@ -1,4 +1,8 @@
+import { Logger } from '@nestjs/common';
 import { parentPort, workerData } from 'node:worker_threads';
+import type { LogLevel } from '../config/config';
+import { createLogger } from '../logging/logger';
+import { PinoNestLogger } from '../logging/nest-logger';
 import { AppendResult, StreamAppend, WrongExpectedRevisionError } from '../event-store/event-store.port';
 import { SqliteEventStore } from '../event-store/sqlite-event-store';
 import { AppendRequest, WAL_FILE_KEPT_PAGES } from '../event-store/sqlite-appender';
@@ -13,6 +17,8 @@ import { ReadModels } from './read-models';
 export interface ProjectionThreadData {
   path: string;
   pollIntervalMs?: number;
+  /** The thread's messages go to the server's JSON log, at its level. */
+  logLevel?: LogLevel;
 }
 
 /**
@@ -95,7 +101,8 @@ const answer = <T>(id: number, work: Promise<T>, post: (outcome: Outcome<T>) => 
  * request thread's connection starts a read with an empty cache whenever this one has committed since.
  * Runs from the compiled dist/ only.
  */
-async function run({ path, pollIntervalMs }: ProjectionThreadData): Promise<void> {
+async function run({ path, pollIntervalMs, logLevel }: ProjectionThreadData): Promise<void> {
+  Logger.overrideLogger(new PinoNestLogger(createLogger(logLevel ?? 'info')));
   const port = parentPort!;
   const post = (message: FromProjectionThread) => port.postMessage(message);
   const store = new SqliteEventStore({ path, ...(pollIntervalMs ? { pollIntervalMs } : {}) });

@@ -53,9 +53,9 @@ const READ_MODEL_DB = Symbol('READ_MODEL_DB');
     { provide: ReadModels, inject: [READ_MODEL_DB], useFactory: ({ db }: ReadModelDb) => new ReadModels(db) },
     {
       provide: Projector,
-      inject: [ReadModels, EVENT_STORE, { token: CommandPipeline, optional: true }],
-      useFactory: (readModels: ReadModels, store: EventStore, pipeline?: CommandPipeline): Projector =>
-        (store instanceof SqliteEventStore && ProjectionThread.for(store, readModels.position, pipeline)) ||
+      inject: [ReadModels, EVENT_STORE, APP_CONFIG, { token: CommandPipeline, optional: true }],
+      useFactory: (readModels: ReadModels, store: EventStore, config: AppConfig, pipeline?: CommandPipeline): Projector =>
+        (store instanceof SqliteEventStore && ProjectionThread.for(store, readModels.position, pipeline, config.logLevel)) ||
         new ProjectionRunner(readModels, store),
     },
     ReadGate,

@@ -4,7 +4,8 @@ import type { FastifyRequest } from 'fastify';
 import { ANONYMOUS, Actor, CommandContext, fingerprint } from '../command-pipeline/command-context';
 import { ProblemException, validationProblem } from './problem.filter';
 
-const HEADER_VALUE = /^[\x21-\x7e]{1,200}$/;
+/** A header value this product accepts as a key or an id: 1 to 200 visible ASCII characters. */
+export const HEADER_VALUE = /^[\x21-\x7e]{1,200}$/;
 
 function header(request: FastifyRequest, name: string): string | undefined {
   const value = request.headers[name.toLowerCase()];
@@ -28,7 +29,8 @@ export const WriteContext = createParamDecorator((_: unknown, ctx: ExecutionCont
   const body = (request.body ?? {}) as { expectedRevision?: unknown };
   return {
     actor: actorOf(request),
-    correlationId: header(request, 'X-Request-Id') ?? randomUUID(),
+    // The request's id (the caller's X-Request-Id, or one made for it), as the log names it.
+    correlationId: header(request, 'X-Request-Id') ?? (request.id || randomUUID()),
     commandId: randomUUID(),
     ...(idempotencyKey ? { idempotencyKey, requestHash: fingerprint({ path: request.url.split('?')[0], body: request.body }) } : {}),
     ...(typeof body.expectedRevision === 'number' ? { expectedRevision: body.expectedRevision } : {}),
