@@ -17,6 +17,7 @@ import { ReadModels } from '../projections/read-models';
 import { rebuildReadModels } from '../projections/rebuild';
 import { recommendationDecider, streamId as recommendationStream } from '../recommendation/recommendation';
 import { visitDecider, streamId as visitStream } from '../visit/visit';
+import { verifyLog } from '../integrity/verify/verify-log';
 import { Aggregate, generateHistory, milestoneIdOf, MILESTONES_PER_PLAN, mulberry32, planIdOf, plansFor, quarter, recommendationIdOf } from './history-generator';
 import { latency, peakRssMb, percentile, startServer } from './measure';
 
@@ -126,6 +127,38 @@ async function rebuild(path: string): Promise<number> {
   return result.eventsPerSecond;
 }
 
+/** `npm run verify` on the store: events checked against their links per second, through the store's port. */
+async function verifyRate(path: string): Promise<number> {
+  const store = new SqliteEventStore({ path });
+  const started = Date.now();
+  const verdict = await verifyLog(store, [], { onProgress: ({ position, head }) => progress('verify ', Number(position), Number(head), started) });
+  const seconds = (Date.now() - started) / 1000;
+  process.stderr.write('\n');
+  await store.close();
+  if (!verdict.ok) throw new Error(`the generated store does not verify: ${verdict.message}`);
+  return verdict.events / seconds;
+}
+
+/**
+ * The upgrade of a store written before the chain: its links are dropped and the schema version set
+ * back, then the store is opened, which links every event again. Events linked per second; the links
+ * must come out as they were.
+ */
+async function chainUpgradeRate(path: string): Promise<number> {
+  const before = new SqliteEventStore({ path });
+  const head = await before.chainHead();
+  before.db.exec("UPDATE events SET chain = NULL; UPDATE schema_versions SET version = 3 WHERE component = 'event_store'");
+  await before.close();
+  const started = Date.now();
+  const store = new SqliteEventStore({ path, onUpgrade: ({ done, total }) => progress('upgrade', done, total, started) });
+  const seconds = (Date.now() - started) / 1000;
+  process.stderr.write('\n');
+  const after = await store.chainHead();
+  await store.close();
+  if (after.hash !== head.hash) throw new Error(`the upgrade linked the log to ${after.hash}, not ${head.hash}`);
+  return (Number(head.position) + 1) / seconds;
+}
+
 /** Milestone updates from 16 clients for `seconds`, to random milestones (the generator seeded with `seed`). */
 async function httpCommands(
   baseUrl: string,
@@ -209,6 +242,8 @@ async function main(): Promise<void> {
     const generated = await generate(path, options.events);
     const rawScanPerSec = rawScan(path);
     const rebuildPerSec = await rebuild(path);
+    const verifyPerSec = await verifyRate(path);
+    const chainUpgradePerSec = await chainUpgradeRate(path);
 
     const server = await startServer(join(__dirname, '..', 'main.js'), { EVENT_STORE_URL: `sqlite:${path}`, TRACKER_ADMIN_TOKEN: token });
     let metrics;
@@ -250,6 +285,8 @@ async function main(): Promise<void> {
         httpCommandsPerSec: Math.round(http.perSec),
         rebuildPerSec: Math.round(rebuildPerSec),
         rawScanPerSec: Math.round(rawScanPerSec),
+        verifyPerSec: Math.round(verifyPerSec),
+        chainUpgradePerSec: Math.round(chainUpgradePerSec),
         boardP50Ms: round(board.p50),
         boardP99Ms: round(board.p99),
         knownAtP99Ms: round(knownAt.p99),
