@@ -13,7 +13,7 @@ const PAGE = 1000;
  */
 export class ChainFollower {
   private position = -1n;
-  private link: Buffer = GENESIS;
+  private link = GENESIS;
   private last: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly read: ReadLog) {}
@@ -31,7 +31,7 @@ export class ChainFollower {
         this.link = nextLink(this.link, event);
         this.position = event.position;
       }
-      if (page.length < PAGE) return { position: this.position, hash: this.link.toString('hex') };
+      if (page.length < PAGE) return { position: this.position, hash: this.link };
     }
   }
 }

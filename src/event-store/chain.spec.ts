@@ -25,13 +25,14 @@ describe('the hash chain', () => {
     );
   });
 
-  it('is SHA-256 of the previous link followed by the canonical bytes, from 32 zero bytes', () => {
-    const expected = createHash('sha256').update(Buffer.concat([Buffer.alloc(32), Buffer.from(canonicalOf(event), 'utf8')])).digest('hex');
-    expect(nextLink(GENESIS, event).toString('hex')).toBe(expected);
+  it('is SHA-256 of the previous link, as 64 hex digits, followed by the canonical bytes, from 64 zeros', () => {
+    const expected = createHash('sha256').update(Buffer.from('0'.repeat(64) + canonicalOf(event), 'utf8')).digest('hex');
+    expect(nextLink(GENESIS, event)).toBe(expected);
+    expect(nextLink(expected, event)).toBe(createHash('sha256').update(`${expected}${canonicalOf(event)}`).digest('hex'));
   });
 
   it('changes with any change to what it covers: a rating, an actor, a recorded time, a key order', () => {
-    const link = nextLink(GENESIS, event).toString('hex');
+    const link = nextLink(GENESIS, event);
     const changed = [
       { ...event, data: { ...event.data, rag: 'green' } },
       { ...event, metadata: { ...event.metadata, actor: { ...event.metadata.actor, id: 'u2' } } },
@@ -39,8 +40,8 @@ describe('the hash chain', () => {
       { ...event, revision: 4 },
       { ...event, data: { rag: 'amber', period: '2025-26 Q2', commentary: event.data.commentary, effectiveOn: '2025-09-30' } },
     ];
-    for (const other of changed) expect(nextLink(GENESIS, other).toString('hex')).not.toBe(link);
-    expect(nextLink(nextLink(GENESIS, event), event).toString('hex')).not.toBe(link);
+    for (const other of changed) expect(nextLink(GENESIS, other)).not.toBe(link);
+    expect(nextLink(nextLink(GENESIS, event), event)).not.toBe(link);
   });
 
   it('reads back the same after JSON.parse: the text a store keeps gives the same link as the values it returns', () => {

@@ -1,18 +1,19 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { StoredEvent } from './event-store.port';
 
 /**
- * The log's hash chain. Each event's link is SHA-256 over the link before it (32 bytes) followed by the
- * event's canonical bytes; the first event follows GENESIS. The canonical bytes leave out the store's
- * position, so a log moved to another store, in the same order, keeps every link.
+ * The log's hash chain. Each event's link is the SHA-256, in lower-case hex, of the UTF-8 of the link
+ * before it (64 hex digits) followed by the event's canonical bytes; the first event follows GENESIS.
+ * So a link can be checked with any SHA-256 tool: `printf '%s%s' "$previous" "$canonical" | sha256sum`.
+ * The canonical bytes leave out the store's position, so a log moved to another store, in the same
+ * order, keeps every link.
  *
  * Canonical bytes: the UTF-8 of the JSON array [eventId, streamId, revision, type, data, metadata,
  * recordedAt], written as ECMAScript's JSON.stringify writes it: no white space, and the keys of data and
  * metadata in the order they were recorded in (both stores keep that order, and JSON.parse followed by
  * JSON.stringify gives back the same text for anything JSON.stringify wrote).
  */
-export const GENESIS: Buffer = Buffer.alloc(32);
-export const GENESIS_HEX = GENESIS.toString('hex');
+export const GENESIS = '0'.repeat(64);
 
 /** What the canonical bytes cover: an event as every store gives it back, without its position. */
 export type ChainedEvent = Pick<StoredEvent, 'eventId' | 'streamId' | 'revision' | 'type' | 'data' | 'metadata' | 'recordedAt'>;
@@ -43,10 +44,10 @@ export const canonicalOf = (event: ChainedEvent): string =>
     event.recordedAt,
   );
 
-/** The link of an event whose canonical text is given, after the link `previous`. */
-export const linkAfter = (previous: Buffer, canonical: string): Buffer => createHash('sha256').update(previous).update(canonical).digest();
+/** The link of an event whose canonical text is given, after the link `previous` (one hash of one string: the cheapest). */
+export const linkAfter = (previous: string, canonical: string): string => hash('sha256', previous + canonical);
 
-export const nextLink = (previous: Buffer, event: ChainedEvent): Buffer => linkAfter(previous, canonicalOf(event));
+export const nextLink = (previous: string, event: ChainedEvent): string => linkAfter(previous, canonicalOf(event));
 
 /** A link as the API, the exports and the command lines show it. */
 export const LINK_HEX = /^[0-9a-f]{64}$/;

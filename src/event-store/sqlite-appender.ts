@@ -48,7 +48,7 @@ const isMany = (pending: AppendRequest | readonly AppendRequest[]): pending is r
 export class SqliteAppender {
   private readonly statements;
   /** The last link written in the transaction under way. */
-  private previous: Buffer = GENESIS;
+  private previous = GENESIS;
 
   constructor(private readonly db: Database.Database) {
     this.statements = {
@@ -59,11 +59,11 @@ export class SqliteAppender {
       byEventId: db.prepare<[string, string], { revision: number; position: number }>(
         'SELECT revision, position FROM events WHERE stream_id = ? AND event_id = ?',
       ),
-      insert: db.prepare<[string, string, number, string, string, string, string, Buffer]>(
+      insert: db.prepare<[string, string, number, string, string, string, string, string]>(
         `INSERT INTO events (event_id, stream_id, revision, type, data, metadata, recorded_at, chain) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       // The last row of the table's b-tree: a page the previous commit left in the cache.
-      lastLink: db.prepare<[], { chain: Buffer | null }>('SELECT chain FROM events ORDER BY position DESC LIMIT 1'),
+      lastLink: db.prepare<[], string | null>('SELECT chain FROM events ORDER BY position DESC LIMIT 1').pluck(),
     };
   }
 
@@ -77,7 +77,7 @@ export class SqliteAppender {
       .transaction(() => {
         // A row written without a link (by hand, or by a program that keeps none) is left for verify to
         // name; the chain goes on from the genesis link.
-        this.previous = this.statements.lastLink.get()?.chain ?? GENESIS;
+        this.previous = this.statements.lastLink.get() ?? GENESIS;
         for (const pending of batch) {
           const before = this.previous;
           try {

@@ -16,7 +16,7 @@ function log(n: number): CheckedEvent[] {
       recordedAt: '2025-10-14T09:30:00.000Z',
     };
     link = nextLink(link, event);
-    return { ...event, link: link.toString('hex') };
+    return { ...event, link };
   });
 }
 
@@ -54,7 +54,7 @@ describe('verifying the log against its chain', () => {
   it('names an inserted event, with a link or without', () => {
     const events = log(6);
     const forged = { ...events[2]!, position: 3n, eventId: '00000000-0000-4000-8000-999999999999', data: { rag: 'green' } };
-    const inserted = [...events.slice(0, 2), { ...forged, link: nextLink(Buffer.from(events[1]!.link!, 'hex'), forged).toString('hex') }, ...events.slice(2).map((e) => ({ ...e, position: e.position + 1n }))];
+    const inserted = [...events.slice(0, 2), { ...forged, link: nextLink(events[1]!.link!, forged) }, ...events.slice(2).map((e) => ({ ...e, position: e.position + 1n }))];
     // Its own link is right, so the next event gives it away: that one follows on from position 2.
     const withLink = verify(inserted);
     expect(withLink).toMatchObject({ ok: false, position: 3n, events: 2 });
@@ -87,7 +87,7 @@ describe('verifying the log against its chain', () => {
     const rewritten = events.map((e, i) => {
       const changed = i === 1 ? { ...e, data: { rag: 'green' } } : e;
       link = nextLink(link, changed);
-      return { ...changed, link: link.toString('hex') };
+      return { ...changed, link };
     });
     expect(verify(rewritten)).toMatchObject({ ok: true });
     const verdict = verify(rewritten, [{ position: 4n, hash: events[3]!.link! }]);

@@ -1,4 +1,4 @@
-import { GENESIS, GENESIS_HEX, nextLink } from '../event-store/chain';
+import { GENESIS, nextLink } from '../event-store/chain';
 import type { ChainHead, StoredEvent } from '../event-store/event-store.port';
 
 /** A head recorded elsewhere (a board pack, an earlier answer of the integrity route) that the log must still hold. */
@@ -23,7 +23,7 @@ export type CheckedEvent = Pick<StoredEvent, 'position' | 'eventId' | 'streamId'
 
 interface Place {
   position: bigint;
-  link: Buffer;
+  link: string;
 }
 
 interface Suspect {
@@ -42,7 +42,7 @@ interface Suspect {
  * link follows from the last good link in the first case, from the suspect's own link in the others.
  */
 export class ChainVerifier {
-  private link: Buffer = GENESIS;
+  private link = GENESIS;
   private position = -1n;
   private prior?: Place;
   private count = 0;
@@ -56,7 +56,7 @@ export class ChainVerifier {
 
   /** The link of the last event that matched (the genesis link before any). */
   get lastLink(): string {
-    return this.link.toString('hex');
+    return this.link;
   }
 
   /** True once a link did not match, though the verdict may wait for the next event. */
@@ -79,17 +79,17 @@ export class ChainVerifier {
       );
       return false;
     }
-    if (event.link !== undefined && event.link !== computed.toString('hex')) {
+    if (event.link !== undefined && event.link !== computed) {
       this.suspect = { event, before: { position: this.position, link: this.link }, ...(this.prior ? { prior: this.prior } : {}) };
       return true;
     }
     const anchor = this.anchors.get(event.position);
     if (anchor !== undefined) {
       this.anchors.delete(event.position);
-      if (anchor !== computed.toString('hex')) {
+      if (anchor !== computed) {
         this.verdict = this.fail(
           event.position,
-          `its link is ${computed.toString('hex')}, not the ${anchor} recorded for it: the log up to here was rewritten since that head was recorded`,
+          `its link is ${computed}, not the ${anchor} recorded for it: the log up to here was rewritten since that head was recorded`,
         );
         return false;
       }
@@ -113,7 +113,7 @@ export class ChainVerifier {
           : `a head was recorded there, but the log has no event at that position: it was deleted (or the head is another store's)`,
       ));
     }
-    return (this.verdict = { ok: true, events: this.count, head: { position: this.position, hash: this.count === 0 ? GENESIS_HEX : this.link.toString('hex') } });
+    return (this.verdict = { ok: true, events: this.count, head: { position: this.position, hash: this.link } });
   }
 
   private fail(position: bigint, why: string): Verdict {
@@ -124,7 +124,7 @@ export class ChainVerifier {
 const after = (before: Suspect['before']) => (before.position < 0n ? 'the start of the log' : `position ${before.position}`);
 
 const follows = (event: CheckedEvent | undefined, place: Place | undefined): boolean =>
-  place !== undefined && typeof event?.link === 'string' && event.link === nextLink(place.link, event).toString('hex');
+  place !== undefined && typeof event?.link === 'string' && event.link === nextLink(place.link, event);
 
 function broken({ event, before, prior }: Suspect, next: CheckedEvent | undefined, count: number): Verdict {
   // An event inserted with the link it would have had: the chain goes on from the one before it.

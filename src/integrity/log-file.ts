@@ -77,7 +77,7 @@ export function parseLine(text: string, file: string, line: number): LoggedEvent
   const why = malformed(value);
   if (why) throw new LogFileError(file, line, why);
   const event = value as LoggedEvent;
-  if (linkAfter(Buffer.from(event.previous, 'hex'), canonicalOf(event)).toString('hex') !== event.chain) {
+  if (linkAfter(event.previous, canonicalOf(event)) !== event.chain) {
     throw new LogFileError(file, line, `the event (${event.streamId} revision ${event.revision}) does not give its link: it was changed after it was exported`);
   }
   return event;

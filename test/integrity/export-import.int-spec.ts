@@ -85,7 +85,7 @@ describe('npm run export and npm run import', () => {
     const relinked = lines.map((l, i) => {
       if (i !== k) return l;
       const event = { ...JSON.parse(edited[k]!) };
-      event.chain = linkAfter(Buffer.from(event.previous, 'hex'), canonicalOf(event)).toString('hex');
+      event.chain = linkAfter(event.previous, canonicalOf(event));
       return JSON.stringify(event);
     });
     const cases: Array<[string, string[], string]> = [
@@ -124,7 +124,7 @@ describe('npm run export and npm run import', () => {
     const relinked = lines.map((l, i) => {
       if (i !== k) return l;
       const event = JSON.parse(l.replace(/"rag":"(amber|red|green)"/, '"rag":"complete"'));
-      event.chain = linkAfter(Buffer.from(event.previous, 'hex'), canonicalOf(event)).toString('hex');
+      event.chain = linkAfter(event.previous, canonicalOf(event));
       return JSON.stringify(event);
     });
     writeFileSync(at('plan-edited.jsonl'), `${relinked.join('\n')}\n`);

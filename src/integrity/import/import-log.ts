@@ -1,4 +1,4 @@
-import { GENESIS_HEX } from '../../event-store/chain';
+import { GENESIS } from '../../event-store/chain';
 import type { ChainHead, EventStore, RestoredEvent } from '../../event-store/event-store.port';
 import { LoggedEvent, LogFileError, readLogFile } from '../log-file';
 
@@ -73,7 +73,7 @@ export async function importLog(store: EventStore, file: string, options: Import
     throw new ImportError(`${options.storeName} already holds events (its last is at position ${head}): an import goes into an empty store only`);
   }
   const pageSize = options.pageSize ?? 1000;
-  let previous = GENESIS_HEX;
+  let previous = GENESIS;
   let revisions = new Map<string, number>();
   let events = 0;
   for await (const { line, event, bytesRead, size } of readLogFile(file)) {
@@ -85,7 +85,7 @@ export async function importLog(store: EventStore, file: string, options: Import
   if (events === 0) throw new ImportError(`${file} holds no events`);
   options.onProgress?.({ phase: 'checking', events, fraction: 1 });
 
-  previous = GENESIS_HEX;
+  previous = GENESIS;
   revisions = new Map();
   let page: RestoredEvent[] = [];
   for await (const { line, event, bytesRead, size } of readLogFile(file)) {

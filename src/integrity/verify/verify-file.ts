@@ -1,4 +1,4 @@
-import { GENESIS_HEX } from '../../event-store/chain';
+import { GENESIS } from '../../event-store/chain';
 import type { ChainHead, EventStore } from '../../event-store/event-store.port';
 import { parseStreamId } from '../../domain/stream-id';
 import { ChainVerifier } from '../chain-verifier';
@@ -24,7 +24,7 @@ export interface FileVerifyOptions {
  * must be in the file.
  */
 export async function verifyFile(file: string, store: () => EventStore, options: FileVerifyOptions = {}): Promise<FileVerdict> {
-  let previous = GENESIS_HEX;
+  let previous = GENESIS;
   let whole = true;
   let events = 0;
   try {
