@@ -59,11 +59,11 @@ export class SqliteAppender {
       byEventId: db.prepare<[string, string], { revision: number; position: number }>(
         'SELECT revision, position FROM events WHERE stream_id = ? AND event_id = ?',
       ),
-      insert: db.prepare<[string, string, number, string, string, string, string, string]>(
+      insert: db.prepare<[string, string, number, string, string, string, string, Buffer]>(
         `INSERT INTO events (event_id, stream_id, revision, type, data, metadata, recorded_at, chain) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       // The last row of the table's b-tree: a page the previous commit left in the cache.
-      lastLink: db.prepare<[], string | null>('SELECT chain FROM events ORDER BY position DESC LIMIT 1').pluck(),
+      lastLink: db.prepare<[], Buffer | null>('SELECT chain FROM events ORDER BY position DESC LIMIT 1').pluck(),
     };
   }
 
@@ -77,7 +77,7 @@ export class SqliteAppender {
       .transaction(() => {
         // A row written without a link (by hand, or by a program that keeps none) is left for verify to
         // name; the chain goes on from the genesis link.
-        this.previous = this.statements.lastLink.get() ?? GENESIS;
+        this.previous = this.statements.lastLink.get()?.toString('hex') ?? GENESIS;
         for (const pending of batch) {
           const before = this.previous;
           try {
@@ -117,7 +117,8 @@ export class SqliteAppender {
       const dataJson = JSON.stringify(data ?? null);
       const metadataJson = JSON.stringify(metadata ?? {});
       previous = linkAfter(previous, canonicalText(eventId, streamId, revision, type, dataJson, metadataJson, recordedAt));
-      position = Number(this.statements.insert.run(eventId, streamId, revision, type, dataJson, metadataJson, recordedAt, previous).lastInsertRowid);
+      const link = Buffer.from(previous, 'hex');
+      position = Number(this.statements.insert.run(eventId, streamId, revision, type, dataJson, metadataJson, recordedAt, link).lastInsertRowid);
     }
     this.previous = previous;
     return { nextRevision: revision, position: BigInt(position) };

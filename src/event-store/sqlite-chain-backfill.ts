@@ -14,18 +14,19 @@ type Row = [number, string, string, number, string, string, string, string];
 export function chainUnchainedEvents(db: Database.Database, progress?: (progress: { what: string; done: number; total: number }) => void): void {
   db.transaction(() => {
     const has = db.prepare("SELECT 1 FROM pragma_table_info('events') WHERE name = 'chain'").get();
-    if (!has) db.exec('ALTER TABLE events ADD COLUMN chain TEXT');
+    // 32 bytes, not the 64 hex digits shown: every row is read by scans of the log.
+    if (!has) db.exec('ALTER TABLE events ADD COLUMN chain BLOB');
   }).immediate();
   const firstUnchained = db.prepare<[number], { position: number }>(
     'SELECT position FROM events WHERE position >= ? AND chain IS NULL ORDER BY position LIMIT 1',
   );
-  const linkBefore = db.prepare<[number], string | null>('SELECT chain FROM events WHERE position < ? ORDER BY position DESC LIMIT 1').pluck();
+  const linkBefore = db.prepare<[number], Buffer | null>('SELECT chain FROM events WHERE position < ? ORDER BY position DESC LIMIT 1').pluck();
   const rows = db
     .prepare<[number, number], Row>(
       'SELECT position, event_id, stream_id, revision, type, data, metadata, recorded_at FROM events WHERE position >= ? ORDER BY position LIMIT ?',
     )
     .raw(true);
-  const link = db.prepare<[string, number]>('UPDATE events SET chain = ? WHERE position = ?');
+  const link = db.prepare<[Buffer, number]>('UPDATE events SET chain = ? WHERE position = ?');
   const head = db.prepare<[], { position: number | null }>('SELECT MAX(position) AS position FROM events').get()?.position ?? 0;
   const start = firstUnchained.get(0)?.position;
   if (start === undefined) return;
@@ -36,13 +37,13 @@ export function chainUnchainedEvents(db: Database.Database, progress?: (progress
       .transaction(() => {
         const from = firstUnchained.get(cursor)?.position;
         if (from === undefined) return -1;
-        let previous = linkBefore.get(from) ?? GENESIS;
+        let previous = linkBefore.get(from)?.toString('hex') ?? GENESIS;
         const batch = rows.all(from, BATCH);
         for (const [position, eventId, streamId, revision, type, data, metadata, recordedAt] of batch) {
           // Written again as JSON.stringify writes it, as every later read of the event gives it.
           const canonical = canonicalText(eventId, streamId, revision, type, normal(data), normal(metadata), recordedAt);
           previous = linkAfter(previous, canonical);
-          link.run(previous, position);
+          link.run(Buffer.from(previous, 'hex'), position);
           cursor = position + 1;
         }
         return batch.length;

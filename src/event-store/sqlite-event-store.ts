@@ -81,7 +81,7 @@ const toStored = ([position, eventId, streamId, revision, type, data, metadata, 
   recordedAt,
 });
 
-const toLinked = (row: [...EventTuple, string | null]): StoredEvent => ({ ...toStored(row as unknown as EventTuple), link: row[8] });
+const toLinked = (row: [...EventTuple, Buffer | null]): StoredEvent => ({ ...toStored(row as unknown as EventTuple), link: row[8]?.toString('hex') ?? null });
 
 /**
  * The embedded event store. Appends that arrive in the same turn of the event loop are committed in one
@@ -127,10 +127,10 @@ export class SqliteEventStore implements EventStore {
         .prepare<[number, number], EventTuple>(`SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`)
         .raw(true),
       readAllLinked: this.db
-        .prepare<[number, number], [...EventTuple, string | null]>(`SELECT ${EVENT_COLUMNS}, chain FROM events WHERE position > ? ORDER BY position LIMIT ?`)
+        .prepare<[number, number], [...EventTuple, Buffer | null]>(`SELECT ${EVENT_COLUMNS}, chain FROM events WHERE position > ? ORDER BY position LIMIT ?`)
         .raw(true),
       head: this.db.prepare<[], { position: number | null }>('SELECT MAX(position) AS position FROM events'),
-      chainHead: this.db.prepare<[], { position: number; chain: string | null }>('SELECT position, chain FROM events ORDER BY position DESC LIMIT 1'),
+      chainHead: this.db.prepare<[], { position: number; chain: Buffer | null }>('SELECT position, chain FROM events ORDER BY position DESC LIMIT 1'),
     };
     this.writerThread = options.writerThread === true && options.path !== ':memory:';
   }
@@ -248,7 +248,7 @@ export class SqliteEventStore implements EventStore {
   async chainHead(): Promise<ChainHead> {
     const last = this.statements.chainHead.get();
     if (!last) return { position: -1n, hash: GENESIS };
-    return { position: BigInt(last.position), hash: last.chain };
+    return { position: BigInt(last.position), hash: last.chain?.toString('hex') ?? null };
   }
 
   /**

@@ -26,10 +26,7 @@ export function observeRequests(fastify: FastifyInstance, metrics: TrackerMetric
     // The route's pattern, never its ids: a label per plan or per unknown path would grow without end.
     metrics.answered(request.method, request.routeOptions.url ?? 'unmatched', status, milliseconds / 1000);
     const actor = actorOf(request).id;
-    request.log.info(
-      { req: { method: request.method, url: request.url }, res: { statusCode: status }, responseTime: Math.round(milliseconds * 100) / 100, actor },
-      'request completed',
-    );
+    request.log.info({ method: request.method, url: request.url, status, ms: Math.round(milliseconds * 100) / 100, actor }, 'request completed');
     done();
   });
 }

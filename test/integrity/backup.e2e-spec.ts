@@ -76,7 +76,7 @@ describe('npm run backup while the server runs', () => {
     const finalHead = Number((await call(server.baseUrl, 'GET', '/health')).body.position);
     expect(Number(position)).toBeLessThan(finalHead);
     const liveDb = new Database(live(), { readonly: true });
-    expect((liveDb.prepare('SELECT chain FROM events WHERE position = ?').get(Number(position)) as { chain: string }).chain).toBe(hash);
+    expect((liveDb.prepare('SELECT lower(hex(chain)) AS chain FROM events WHERE position = ?').get(Number(position)) as { chain: string }).chain).toBe(hash);
     liveDb.close();
 
     const copy = await startServer(join(build, 'main.js'), { EVENT_STORE_URL: `sqlite:${out}`, TRACKER_ADMIN_TOKEN: TOKEN });

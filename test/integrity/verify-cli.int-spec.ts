@@ -77,9 +77,9 @@ describe('npm run verify', () => {
     const path = tampered((db) => {
       db.prepare('UPDATE events SET position = -position WHERE position >= ?').run(at);
       db.prepare('UPDATE events SET position = 1 - position WHERE position < 0').run();
-      const before = db.prepare('SELECT chain FROM events WHERE position = ?').get(at - 1) as { chain: string };
+      const before = db.prepare('SELECT hex(chain) AS chain FROM events WHERE position = ?').get(at - 1) as { chain: string };
       const forged = { eventId: '6f0c1a52-0000-4000-8000-000000000001', streamId: 'milestone-halton/P2.1', revision: 99, type: 'MilestoneUpdated', data: '{"rag":"green"}', metadata: '{}', recordedAt: '2025-10-01T09:00:00.000Z' };
-      const link = linkAfter(before.chain, canonicalText(forged.eventId, forged.streamId, forged.revision, forged.type, forged.data, forged.metadata, forged.recordedAt));
+      const link = Buffer.from(linkAfter(before.chain.toLowerCase(), canonicalText(forged.eventId, forged.streamId, forged.revision, forged.type, forged.data, forged.metadata, forged.recordedAt)), 'hex');
       db.prepare('INSERT INTO events (position, event_id, stream_id, revision, type, data, metadata, recorded_at, chain) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
         at, forged.eventId, forged.streamId, forged.revision, forged.type, forged.data, forged.metadata, forged.recordedAt, link,
       );

@@ -78,8 +78,8 @@ async function verifyCopy(copyPath: string, source: Database.Database, onProgres
     });
     if (!verdict.ok) return { ok: false, message: `The copy does not verify: ${verdict.message}` };
     if (verdict.head.position >= 0n) {
-      const live = source.prepare<[number], string | null>('SELECT chain FROM events WHERE position = ?').pluck().get(Number(verdict.head.position));
-      if (live !== verdict.head.hash) {
+      const live = source.prepare<[number], Buffer | null>('SELECT chain FROM events WHERE position = ?').pluck().get(Number(verdict.head.position));
+      if (live?.toString('hex') !== verdict.head.hash) {
         return { ok: false, message: `The copy's head (position ${verdict.head.position}) is not the live store's link at that position` };
       }
     }
