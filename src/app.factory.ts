@@ -2,28 +2,35 @@ import { INestApplication, ValidationError, ValidationPipe } from '@nestjs/commo
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
+import { systemClock } from './config/clock';
 import { createLogger } from './logging/logger';
 import { PinoNestLogger } from './logging/nest-logger';
 import { TrackerMetrics } from './metrics/tracker-metrics';
-import { Projector } from './projections/projector';
+import { Projector } from './projections/engine/projector';
 import { AppConfig } from './config/config';
+import { clockOf } from './domain/clock';
 import { EventStore } from './event-store/event-store.port';
 import { openEventStore } from './event-store/open-event-store';
 import { SeedLoader } from './seeding/seed-loader';
 import { BodyObjectPipe } from './web/body-object.pipe';
+import { httpServerOptions } from './web/http-server-options';
+import { readBodies } from './web/request-bodies';
+import { FieldLimit, fieldLimitsOf } from './web/field-limits';
+import { withProblems } from './web/api-problems';
+import { ProblemDto } from './web/problem.dto';
 import { FieldError, malformedPathProblem, ProblemException, ProblemFilter, validationProblem } from './web/problem.filter';
 import { observeRequests, requestIdOf } from './web/request-observer';
-
-/** The largest request body read (1 MiB); a larger one is refused with 413. */
-export const MAX_BODY_BYTES = 1_048_576;
 
 export interface CreateAppOptions {
   config: AppConfig;
   /** A store opened by the caller (tests); otherwise the configured one is opened. */
   store?: EventStore;
-  /** The store's clock, for tests that record facts at chosen instants. */
+  /**
+   * The one clock (commands' `now`, and recorded times when the store is opened here), for tests that
+   * record facts at chosen instants; a store given must read the same one.
+   */
   clock?: () => Date;
   /** false: no log at all (tests); otherwise the JSON log on standard output at the configured level. */
   logger?: false;
@@ -33,7 +40,10 @@ function fieldErrors(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
     // A row of a list is named as a reader writes it: updates[3].rag, not updates.3.rag.
     const field = !parent ? error.property : /^\d+$/.test(error.property) ? `${parent}[${error.property}]` : `${parent}.${error.property}`;
-    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
+    // A field left out breaks every rule of its type at once; what a person needs to hear is one thing.
+    const missing = error.constraints !== undefined && (error.value === undefined || error.value === null);
+    const messages = missing ? [`${error.property} is required`] : Object.values(error.constraints ?? {});
+    const own = messages.map((message) => ({ field, message }));
     return [...own, ...fieldErrors(error.children ?? [], field)];
   });
 }
@@ -48,21 +58,20 @@ export const validationPipe = () =>
 
 export async function createApp(options: CreateAppOptions): Promise<INestApplication> {
   const logger = createLogger(options.logger === false ? 'silent' : options.config.logLevel);
+  const clock = options.clock ? clockOf(options.clock) : systemClock;
   const store =
     options.store ??
     openEventStore(options.config.eventStore, {
-      clock: options.clock,
-      writerThread: options.clock === undefined,
+      clock: () => clock.now(),
       onUpgrade: ({ what, done, total }) => logger.info({ context: 'EventStore', done, total }, `${what}: ${done} of ${total} events`),
     });
-  // Fastify rather than Express: the same routes cost about half the CPU per request (measured: a bare
-  // validated POST route answers 11 700/s against 5 900/s on this 2-core machine).
+  // Fastify rather than Express: the same routes cost less CPU per request (see the README's performance notes).
   const adapter = new FastifyAdapter({
+    ...httpServerOptions(options.config.http),
     loggerInstance: logger,
     // One line per request, written when it is answered (see observeRequests), not two.
     logController: new LogController({ disableRequestLogging: true }),
     genReqId: requestIdOf,
-    bodyLimit: MAX_BODY_BYTES,
     routerOptions: { ignoreTrailingSlash: true, caseSensitive: false },
     // A path that cannot be decoded is refused before routing, so before Nest's filters: answer it alike.
     frameworkErrors: (error: Error, _request: FastifyRequest, reply: FastifyReply) =>
@@ -71,24 +80,33 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
         .header('content-type', 'application/problem+json; charset=utf-8')
         .send(JSON.stringify(malformedPathProblem(error.message))),
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options.config, store), adapter, {
+  readBodies(adapter.getInstance());
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options.config, store, clock), adapter, {
     logger: options.logger === false ? false : new PinoNestLogger(logger),
+    bodyParser: false,
   });
   const metrics = app.get(TrackerMetrics);
   metrics.watchLog(store, app.get(Projector));
   observeRequests(app.getHttpAdapter().getInstance(), metrics);
   app.useGlobalPipes(new BodyObjectPipe(), validationPipe());
-  app.useGlobalFilters(new ProblemFilter());
-  app.enableShutdownHooks();
-  const docs = new DocumentBuilder()
+  const docs: Omit<OpenAPIObject, 'paths'> = new DocumentBuilder()
     .setTitle('Improvement plan tracker')
-    .setDescription('Children’s services improvement plans: RAG board, recommendations, Ofsted visits, with their full history.')
+    .setDescription(
+      'Children’s services improvement plans: RAG board, recommendations, Ofsted visits, with their full history. ' +
+        'The OpenAPI document itself, for code generators and API clients: [/api/docs-json](/api/docs-json). ' +
+        'Every error is application/problem+json (RFC 9457), naming the field at fault.',
+    )
     .setVersion('1')
     .addBearerAuth()
     .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, docs));
+  let document: OpenAPIObject | undefined;
+  let limits: Map<string, FieldLimit[]> | undefined;
+  const documentOf = () => (document ??= withProblems(SwaggerModule.createDocument(app, docs, { extraModels: [ProblemDto] })));
+  // Read from the API documentation when a body is first refused as too large, not on every start.
+  app.useGlobalFilters(new ProblemFilter((route) => (limits ??= fieldLimitsOf(documentOf())).get(route)));
+  app.enableShutdownHooks();
+  SwaggerModule.setup('api/docs', app, documentOf, { jsonDocumentUrl: 'api/docs-json', customSiteTitle: 'Improvement plan tracker API' });
   await app.init();
-  if (options.config.seed !== 'none') await app.get(SeedLoader).loadIfEmpty(options.config.seed);
+  if (options.config.seed !== 'none') await app.get(SeedLoader).loadOnStart(options.config.seed);
   return app;
 }
-

@@ -1,7 +1,8 @@
 import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { Actor } from '../command-pipeline/command-context';
+import { Actor } from '../domain/actor';
 import { AccessLevel, PlanScope, Principal } from './access-policy';
 
 export const ACCESS_KEY = 'tracker:access';
@@ -35,7 +36,12 @@ export const MetricsScrape = () =>
   );
 
 /** Open to anyone, without a token: only the health check and the API docs. */
-export const Public = () => SetMetadata(ACCESS_KEY, 'public' satisfies RouteAccess);
+export const Public = () =>
+  applyDecorators(SetMetadata(ACCESS_KEY, 'public' satisfies RouteAccess), RouteConfig({ public: true }));
+
+/** Whether the route a request matched is open to anyone, as the HTTP server sees it before any of Nest runs. */
+export const isPublicRoute = (request: FastifyRequest): boolean =>
+  (request.routeOptions.config as { public?: boolean }).public === true;
 
 /** The plans the caller may see (`"*"` for all), for reads that list plans, such as the portfolio. */
 export const VisiblePlans = createParamDecorator(

@@ -1,20 +1,14 @@
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyReply } from 'fastify';
-import { ProblemException, problemType } from '../web/problem.filter';
 import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
+import { ProblemException, problemType } from '../web/problem.filter';
 import { ACCESS_KEY, AuthenticatedRequest, RouteAccess } from './access.decorator';
 import { decideAccess } from './access-policy';
-import { Authenticator } from './authenticator';
-import { FailedAuthLimiter } from './failed-auth-limiter';
+import { bearerOf, RequestAuthentication } from './request-authentication';
 import { sameSecret } from './token-secret';
 
-const REALM = 'Bearer realm="improvement-plan-tracker"';
-const MAX_CREDENTIAL = 8192;
-
-const unauthenticated = (detail: string) =>
-  new ProblemException({ type: problemType('unauthenticated'), title: 'Authentication required', status: 401, detail });
 const forbidden = (detail: string) =>
   new ProblemException({ type: problemType('forbidden'), title: 'Not allowed', status: 403, detail });
 
@@ -23,13 +17,13 @@ const forbidden = (detail: string) =>
  * @Access(...) or @Public(); a route that declares nothing is refused, so a new route is closed until
  * someone decides who may use it. 401: no credential, or one that does not verify; 403: a known caller
  * whose role or plans do not allow the request; 429: too many failed authentications from the address.
+ * A request with a body was already authenticated from its headers (see EarlyAuthentication).
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly authenticator: Authenticator,
-    private readonly limiter: FailedAuthLimiter,
+    private readonly authentication: RequestAuthentication,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -43,53 +37,20 @@ export class AccessGuard implements CanActivate {
 
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const reply = context.switchToHttp().getResponse<FastifyReply>();
-    const client = request.ip ?? request.socket?.remoteAddress ?? 'unknown';
-
-    const wait = this.limiter.retryAfter(client);
-    if (wait !== undefined) {
-      reply.header('Retry-After', String(wait));
-      throw new ProblemException({
-        type: problemType('too-many-failed-authentications'),
-        title: 'Too many failed authentications',
-        status: 429,
-        detail: `Too many failed authentications from your address; try again in ${wait} s.`,
-      });
-    }
-
-    const credential = bearerOf(request.headers.authorization);
-    if (credential === undefined) {
-      reply.header('WWW-Authenticate', REALM);
-      throw unauthenticated('Send Authorization: Bearer <token>.');
-    }
-    if (access === 'metrics' && this.config.metricsToken !== undefined && sameSecret(credential, this.config.metricsToken)) return true;
-    const outcome =
-      credential.length > MAX_CREDENTIAL ? ({ kind: 'invalid' } as const) : await this.authenticator.authenticate(credential);
-    if (outcome.kind === 'unavailable') {
-      throw new ProblemException({
-        type: problemType('identity-provider-unavailable'),
-        title: 'Sign-in is unavailable',
-        status: 503,
-        detail: "The identity provider's signing keys could not be fetched; try again shortly.",
-      });
-    }
-    if (outcome.kind === 'invalid') {
-      this.limiter.recordFailure(client);
-      reply.header('WWW-Authenticate', `${REALM}, error="invalid_token"`);
-      throw unauthenticated('The bearer token is unknown, expired, revoked or not validly signed.');
-    }
-
-    request.principal = outcome.principal;
-    request.actor = outcome.principal.actor;
+    if (access === 'metrics' && this.isMetricsToken(request.headers.authorization)) return true;
+    const principal = request.principal ?? (await this.authentication.principalOf(request, reply));
+    request.principal = principal;
+    request.actor = principal.actor;
     const params = request.params as Record<string, unknown> | undefined;
     const planId = typeof params?.planId === 'string' ? params.planId : undefined;
-    const decision = decideAccess(outcome.principal, access === 'metrics' ? 'admin' : access, planId);
+    // The metrics are otherwise an admin's.
+    const decision = decideAccess(principal, access === 'metrics' ? 'admin' : access, planId);
     if (!decision.allowed) throw forbidden(decision.reason);
     return true;
   }
-}
 
-/** The token of an `Authorization: Bearer <token>` header; undefined when there is none (or another scheme). */
-function bearerOf(header: string | undefined): string | undefined {
-  const match = /^Bearer +(\S+) *$/i.exec(header ?? '');
-  return match?.[1];
+  private isMetricsToken(header: string | undefined): boolean {
+    const credential = bearerOf(header);
+    return this.config.metricsToken !== undefined && credential !== undefined && sameSecret(credential, this.config.metricsToken);
+  }
 }

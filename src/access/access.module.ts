@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { ActorViewInterceptor } from './actor-view';
 import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { AccessGuard } from './access.guard';
 import { Authenticator, OIDC_VERIFIER } from './authenticator';
+import { EarlyAuthentication } from './early-authentication';
 import { FailedAuthLimiter } from './failed-auth-limiter';
 import { IssueTokenController } from './issue-token/issue-token.controller';
 import { IssueTokenHandler } from './issue-token/issue-token.command';
@@ -11,6 +13,7 @@ import { ListTokensController } from './list-tokens/list-tokens.controller';
 import { OidcVerifier } from './oidc-verifier';
 import { RevokeTokenController } from './revoke-token/revoke-token.controller';
 import { RevokeTokenHandler } from './revoke-token/revoke-token.command';
+import { RequestAuthentication } from './request-authentication';
 import { TokenRegistry } from './token-registry';
 
 /** Authentication (bearer tokens, single sign-on) and authorisation: one global guard, tokens as events. */
@@ -19,6 +22,8 @@ import { TokenRegistry } from './token-registry';
   providers: [
     TokenRegistry,
     Authenticator,
+    RequestAuthentication,
+    EarlyAuthentication,
     IssueTokenHandler,
     RevokeTokenHandler,
     {
@@ -32,6 +37,7 @@ import { TokenRegistry } from './token-registry';
       inject: [APP_CONFIG],
     },
     { provide: APP_GUARD, useClass: AccessGuard },
+    { provide: APP_INTERCEPTOR, useClass: ActorViewInterceptor },
   ],
 })
 export class AccessModule {}

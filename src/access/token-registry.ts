@@ -1,4 +1,5 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { Clock } from '../domain/clock';
 import { EVENT_STORE, EventStore } from '../event-store/event-store.port';
 import { planScope, Principal } from './access-policy';
 import { evolve, initialState, TOKEN_STREAM, TokenEvent, TokenRecord, TokenState } from './token';
@@ -8,6 +9,7 @@ import { hashSecret, parseToken, sameHash } from './token-secret';
 export interface TokenSummary {
   tokenId: string;
   name: string;
+  organisation?: string;
   role: TokenRecord['role'];
   plans: string[];
   status: 'active' | 'revoked' | 'expired';
@@ -24,7 +26,10 @@ export class TokenRegistry implements OnModuleInit {
   private state: TokenState = initialState;
   private revision = -1;
 
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly clock: Clock,
+  ) {}
 
   onModuleInit(): Promise<void> {
     return this.refresh();
@@ -49,7 +54,7 @@ export class TokenRegistry implements OnModuleInit {
     if (!record || !sameHash(hashSecret(parsed.secret), record.hash)) return undefined;
     if (this.statusOf(record) !== 'active') return undefined;
     return {
-      actor: { id: record.tokenId, name: record.name, role: record.role },
+      actor: { id: record.tokenId, name: record.name, role: record.role, ...(record.organisation ? { organisation: record.organisation } : {}) },
       role: record.role,
       plans: planScope(record.role, record.plans),
     };
@@ -68,11 +73,11 @@ export class TokenRegistry implements OnModuleInit {
 
   private statusOf(record: TokenRecord): TokenSummary['status'] {
     if (record.status === 'revoked') return 'revoked';
-    return record.expiresAt !== undefined && Date.parse(record.expiresAt) <= Date.now() ? 'expired' : 'active';
+    return record.expiresAt !== undefined && Date.parse(record.expiresAt) <= this.clock.now().getTime() ? 'expired' : 'active';
   }
 
   private summaryOf(record: TokenRecord): TokenSummary {
-    const { tokenId, name, role, plans, expiresAt } = record;
-    return { tokenId, name, role, plans, status: this.statusOf(record), ...(expiresAt ? { expiresAt } : {}) };
+    const { tokenId, name, organisation, role, plans, expiresAt } = record;
+    return { tokenId, name, ...(organisation ? { organisation } : {}), role, plans, status: this.statusOf(record), ...(expiresAt ? { expiresAt } : {}) };
   }
 }

@@ -1,24 +1,26 @@
 import 'reflect-metadata';
+import { readModelsOn } from '../projections/all-projections';
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import autocannon from 'autocannon';
-import { CommandPipeline } from '../command-pipeline/command-pipeline';
-import { newContext } from '../command-pipeline/command-context';
+import { LocalExecutor } from '../write-side/local-executor';
+import { CommandPipeline } from '../write-side/pipeline';
+import { newContext } from '../write-side/command-context';
 import { Decider } from '../domain/decider';
 import { SqliteEventStore } from '../event-store/sqlite-event-store';
+import { SQLITE_EVENT_STORE_MIGRATIONS } from '../event-store/sqlite-schema';
 import { milestoneDecider, streamId as milestoneStream } from '../milestone/milestone';
 import { planDecider, streamId as planStream } from '../plan/plan';
-import { progressLine } from '../projections/progress-bar';
-import { openReadModelDb } from '../projections/read-model-db';
-import { ReadModels } from '../projections/read-models';
-import { rebuildReadModels } from '../projections/rebuild';
+import { progressLine } from '../projections/rebuild/progress-bar';
+import { openReadModelDb } from '../projections/engine/read-model-db';
+import { rebuildReadModels } from '../projections/rebuild/rebuild';
 import { recommendationDecider, streamId as recommendationStream } from '../recommendation/recommendation';
 import { visitDecider, streamId as visitStream } from '../visit/visit';
 import { verifyLog } from '../integrity/verify/verify-log';
-import { Aggregate, generateHistory, milestoneIdOf, MILESTONES_PER_PLAN, mulberry32, planIdOf, plansFor, quarter, recommendationIdOf } from './history-generator';
+import { Aggregate, generateHistory, milestoneIdOf, MILESTONES_PER_PLAN, mulberry32, planIdOf, plansFor, quarter, ratableQuarter, recommendationIdOf } from './history-generator';
 import { latency, peakRssMb, percentile, startServer } from './measure';
 
 interface Options {
@@ -72,7 +74,7 @@ const progress = (label: string, done: number, total: number, started: number) =
 async function generate(path: string, events: number): Promise<{ plans: number; quarters: number; appendPerSec: number; lastRecorded: Date }> {
   let now = new Date();
   const store = new SqliteEventStore({ path, clock: () => now });
-  const pipeline = new CommandPipeline(store);
+  const executor = new LocalExecutor(new CommandPipeline(store));
   const plans = plansFor(events);
   const actor = { id: 'bench', name: 'Benchmark writer', role: 'admin' };
   let appended = 0;
@@ -82,13 +84,8 @@ async function generate(path: string, events: number): Promise<{ plans: number; 
     if (appended >= events) break;
     now = step.recordedAt;
     const { decider, stream } = DECIDERS[step.aggregate];
-    const result = await pipeline.run({
-      decider,
-      streamId: stream(step.planId, step.id),
-      commandName: step.command.type,
-      command: () => step.command,
-      context: newContext({ actor }),
-    });
+    const command = { ...step.command, now: step.recordedAt.toISOString() };
+    const result = await executor.run(decider, stream(step.planId, step.id), command, newContext({ actor }));
     appended += result.events.length;
     if (step.command.type === 'UpdateMilestone') lastQuarter = String(step.command.data.period);
     if (appended % 5000 < result.events.length) progress('append ', appended, events, started);
@@ -117,7 +114,7 @@ function rawScan(path: string): number {
 async function rebuild(path: string): Promise<number> {
   const store = new SqliteEventStore({ path });
   const { db } = openReadModelDb(path, store);
-  const readModels = new ReadModels(db);
+  const readModels = readModelsOn(db);
   const started = Date.now();
   const result = await rebuildReadModels(readModels, store, {
     onProgress: ({ position, head }) => progress('rebuild', Math.min(position, head), head, started),
@@ -147,7 +144,8 @@ async function verifyRate(path: string): Promise<number> {
 async function chainUpgradeRate(path: string): Promise<number> {
   const before = new SqliteEventStore({ path });
   const head = await before.chainHead();
-  before.db.exec("UPDATE events SET chain = NULL; UPDATE schema_versions SET version = 3 WHERE component = 'event_store'");
+  before.db.exec('UPDATE events SET chain = NULL');
+  before.db.prepare("UPDATE schema_versions SET version = ? WHERE component = 'event_store'").run(SQLITE_EVENT_STORE_MIGRATIONS.length - 1);
   await before.close();
   const started = Date.now();
   const store = new SqliteEventStore({ path, onUpgrade: ({ done, total }) => progress('upgrade', done, total, started) });
@@ -159,7 +157,10 @@ async function chainUpgradeRate(path: string): Promise<number> {
   return (Number(head.position) + 1) / seconds;
 }
 
-/** Milestone updates from 16 clients for `seconds`, to random milestones (the generator seeded with `seed`). */
+/**
+ * Milestone updates from 16 clients for `seconds`, to random milestones (the generator seeded with `seed`);
+ * `keyed`: each with an Idempotency-Key of its own, as a client that follows the README sends them.
+ */
 async function httpCommands(
   baseUrl: string,
   token: string,
@@ -167,6 +168,7 @@ async function httpCommands(
   quarters: number,
   seconds: number,
   seed: number,
+  keyed = false,
 ): Promise<{ perSec: number; errors: number }> {
   const random = mulberry32(seed);
   let n = 0;
@@ -180,13 +182,17 @@ async function httpCommands(
         setupRequest: (request: any) => {
           const planId = planIdOf(Math.floor(random() * plans));
           const milestoneId = milestoneIdOf(Math.floor(random() * MILESTONES_PER_PLAN));
-          const { period, end } = quarter(quarters - 1);
+          const rated = ratableQuarter(quarters, new Date().toISOString().slice(0, 10));
           n += 1;
           return {
             ...request,
             path: `/api/plans/${planId}/milestones/${encodeURIComponent(milestoneId)}/updates`,
-            headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-            body: JSON.stringify({ period, rag: 'amber', commentary: `Load test update ${seed}-${n}`, effectiveOn: end, reason: 'Board correction' }),
+            headers: {
+              'content-type': 'application/json',
+              authorization: `Bearer ${token}`,
+              ...(keyed ? { 'idempotency-key': `load-test-${seed}-${n}` } : {}),
+            },
+            body: JSON.stringify({ ...rated, rag: 'amber', commentary: `Load test update ${seed}-${n}`, reason: 'Board correction' }),
           };
         },
       },
@@ -198,7 +204,7 @@ async function httpCommands(
 /** Whole-plan quarterly updates (every milestone of a random plan in one request), one after another, timed. */
 async function quarterlyUpdates(baseUrl: string, token: string, plans: number, quarters: number, count: number): Promise<{ p50: number; p99: number; failures: number }> {
   const random = mulberry32(11);
-  const { period, end } = quarter(quarters - 1);
+  const { period, effectiveOn } = ratableQuarter(quarters, new Date().toISOString().slice(0, 10));
   const times: number[] = [];
   let failures = 0;
   for (let i = 0; i < count; i++) {
@@ -206,7 +212,7 @@ async function quarterlyUpdates(baseUrl: string, token: string, plans: number, q
       milestoneId: milestoneIdOf(m),
       rag: 'green',
       commentary: `Quarterly update ${i}`,
-      effectiveOn: end,
+      ...(effectiveOn ? { effectiveOn } : {}),
       reason: 'Board correction',
     }));
     const t0 = process.hrtime.bigint();
@@ -266,6 +272,17 @@ async function main(): Promise<void> {
         () => `${server.baseUrl}/api/plans/${plan()}/recommendations/${recommendationIdOf(Math.floor(random() * 12))}/history`,
         headers,
       );
+      // An auditor's questions, narrowed to a milestone and paged, a trend over two years, and the portfolio
+      // of every council (advisers see their own few; this is every plan at once).
+      const auditUrl = () =>
+        `${server.baseUrl}/api/plans/${plan()}/audit?milestoneId=${encodeURIComponent(milestoneIdOf(Math.floor(random() * MILESTONES_PER_PLAN)))}&limit=100`;
+      const trendUrl = () => `${server.baseUrl}/api/plans/${plan()}/trend?asOf=${date()}`;
+      await latency(WARM_UP, auditUrl, headers);
+      await latency(WARM_UP, trendUrl, headers);
+      process.stderr.write(`queries: audit trail by milestone, trend, portfolio (after ${WARM_UP} warm-up requests of the first two)\n`);
+      const audit = await latency(options.queries, auditUrl, headers);
+      const trend = await latency(options.queries, trendUrl, headers);
+      const portfolio = await latency(Math.max(5, Math.round(options.queries / 20)), () => `${server.baseUrl}/api/plans?asOf=${date()}`, headers);
       // As for the queries, the steady state is measured: the first seconds of commands after a start pay
       // for compiling the command path on both threads and run at about two thirds of the rate.
       let warmUp = { perSec: 0, errors: 0 };
@@ -276,6 +293,8 @@ async function main(): Promise<void> {
       }
       process.stderr.write(`http: milestone updates from 16 clients for ${options.httpSeconds} s\n`);
       const http = await httpCommands(server.baseUrl, token, generated.plans, generated.quarters, options.httpSeconds, 99);
+      process.stderr.write(`http: milestone updates from 16 clients for ${options.httpSeconds} s, each with an Idempotency-Key\n`);
+      const keyed = await httpCommands(server.baseUrl, token, generated.plans, generated.quarters, options.httpSeconds, 199, true);
       const batches = Math.max(5, Math.min(100, Math.round(options.queries / 10)));
       process.stderr.write(`http: ${batches} quarterly updates of a whole plan (${MILESTONES_PER_PLAN} milestones each), one after another\n`);
       const quarterly = await quarterlyUpdates(server.baseUrl, token, generated.plans, generated.quarters, batches);
@@ -283,6 +302,7 @@ async function main(): Promise<void> {
         events: options.events,
         appendPerSec: Math.round(generated.appendPerSec),
         httpCommandsPerSec: Math.round(http.perSec),
+        keyedHttpCommandsPerSec: Math.round(keyed.perSec),
         rebuildPerSec: Math.round(rebuildPerSec),
         rawScanPerSec: Math.round(rawScanPerSec),
         verifyPerSec: Math.round(verifyPerSec),
@@ -291,16 +311,29 @@ async function main(): Promise<void> {
         boardP99Ms: round(board.p99),
         knownAtP99Ms: round(knownAt.p99),
         historyP99Ms: round(history.p99),
+        auditByMilestoneP99Ms: round(audit.p99),
+        trendP99Ms: round(trend.p99),
+        portfolioP50Ms: round(portfolio.p50),
         quarterlyUpdateP50Ms: round(quarterly.p50),
         quarterlyUpdateP99Ms: round(quarterly.p99),
         peakRssMb: round(peakRssMb(server.child.pid!)),
         startupMs: Math.round(server.startupMs),
         seededStartupMs: Math.round(seededStartupMs),
       };
-      const failures = board.failures + knownAt.failures + history.failures + warmUp.errors + http.errors + quarterly.failures;
+      const failures =
+        board.failures +
+        knownAt.failures +
+        history.failures +
+        audit.failures +
+        trend.failures +
+        portfolio.failures +
+        warmUp.errors +
+        http.errors +
+        keyed.errors +
+        quarterly.failures;
       if (failures > 0) {
         // A figure measured on failing requests is no figure: say so and fail the run.
-        process.stderr.write(`${failures} requests did not succeed (queries: ${board.failures}/${knownAt.failures}/${history.failures}, http: ${warmUp.errors} in the warm-up, ${http.errors} measured, quarterly updates: ${quarterly.failures})\n`);
+        process.stderr.write(`${failures} requests did not succeed (queries: ${board.failures}/${knownAt.failures}/${history.failures}/${audit.failures}/${trend.failures}/${portfolio.failures}, http: ${warmUp.errors} in the warm-up, ${http.errors} measured, ${keyed.errors} keyed, quarterly updates: ${quarterly.failures})\n`);
         process.exitCode = 1;
       }
     } finally {
@@ -322,7 +355,10 @@ function report(m: Record<string, number>): void {
     boardP99Ms: ['≤ 10 ms', (v) => v <= 10],
     knownAtP99Ms: ['≤ 10 ms', (v) => v <= 10],
     historyP99Ms: ['≤ 10 ms', (v) => v <= 10],
+    auditByMilestoneP99Ms: ['≤ 10 ms', (v) => v <= 10],
+    trendP99Ms: ['≤ 10 ms', (v) => v <= 10],
     httpCommandsPerSec: ['≥ 3000', (v) => v >= 3000],
+    keyedHttpCommandsPerSec: ['≥ 0.9 × httpCommandsPerSec', (v) => v >= 0.9 * m.httpCommandsPerSec!],
     startupMs: ['≤ 2000 ms', (v) => v <= 2000],
     seededStartupMs: ['≤ 2000 ms', (v) => v <= 2000],
     peakRssMb: ['≤ 400 MB', (v) => v <= 400],

@@ -1,4 +1,4 @@
-import { comparePeriods, isQuarter, parsePeriod, previousQuarter, sameQuarterLastYear } from './period';
+import { comparePeriods, isQuarter, parsePeriod, previousQuarter, quarterContaining, quartersBetween, sameQuarterLastYear } from './period';
 
 describe('reporting periods', () => {
   it.each([
@@ -72,6 +72,22 @@ describe('reporting periods', () => {
   it('finds the same quarter last year', () => {
     expect(sameQuarterLastYear('2025-26 Q2')).toBe('2024-25 Q2');
     expect(sameQuarterLastYear('2025-26 Q4')).toBe('2024-25 Q4');
+  });
+
+  it('finds the quarter a date falls in, across the turn of the calendar and financial years', () => {
+    expect(['2025-09-30', '2025-10-01', '2026-01-01', '2026-03-31', '2026-04-01'].map(quarterContaining)).toEqual([
+      '2025-26 Q2',
+      '2025-26 Q3',
+      '2025-26 Q4',
+      '2025-26 Q4',
+      '2026-27 Q1',
+    ]);
+  });
+
+  it('lists the quarters from one to another, both included, keeping the latest when limited', () => {
+    expect(quartersBetween('2025-26 Q3', '2026-27 Q1')).toEqual(['2025-26 Q3', '2025-26 Q4', '2026-27 Q1']);
+    expect(quartersBetween('2026-27 Q1', '2025-26 Q3')).toEqual([]);
+    expect(quartersBetween('2000-01 Q1', '2026-27 Q1', 2)).toEqual(['2025-26 Q4', '2026-27 Q1']);
   });
 
   it('has no previous quarter for something that is not a quarter', () => {

@@ -5,7 +5,7 @@
 export type ExpectedRevision = number | 'no-stream' | 'any';
 
 export interface EventMetadata {
-  actor?: { id: string; name?: string; role?: string };
+  actor?: { id: string; name?: string; role?: string; organisation?: string };
   effectiveOn?: string;
   correlationId?: string;
   causationId?: string;
@@ -120,6 +120,12 @@ export interface EventStore {
   readStreamFacts(streamId: string, options?: ReadStreamOptions): Promise<RecordedFact[]>;
   readAll(options?: ReadAllOptions): Promise<StoredEvent[]>;
   /**
+   * The event with this id in the stream, when it was appended with an idempotency key in its metadata
+   * (`metadata.idempotencyKey`); undefined when the stream has no such event. The embedded store finds it
+   * through an index, so a retried request costs the same at any stream length.
+   */
+  findKeyedEvent(streamId: string, eventId: string): Promise<StoredEvent | undefined>;
+  /**
    * `onError` is told once when the subscription ends other than through `stop()`: a failure, or the store
    * ending it. Delivery has stopped then; subscribe again to resume.
    */
@@ -133,7 +139,7 @@ export interface EventStore {
    * empty store. Each event must be the next revision of its stream, else a WrongExpectedRevisionError.
    */
   restore(events: readonly RestoredEvent[]): Promise<void>;
-  /** Throws when the store cannot be reached. */
+  /** Throws, saying why, when the store cannot be reached or cannot take writes just now. */
   ping(): Promise<void>;
   close(): Promise<void>;
 }

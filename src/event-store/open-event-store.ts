@@ -5,15 +5,14 @@ import { SqliteEventStore } from './sqlite-event-store';
 import { UpgradeProgress } from './sqlite-schema';
 
 export interface OpenOptions {
+  /** The clock recorded times are read from (the product's, on every store). */
   clock?: () => Date;
-  /** For the server: commit embedded-store appends on its projection thread (see SqliteEventStoreOptions). */
-  writerThread?: boolean;
   /** Told how a long upgrade of an embedded store's file goes. */
   onUpgrade?: UpgradeProgress;
 }
 
-export function openEventStore(location: EventStoreLocation, { clock, writerThread, onUpgrade }: OpenOptions = {}): EventStore {
+export function openEventStore(location: EventStoreLocation, { clock, onUpgrade }: OpenOptions = {}): EventStore {
   return location.kind === 'sqlite'
-    ? new SqliteEventStore({ path: location.path, ...(clock ? { clock } : {}), ...(writerThread ? { writerThread } : {}), ...(onUpgrade ? { onUpgrade } : {}) })
+    ? new SqliteEventStore({ path: location.path, ...(clock ? { clock } : {}), ...(onUpgrade ? { onUpgrade } : {}) })
     : new KurrentDbEventStore(location.connectionString, clock ? { clock } : {});
 }

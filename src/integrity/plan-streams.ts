@@ -1,5 +1,5 @@
 import { parseStreamId } from '../domain/stream-id';
-import { STREAM_TYPES } from '../projections/fact';
+import { STREAM_TYPES } from '../projections/engine/fact';
 
 /** True for the streams of a plan: the plan's own and those of its milestones, recommendations, visits and indicators. */
 export function belongsToPlan(streamId: string, planId: string): boolean {

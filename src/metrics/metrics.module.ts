@@ -1,5 +1,5 @@
 import { Global, Module } from '@nestjs/common';
-import { COMMAND_OBSERVER } from '../command-pipeline/command-pipeline';
+import { COMMAND_OBSERVER } from '../write-side/observed-executor';
 import { MetricsController } from './metrics.controller';
 import { TrackerMetrics } from './tracker-metrics';
 

@@ -1,7 +1,7 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import type { CommandObserver } from '../command-pipeline/command-pipeline';
+import type { CommandObserver } from '../write-side/observed-executor';
 import type { EventStore } from '../event-store/event-store.port';
-import type { Projector } from '../projections/projector';
+import type { Projector } from '../projections/engine/projector';
 
 /** The process's own figures, gathered once per process however many applications it builds (tests build many). */
 let processMetrics: Registry | undefined;
@@ -26,7 +26,7 @@ export class TrackerMetrics implements CommandObserver {
   readonly registry = new Registry();
   private readonly commands = new Counter({
     name: 'tracker_commands_total',
-    help: 'Commands accepted and recorded (or answered again on a retry), by command name',
+    help: 'Commands accepted and recorded (or answered again on a retry), by command type',
     labelNames: ['command'] as const,
     registers: [this.registry],
   });
@@ -85,8 +85,8 @@ export class TrackerMetrics implements CommandObserver {
     });
   }
 
-  accepted(commandName: string): void {
-    this.commands.inc({ command: commandName });
+  accepted(commandType: string): void {
+    this.commands.inc({ command: commandType });
   }
 
   /** A request answered: its latency under its route's pattern (never its ids), and its status if refused. */

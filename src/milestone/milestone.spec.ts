@@ -1,18 +1,23 @@
-import { given } from '../domain/decider-spec';
+import { given } from '../../test/support/decider-spec';
 import { MilestoneCommand, MilestoneEvent, milestoneDecider, streamId } from './milestone';
+
+/** The instant the commands are issued: facts with no date of their own apply from its day. */
+const NOW = '2025-10-20T09:00:00.000Z';
 
 const plan = { exists: true, priorityIds: ['CYP P1', 'CYP P2'] };
 const add = (data: Partial<Extract<MilestoneCommand, { type: 'AddMilestone' }>['data']> = {}): MilestoneCommand => ({
   type: 'AddMilestone',
   data: { planId: 'halton', milestoneId: 'P2.1', priorityId: 'CYP P2', title: 'Front door redesign', plan, ...data },
+  now: NOW,
 });
 const update = (data: Partial<Extract<MilestoneCommand, { type: 'UpdateMilestone' }>['data']> = {}): MilestoneCommand => ({
   type: 'UpdateMilestone',
-  data: { period: '2025-26 Q2', rag: 'amber', commentary: 'Recruitment delayed', effectiveOn: '2025-09-30', ...data },
+  data: { planId: 'halton', milestoneId: 'P2.1', period: '2025-26 Q2', rag: 'amber', commentary: 'Recruitment delayed', effectiveOn: '2025-09-30', ...data },
+  now: NOW,
 });
 const added: MilestoneEvent = {
   type: 'MilestoneAdded',
-  data: { milestoneId: 'P2.1', priorityId: 'CYP P2', title: 'Front door redesign', dueOn: '2026-03-31' },
+  data: { milestoneId: 'P2.1', priorityId: 'CYP P2', title: 'Front door redesign', dueOn: '2026-03-31', effectiveOn: '2025-10-20' },
 };
 const ratedQ2: MilestoneEvent = {
   type: 'MilestoneUpdated',
@@ -35,7 +40,7 @@ describe('milestone', () => {
     it('leaves out an owner and due date that were not given', () =>
       given(milestoneDecider)
         .when(add({ owner: '', dueOn: '' }))
-        .then([{ type: 'MilestoneAdded', data: { milestoneId: 'P2.1', priorityId: 'CYP P2', title: 'Front door redesign' } }]));
+        .then([{ type: 'MilestoneAdded', data: { milestoneId: 'P2.1', priorityId: 'CYP P2', title: 'Front door redesign', effectiveOn: '2025-10-20' } }]));
 
     it('refuses a milestone for a plan that does not exist', () =>
       given(milestoneDecider)
@@ -85,7 +90,7 @@ describe('milestone', () => {
     it('refuses to rate a milestone that does not exist', () =>
       given(milestoneDecider)
         .when(update())
-        .thenThrows('not-found', /no such milestone/, 'milestoneId'));
+        .thenThrows('not-found', /Plan "halton" has no milestone "P2.1"/, 'milestoneId'));
 
     it.each(['2025-27 Q2', 'Q2', ''])('refuses the period %p', (period) =>
       given(milestoneDecider, [added])
@@ -176,14 +181,48 @@ describe('milestone', () => {
 
     it('needs no reason for the first rating of another quarter', () =>
       given(milestoneDecider, [added, ratedQ2])
-        .when(update({ period: '2025-26 Q3', effectiveOn: '2025-12-31' }))
+        .when({ ...update({ period: '2025-26 Q3', effectiveOn: '2025-12-31' }), now: '2026-01-12T10:00:00.000Z' })
         .then([{ type: 'MilestoneUpdated', data: { ...ratedQ2.data, period: '2025-26 Q3', effectiveOn: '2025-12-31' } }]));
+  });
+
+  describe('UpdateMilestone: the day a rating applies to', () => {
+    const inQ3 = '2025-11-05T14:00:00.000Z';
+
+    it('dates a rating made during its own quarter on the day it is recorded, when no date is given', () =>
+      given(milestoneDecider, [added, ratedQ2])
+        .when({ ...update({ period: '2025-26 Q3', effectiveOn: undefined }), now: inQ3 })
+        .then([{ type: 'MilestoneUpdated', data: { ...ratedQ2.data, period: '2025-26 Q3', effectiveOn: '2025-11-05' } }]));
+
+    it('dates a rating for a quarter that has ended on its last day, when no date is given (a late report)', () =>
+      given(milestoneDecider, [added])
+        .when({ ...update({ effectiveOn: undefined }), now: '2026-02-01T09:00:00.000Z' })
+        .then([ratedQ2]));
+
+    it('keeps a rating backdated to a past quarter, recorded months later', () =>
+      given(milestoneDecider, [added])
+        .when({ ...update({ effectiveOn: '2025-09-30' }), now: '2026-12-07T09:00:00.000Z' })
+        .then([ratedQ2]));
+
+    it('refuses a date after today, and says how to date it', () =>
+      given(milestoneDecider, [added, ratedQ2])
+        .when({ ...update({ period: '2025-26 Q3', effectiveOn: '2025-12-31' }), now: inQ3 })
+        .thenThrows(
+          'rule',
+          /The date the rating applies to \(2025-12-31\) is after today \(2025-11-05\).*Leave effectiveOn out and the rating counts from today/,
+          'effectiveOn',
+        ));
+
+    it('refuses a rating for a quarter that has not begun', () =>
+      given(milestoneDecider, [added])
+        .when(update({ period: '2030-31 Q1', effectiveOn: undefined }))
+        .thenThrows('rule', /2030-31 Q1 has not begun: it starts on 2030-04-01, and today is 2025-10-20/, 'period'));
   });
 
   describe('ChangeMilestoneDueDate', () => {
     const change = (dueOn: string, reason = 'Recruitment delayed by two months'): MilestoneCommand => ({
       type: 'ChangeMilestoneDueDate',
-      data: { dueOn, reason },
+      data: { planId: 'halton', milestoneId: 'P2.1', dueOn, reason },
+      now: NOW,
     });
 
     it('records the new due date next to the one it replaces', () =>
@@ -192,24 +231,24 @@ describe('milestone', () => {
         .then([
           {
             type: 'MilestoneDueDateChanged',
-            data: { dueOn: '2026-06-30', previousDueOn: '2026-03-31', reason: 'Recruitment delayed by two months' },
+            data: { dueOn: '2026-06-30', previousDueOn: '2026-03-31', reason: 'Recruitment delayed by two months', effectiveOn: '2025-10-20' },
           },
         ]));
 
     it('sets a first due date', () =>
-      given(milestoneDecider, [{ type: 'MilestoneAdded', data: { milestoneId: 'P2.1', priorityId: 'CYP P2', title: 'T' } }])
+      given(milestoneDecider, [{ type: 'MilestoneAdded', data: { milestoneId: 'P2.1', priorityId: 'CYP P2', title: 'T', effectiveOn: '2025-10-01' } }])
         .when(change('2026-06-30'))
         .then([
           {
             type: 'MilestoneDueDateChanged',
-            data: { dueOn: '2026-06-30', reason: 'Recruitment delayed by two months' },
+            data: { dueOn: '2026-06-30', reason: 'Recruitment delayed by two months', effectiveOn: '2025-10-20' },
           },
         ]));
 
     it('compares with the due date as last changed', () =>
       given(milestoneDecider, [
         added,
-        { type: 'MilestoneDueDateChanged', data: { dueOn: '2026-06-30', previousDueOn: '2026-03-31', reason: 'x' } },
+        { type: 'MilestoneDueDateChanged', data: { dueOn: '2026-06-30', previousDueOn: '2026-03-31', reason: 'x', effectiveOn: '2025-10-01' } },
       ])
         .when(change('2026-06-30'))
         .thenThrows('rule', /already due on 2026-06-30/, 'dueOn'));
@@ -217,7 +256,7 @@ describe('milestone', () => {
     it('refuses to change the due date of a milestone that does not exist', () =>
       given(milestoneDecider)
         .when(change('2026-06-30'))
-        .thenThrows('not-found', /no such milestone/, 'milestoneId'));
+        .thenThrows('not-found', /Plan "halton" has no milestone "P2.1"/, 'milestoneId'));
 
     it('refuses a change without a reason', () =>
       given(milestoneDecider, [added])
@@ -249,8 +288,31 @@ describe('milestone', () => {
         .then([
           {
             type: 'MilestoneDueDateChanged',
-            data: { dueOn: '2026-06-30', previousDueOn: '2026-03-31', reason: 'Recruitment delayed by two months' },
+            data: { dueOn: '2026-06-30', previousDueOn: '2026-03-31', reason: 'Recruitment delayed by two months', effectiveOn: '2025-10-20' },
           },
         ]));
+  });
+
+  describe('the day each fact applies to', () => {
+    const late = '2025-12-31T23:30:00.000Z';
+    const effectiveOn = (events: ReturnType<typeof milestoneDecider.decide>) => events.map((e) => e.data.effectiveOn);
+
+    it('dates a milestone by the day the command was issued, never by its due date', () =>
+      expect(effectiveOn(milestoneDecider.decide({ ...add({ dueOn: '2026-03-31' }), now: late }, { status: 'none' }))).toEqual(['2025-12-31']));
+
+    it('dates a rating by the day it is given for, whenever it is recorded', () =>
+      expect(effectiveOn(milestoneDecider.decide({ ...update(), now: late }, milestoneDecider.evolve({ status: 'none' }, added)))).toEqual([
+        '2025-09-30',
+      ]));
+
+    it('dates a due-date change by the day it was decided', () =>
+      expect(
+        effectiveOn(
+          milestoneDecider.decide(
+            { type: 'ChangeMilestoneDueDate', data: { planId: 'halton', milestoneId: 'P2.1', dueOn: '2026-06-30', reason: 'Slipped' }, now: late },
+            milestoneDecider.evolve({ status: 'none' }, added),
+          ),
+        ),
+      ).toEqual(['2025-12-31']));
   });
 });

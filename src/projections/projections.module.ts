@@ -1,26 +1,31 @@
 import { Global, Inject, Module, OnApplicationBootstrap, OnApplicationShutdown, OnModuleDestroy } from '@nestjs/common';
-import { CommandPipeline } from '../command-pipeline/command-pipeline';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import { readModelsOn } from './all-projections';
 import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { EVENT_STORE, EventStore } from '../event-store/event-store.port';
 import { AuditTrailController } from './audit-trail/audit-trail.controller';
 import { AuditTrailQueries } from './audit-trail/audit-trail.queries';
+import { CorrectionsController } from './rag-board/corrections.controller';
+import { CorrectionsQueries } from './rag-board/corrections.queries';
 import { IndicatorsController } from './indicators/indicators.controller';
 import { IndicatorsQueries } from './indicators/indicators.queries';
-import { PlanLookup } from './portfolio/plan-lookup';
+import { PlanLookup } from './shared/plan-lookup';
 import { PortfolioController } from './portfolio/portfolio.controller';
 import { PortfolioQueries } from './portfolio/portfolio.queries';
-import { ProjectionRunner } from './projection-runner';
-import { ProjectionThread } from './projection-thread';
-import { Projector } from './projector';
-import { SqliteEventStore } from '../event-store/sqlite-event-store';
+import { ProjectionRunner } from './engine/projection-runner';
+import { Projector, READ_MODELS_FED_ELSEWHERE } from './engine/projector';
 import { MilestoneHistoryController } from './rag-board/milestone-history.controller';
 import { MilestoneHistoryQueries } from './rag-board/milestone-history.queries';
 import { RagBoardController } from './rag-board/rag-board.controller';
 import { RagBoardQueries } from './rag-board/rag-board.queries';
-import { openReadModelDb, ReadModelDb } from './read-model-db';
-import { ReadModels } from './read-models';
-import { ReadGate } from './read-cut/read-gate';
+import { RagTrendQueries } from './rag-board/rag-trend.queries';
+import { openReadModelDb, ReadModelDb } from './engine/read-model-db';
+import { ReadModels } from './engine/read-models';
+import { ReadGate } from './shared/read-gate';
+import { CanonicalIds } from './shared/canonical-ids';
+import { StreamRevisions } from './shared/stream-revisions';
+import { CanonicalIdsInterceptor } from './shared/canonical-ids.interceptor';
 import { RecommendationHistoryQueries } from './recommendations/recommendation-history.queries';
 import { RecommendationsController } from './recommendations/recommendations.controller';
 import { RecommendationsQueries } from './recommendations/recommendations.queries';
@@ -43,6 +48,7 @@ const READ_MODEL_DB = Symbol('READ_MODEL_DB');
     VisitsController,
     IndicatorsController,
     AuditTrailController,
+    CorrectionsController,
   ],
   providers: [
     {
@@ -50,23 +56,27 @@ const READ_MODEL_DB = Symbol('READ_MODEL_DB');
       inject: [APP_CONFIG, EVENT_STORE],
       useFactory: (config: AppConfig, store: EventStore) => openReadModelDb(config.readModelPath, store),
     },
-    { provide: ReadModels, inject: [READ_MODEL_DB], useFactory: ({ db }: ReadModelDb) => new ReadModels(db) },
+    { provide: ReadModels, inject: [READ_MODEL_DB], useFactory: ({ db }: ReadModelDb) => readModelsOn(db) },
     {
       provide: Projector,
-      inject: [ReadModels, EVENT_STORE, APP_CONFIG, { token: CommandPipeline, optional: true }],
-      useFactory: (readModels: ReadModels, store: EventStore, config: AppConfig, pipeline?: CommandPipeline): Projector =>
-        (store instanceof SqliteEventStore && ProjectionThread.for(store, readModels.position, pipeline, config.logLevel)) ||
-        new ProjectionRunner(readModels, store),
+      inject: [ReadModels, EVENT_STORE, { token: READ_MODELS_FED_ELSEWHERE, optional: true }],
+      useFactory: (readModels: ReadModels, store: EventStore, fedElsewhere?: Projector | null): Projector =>
+        fedElsewhere ?? new ProjectionRunner(readModels, store),
     },
     ReadGate,
     PlanLookup,
+    CanonicalIds,
+    StreamRevisions,
+    { provide: APP_INTERCEPTOR, useClass: CanonicalIdsInterceptor },
     RagBoardQueries,
+    RagTrendQueries,
     MilestoneHistoryQueries,
     RecommendationsQueries,
     RecommendationHistoryQueries,
     VisitsQueries,
     IndicatorsQueries,
     AuditTrailQueries,
+    CorrectionsQueries,
     PortfolioQueries,
   ],
   exports: [Projector, ReadModels],

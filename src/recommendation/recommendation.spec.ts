@@ -1,5 +1,8 @@
-import { given } from '../domain/decider-spec';
+import { given } from '../../test/support/decider-spec';
 import { RecommendationCommand, RecommendationEvent, recommendationDecider as decider, streamId } from './recommendation';
+
+/** The instant the commands are issued: facts with no date of their own apply from its day. */
+const NOW = '2025-10-20T09:00:00.000Z';
 
 const plan = { exists: true, priorityIds: ['CYP P2'] };
 const raise = (
@@ -14,27 +17,33 @@ const raise = (
     plan,
     ...data,
   },
+  now: NOW,
 });
 const close = (
   data: Partial<Extract<RecommendationCommand, { type: 'CloseRecommendation' }>['data']> = {},
 ): RecommendationCommand => ({
   type: 'CloseRecommendation',
   data: {
+    planId: 'halton',
+    recommendationId: 'R03',
     reason: 'Timeliness at 92% for two quarters',
     evidence: ['Q1 audit report'],
     effectiveOn: '2025-06-30',
     ...data,
   },
+  now: NOW,
 });
 const reopen = (
   data: Partial<Extract<RecommendationCommand, { type: 'ReopenRecommendation' }>['data']> = {},
 ): RecommendationCommand => ({
   type: 'ReopenRecommendation',
-  data: { reason: 'Monitoring visit found delays again', effectiveOn: '2025-11-20', ...data },
+  data: { planId: 'halton', recommendationId: 'R03', reason: 'Monitoring visit found delays again', effectiveOn: '2025-11-20', ...data },
+  now: NOW,
 });
-const link = (milestoneId: string, milestoneExists = true): RecommendationCommand => ({
+const link = (milestoneId: string, milestoneExists = true, effectiveOn?: string): RecommendationCommand => ({
   type: 'LinkMilestone',
-  data: { milestoneId, milestoneExists },
+  data: { planId: 'halton', recommendationId: 'R03', milestoneId, milestoneExists, ...(effectiveOn ? { effectiveOn } : {}) },
+  now: NOW,
 });
 
 const raised: RecommendationEvent = {
@@ -60,6 +69,11 @@ describe('recommendation', () => {
         .when(raise({ source: 'ILACS-2024' }))
         .then([{ type: 'RecommendationRaised', data: { ...raised.data, source: 'ILACS-2024' } }]));
 
+    it('refuses a recommendation raised after today', () =>
+      given(decider)
+        .when(raise({ raisedOn: '2025-10-21' }))
+        .thenThrows('rule', /The date it was raised \(2025-10-21\) is after today \(2025-10-20\)/, 'raisedOn'));
+
     it('refuses a recommendation for a plan that does not exist', () =>
       given(decider)
         .when(raise({ plan: { exists: false, priorityIds: [] } }))
@@ -81,20 +95,34 @@ describe('recommendation', () => {
   });
 
   describe('LinkMilestone', () => {
-    it('links a milestone that works towards the recommendation', () =>
+    it('links a milestone that works towards the recommendation, from the day the link is made', () =>
       given(decider, [raised])
         .when(link('P2.1'))
-        .then([{ type: 'MilestoneLinked', data: { milestoneId: 'P2.1' } }]));
+        .then([{ type: 'MilestoneLinked', data: { milestoneId: 'P2.1', effectiveOn: '2025-10-20' } }]));
+
+    it('links from an earlier day when told, as a plan written down before it was recorded here', () =>
+      given(decider, [raised])
+        .when(link('P2.1', true, '2024-09-01'))
+        .then([{ type: 'MilestoneLinked', data: { milestoneId: 'P2.1', effectiveOn: '2024-09-01' } }]));
+
+    it('refuses a link that would take effect before the recommendation was raised, or on no real day', () => {
+      given(decider, [raised])
+        .when(link('P2.1', true, '2024-07-09'))
+        .thenThrows('rule', /raised on 2024-07-10, so it cannot be linked with effect from 2024-07-09/, 'effectiveOn');
+      given(decider, [raised])
+        .when(link('P2.1', true, '2024-02-30'))
+        .thenThrows('rule', /"2024-02-30" is not a date in the calendar/, 'effectiveOn');
+    });
 
     it('links a milestone to a closed recommendation too', () =>
       given(decider, [raised, closed])
         .when(link('P2.1'))
-        .then([{ type: 'MilestoneLinked', data: { milestoneId: 'P2.1' } }]));
+        .then([{ type: 'MilestoneLinked', data: { milestoneId: 'P2.1', effectiveOn: '2025-10-20' } }]));
 
     it('refuses to link to a recommendation that does not exist', () =>
       given(decider)
         .when(link('P2.1'))
-        .thenThrows('not-found', /no such recommendation/, 'recommendationId'));
+        .thenThrows('not-found', /Plan "halton" has no recommendation "R03"/, 'recommendationId'));
 
     it('refuses a milestone the plan does not have', () =>
       given(decider, [raised])
@@ -102,12 +130,24 @@ describe('recommendation', () => {
         .thenThrows('rule', /no milestone P9.9; add the milestone before linking it to recommendation R03/, 'milestoneId'));
 
     it('refuses to link the same milestone twice', () =>
-      given(decider, [raised, { type: 'MilestoneLinked', data: { milestoneId: 'P2.1' } }])
+      given(decider, [raised, { type: 'MilestoneLinked', data: { milestoneId: 'P2.1', effectiveOn: '2024-09-01' } }])
         .when(link('P2.1'))
         .thenThrows('rule', /Milestone P2.1 is already linked to recommendation R03/, 'milestoneId'));
   });
 
   describe('CloseRecommendation', () => {
+    it('refuses a closure dated after today, and a link or reopening alike', () => {
+      given(decider, [raised])
+        .when(close({ effectiveOn: '2025-12-31' }))
+        .thenThrows('rule', /The date the closure takes effect \(2025-12-31\) is after today \(2025-10-20\)/, 'effectiveOn');
+      given(decider, [raised])
+        .when(link('P2.1', true, '2025-11-01'))
+        .thenThrows('rule', /The date the link takes effect \(2025-11-01\) is after today/, 'effectiveOn');
+      given(decider, [raised, closed])
+        .when(reopen())
+        .thenThrows('rule', /The date the reopening takes effect \(2025-11-20\) is after today/, 'effectiveOn');
+    });
+
     it('closes on evidence, leaving out blank pieces', () =>
       given(decider, [raised])
         .when(close({ evidence: [' Q1 audit report ', '', 'Q1 audit report'] }))
@@ -116,7 +156,7 @@ describe('recommendation', () => {
     it('refuses to close a recommendation that does not exist', () =>
       given(decider)
         .when(close())
-        .thenThrows('not-found', /no such recommendation/, 'recommendationId'));
+        .thenThrows('not-found', /Plan "halton" has no recommendation "R03"/, 'recommendationId'));
 
     it('refuses to close a closed recommendation', () =>
       given(decider, [raised, closed])
@@ -155,7 +195,7 @@ describe('recommendation', () => {
 
     it('closes again after a reopening', () =>
       given(decider, [raised, closed, reopened])
-        .when(close({ effectiveOn: '2026-03-31' }))
+        .when({ ...close({ effectiveOn: '2026-03-31' }), now: '2026-04-02T09:00:00.000Z' })
         .then([{ ...closed, data: { ...closed.data, effectiveOn: '2026-03-31' } }]));
 
     it('refuses a closure effective before the reopening it follows', () =>
@@ -167,7 +207,7 @@ describe('recommendation', () => {
   describe('ReopenRecommendation', () => {
     it('reopens a closed recommendation', () =>
       given(decider, [raised, closed])
-        .when(reopen())
+        .when({ ...reopen(), now: '2025-11-21T09:00:00.000Z' })
         .then([
           {
             type: 'RecommendationReopened',
@@ -188,7 +228,7 @@ describe('recommendation', () => {
     it('refuses to reopen a recommendation that does not exist', () =>
       given(decider)
         .when(reopen())
-        .thenThrows('not-found', /no such recommendation/, 'recommendationId'));
+        .thenThrows('not-found', /Plan "halton" has no recommendation "R03"/, 'recommendationId'));
 
     it('refuses to reopen an open recommendation', () =>
       given(decider, [raised])

@@ -1,4 +1,5 @@
-import { requireDate } from '../domain/dates';
+import { effectiveOnOr, requireDateByNow } from '../domain/dates';
+import { Command } from '../domain/command';
 import { Decider } from '../domain/decider';
 import { alreadyExists, notFound, ruleBroken } from '../domain/domain-error';
 import { PlanContext, requirePlan } from '../domain/plan-context';
@@ -10,25 +11,19 @@ export type RecommendationEvent =
       type: 'RecommendationRaised';
       data: { recommendationId: string; text: string; raisedOn: string; source?: string };
     }
-  | { type: 'MilestoneLinked'; data: { milestoneId: string } }
+  | { type: 'MilestoneLinked'; data: { milestoneId: string; effectiveOn: string } }
   | { type: 'RecommendationClosed'; data: { reason: string; evidence: string[]; effectiveOn: string } }
   | { type: 'RecommendationReopened'; data: { reason: string; effectiveOn: string } };
 
+/** The recommendation a command is about. */
+type Target = { planId: string; recommendationId: string };
+
 export type RecommendationCommand =
-  | {
-      type: 'RaiseRecommendation';
-      data: {
-        planId: string;
-        recommendationId: string;
-        text: string;
-        raisedOn: string;
-        source?: string;
-        plan: PlanContext;
-      };
-    }
-  | { type: 'LinkMilestone'; data: { milestoneId: string; milestoneExists: boolean } }
-  | { type: 'CloseRecommendation'; data: { reason: string; evidence: string[]; effectiveOn: string } }
-  | { type: 'ReopenRecommendation'; data: { reason: string; effectiveOn: string } };
+  | Command<'RaiseRecommendation', Target & { text: string; raisedOn: string; source?: string; plan: PlanContext }>
+  /** effectiveOn: the day the milestone starts to work towards it; the day the command is issued if not given. */
+  | Command<'LinkMilestone', Target & { milestoneId: string; milestoneExists: boolean; effectiveOn?: string }>
+  | Command<'CloseRecommendation', Target & { reason: string; evidence: string[]; effectiveOn: string }>
+  | Command<'ReopenRecommendation', Target & { reason: string; effectiveOn: string }>;
 
 interface Raised {
   recommendationId: string;
@@ -45,6 +40,7 @@ type Existing = Exclude<RecommendationState, { status: 'none' }>;
 
 export const streamType = 'recommendation';
 export const streamId = (planId: string, recommendationId: string): string => streamIdOf(streamType, planId, recommendationId);
+export const streamOfCommand = ({ data }: RecommendationCommand): string => streamId(data.planId, data.recommendationId);
 
 export const initialState: RecommendationState = { status: 'none' };
 
@@ -76,9 +72,9 @@ export const evolve = (state: RecommendationState, event: RecommendationEvent): 
   }
 };
 
-const requireRecommendation = (state: RecommendationState, doing: string): Existing => {
+const requireRecommendation = (state: RecommendationState, { planId, recommendationId }: Target, doing: string): Existing => {
   if (state.status === 'none') {
-    throw notFound(`There is no such recommendation; raise it before ${doing}.`, 'recommendationId');
+    throw notFound(`Plan "${planId}" has no recommendation "${recommendationId}"; raise it before ${doing}.`, 'recommendationId');
   }
   return state;
 };
@@ -105,7 +101,7 @@ export const decide = (command: RecommendationCommand, state: RecommendationStat
         );
       }
       const text = requireText(data.text, 'text', "The recommendation's text");
-      const raisedOn = requireDate(data.raisedOn, 'raisedOn', 'The date it was raised');
+      const raisedOn = requireDateByNow(data.raisedOn, command.now, 'raisedOn', 'The date it was raised');
       return [
         {
           type: 'RecommendationRaised',
@@ -114,7 +110,7 @@ export const decide = (command: RecommendationCommand, state: RecommendationStat
       ];
     }
     case 'LinkMilestone': {
-      const rec = requireRecommendation(state, 'linking milestones to it');
+      const rec = requireRecommendation(state, command.data, 'linking milestones to it');
       const milestoneId = requireText(command.data.milestoneId, 'milestoneId', 'The milestone id');
       if (!command.data.milestoneExists) {
         throw ruleBroken(
@@ -125,10 +121,12 @@ export const decide = (command: RecommendationCommand, state: RecommendationStat
       if (rec.linkedMilestones.includes(milestoneId)) {
         throw ruleBroken(`Milestone ${milestoneId} is already linked to recommendation ${rec.recommendationId}.`, 'milestoneId');
       }
-      return [{ type: 'MilestoneLinked', data: { milestoneId } }];
+      const effectiveOn = effectiveOnOr(command.data.effectiveOn, command.now, 'The date the link takes effect');
+      requireNotBefore(rec, effectiveOn, rec.raisedOn, 'raised', 'linked');
+      return [{ type: 'MilestoneLinked', data: { milestoneId, effectiveOn } }];
     }
     case 'CloseRecommendation': {
-      const rec = requireRecommendation(state, 'closing it');
+      const rec = requireRecommendation(state, command.data, 'closing it');
       if (rec.status === 'closed') {
         throw ruleBroken(
           `Recommendation ${rec.recommendationId} is already closed (closed on ${rec.closedOn}); reopen it before closing it again.`,
@@ -143,18 +141,18 @@ export const decide = (command: RecommendationCommand, state: RecommendationStat
           'evidence',
         );
       }
-      const effectiveOn = requireDate(command.data.effectiveOn, 'effectiveOn', 'The date the closure takes effect');
+      const effectiveOn = requireDateByNow(command.data.effectiveOn, command.now, 'effectiveOn', 'The date the closure takes effect');
       requireNotBefore(rec, effectiveOn, rec.raisedOn, 'raised', 'closed');
       if (rec.reopenedOn) requireNotBefore(rec, effectiveOn, rec.reopenedOn, 'reopened', 'closed');
       return [{ type: 'RecommendationClosed', data: { reason, evidence, effectiveOn } }];
     }
     case 'ReopenRecommendation': {
-      const rec = requireRecommendation(state, 'reopening it');
+      const rec = requireRecommendation(state, command.data, 'reopening it');
       if (rec.status === 'open') {
         throw ruleBroken(`Recommendation ${rec.recommendationId} is open; only a closed recommendation can be reopened.`, 'recommendationId');
       }
       const reason = requireText(command.data.reason, 'reason', 'The reason for reopening it');
-      const effectiveOn = requireDate(command.data.effectiveOn, 'effectiveOn', 'The date the reopening takes effect');
+      const effectiveOn = requireDateByNow(command.data.effectiveOn, command.now, 'effectiveOn', 'The date the reopening takes effect');
       requireNotBefore(rec, effectiveOn, rec.closedOn, 'closed', 'reopened');
       return [{ type: 'RecommendationReopened', data: { reason, effectiveOn } }];
     }
@@ -164,6 +162,10 @@ export const decide = (command: RecommendationCommand, state: RecommendationStat
     }
   }
 };
+
+/** The day each event applies to: a recommendation to the day it was raised, the rest to their own date. */
+export const effectiveOnOf = (event: RecommendationEvent): string =>
+  event.type === 'RecommendationRaised' ? event.data.raisedOn : event.data.effectiveOn;
 
 export const recommendationDecider: Decider<RecommendationCommand, RecommendationEvent, RecommendationState> = {
   decide,

@@ -1,8 +1,12 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
-import { ANONYMOUS, Actor, CommandContext, fingerprint } from '../command-pipeline/command-context';
+import { ANONYMOUS, Actor } from '../domain/actor';
+import { CommandContext } from '../domain/command';
+import { fingerprint } from '../platform/ids';
 import { ProblemException, validationProblem } from './problem.filter';
+import { expectedRevisionOf, revisionOfIfMatch } from './revision-tags';
+
 
 /** A header value this product accepts as a key or an id: 1 to 200 visible ASCII characters. */
 export const HEADER_VALUE = /^[\x21-\x7e]{1,200}$/;
@@ -27,12 +31,13 @@ export const WriteContext = createParamDecorator((_: unknown, ctx: ExecutionCont
   const request = ctx.switchToHttp().getRequest<FastifyRequest>();
   const idempotencyKey = header(request, 'Idempotency-Key');
   const body = (request.body ?? {}) as { expectedRevision?: unknown };
+  const expectedRevision = expectedRevisionOf(revisionOfIfMatch(request.headers['if-match']), body.expectedRevision);
   return {
     actor: actorOf(request),
     // The request's id (the caller's X-Request-Id, or one made for it), as the log names it.
     correlationId: header(request, 'X-Request-Id') ?? (request.id || randomUUID()),
     commandId: randomUUID(),
     ...(idempotencyKey ? { idempotencyKey, requestHash: fingerprint({ path: request.url.split('?')[0], body: request.body }) } : {}),
-    ...(typeof body.expectedRevision === 'number' ? { expectedRevision: body.expectedRevision } : {}),
+    ...(expectedRevision !== undefined ? { expectedRevision } : {}),
   };
 });

@@ -3,8 +3,8 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { StartedServer, startServer } from '../../src/bench/measure';
-import { runBackupCli } from '../../src/integrity/backup/backup.cli';
-import { runVerifyCli } from '../../src/integrity/verify/verify.cli';
+import { runBackupCli } from '../../src/cli/backup.cli';
+import { runVerifyCli } from '../../src/cli/verify.cli';
 import { buildProduct, removeBuild } from '../support/build';
 import { capture } from './support/halton-store';
 

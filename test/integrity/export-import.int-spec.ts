@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { linkAfter, canonicalOf } from '../../src/event-store/chain';
 import { SqliteEventStore } from '../../src/event-store/sqlite-event-store';
-import { runExportCli } from '../../src/integrity/export/export.cli';
-import { runImportCli } from '../../src/integrity/import/import.cli';
-import { runVerifyCli } from '../../src/integrity/verify/verify.cli';
-import { openReadModelDb } from '../../src/projections/read-model-db';
-import { ReadModels } from '../../src/projections/read-models';
+import { runExportCli } from '../../src/cli/export.cli';
+import { runImportCli } from '../../src/cli/import.cli';
+import { runVerifyCli } from '../../src/cli/verify.cli';
+import { openReadModelDb } from '../../src/projections/engine/read-model-db';
+import { readModelsOn } from '../../src/projections/all-projections';
 import { dumpTables } from '../projections/support/tables';
 import { capture, haltonStore } from './support/halton-store';
 
@@ -22,9 +22,9 @@ const run = async (cli: Cli, store: string, args: string[]) => {
 /** The read models' rows in a store's file, and those a rebuild from its events gives. */
 const readModelsOf = async (path: string) => {
   const store = new SqliteEventStore({ path });
-  const tables = new ReadModels(openReadModelDb(path, store).db).tables;
+  const tables = readModelsOn(openReadModelDb(path, store).db).tables;
   const rows = dumpTables(store.db, tables);
-  const rebuilt = new ReadModels(new Database(':memory:'));
+  const rebuilt = readModelsOn(new Database(':memory:'));
   rebuilt.apply(await store.readAll());
   await store.close();
   return { rows, rebuilt: dumpTables(rebuilt.db, tables) };

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { canonicalText, linkAfter } from '../../src/event-store/chain';
 import { SqliteEventStore } from '../../src/event-store/sqlite-event-store';
 import { chainUnchainedEvents } from '../../src/event-store/sqlite-chain-backfill';
-import { runVerifyCli } from '../../src/integrity/verify/verify.cli';
+import { runVerifyCli } from '../../src/cli/verify.cli';
 import { capture, copyStore, haltonStore } from './support/halton-store';
 
 /** `npm run verify` on the Halton plan's store, untouched and then tampered with straight in the SQLite file. */

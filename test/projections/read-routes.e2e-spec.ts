@@ -131,19 +131,23 @@ describe('the read routes', () => {
       expect(plans).toEqual([
         {
           planId: 'testshire',
+          revision: 2,
           localAuthority: 'Testshire County Council',
           title: "Children's services improvement plan",
           totals: { green: 1, amber: 1, red: 0, complete: 0, notRated: 1 },
           direction: { improved: 2, declined: 0, unchanged: 0 },
           openRecommendations: 0,
+          trend: expect.any(Array),
         },
         {
           planId: 'riverside',
+          revision: 1,
           localAuthority: 'Riverside Borough Council',
           title: 'Improvement plan',
           totals: { green: 2, amber: 0, red: 1, complete: 0, notRated: 0 },
           direction: { improved: 1, declined: 0, unchanged: 0 },
           openRecommendations: 1,
+          trend: expect.any(Array),
         },
       ]);
       expect((await get('/api/plans', { knownAt: '2025-01-01T00:00:00Z' })).map((p: any) => p.planId)).toEqual(['riverside']);

@@ -121,12 +121,32 @@ describe('a recommendation’s history, cut at visits', () => {
     });
     t.setClock(undefined);
     const list = await read(t, `/api/plans/${planId}/recommendations`, { minPosition: reopened });
-    expect(list[0]).toMatchObject({ recommendationId: 'R01', status: 'open', openSince: '2025-11-20' });
+    expect(list[0]).toMatchObject({ recommendationId: 'R01', status: 'open', openSince: '2024-05-24', reopenedOn: '2025-11-20' });
     const h = await read(t, `/api/plans/${planId}/recommendations/R01/history`, { minPosition: reopened });
     expect(h.status).toBe('open');
     expect(lines(h.segments[2]).slice(-2)).toEqual(['2025-07-15 RecommendationClosed', '2025-11-20 RecommendationReopened']);
     const asOfAutumn = await read(t, `/api/plans/${planId}/recommendations`, { asOf: '2025-10-01', minPosition: reopened });
     expect(asOfAutumn[0].status).toBe('closed');
+  });
+
+  it('dates a link by the one clock: made while the clock says 2025, it takes effect in 2025', async () => {
+    t.setClock('2025-06-10T09:00:00.000Z');
+    let linked: number;
+    try {
+      linked = await httpWriter(t).linkMilestone(planId, 'R02', { milestoneId: 'P1.2' });
+    } finally {
+      t.setClock(undefined);
+    }
+    const links = async (asOf?: string) =>
+      (await read(t, `/api/plans/${planId}/recommendations/R02/history`, { minPosition: linked, ...(asOf ? { asOf } : {}) })).segments
+        .flatMap((s: any) => s.entries)
+        .filter((e: any) => e.type === 'MilestoneLinked');
+    expect(await links()).toEqual([
+      expect.objectContaining({ milestoneId: 'P1.2', effectiveOn: '2025-06-10', recordedAt: '2025-06-10T09:00:00.000Z' }),
+    ]);
+    expect(await links('2025-06-09')).toEqual([]);
+    const trail = await read(t, `/api/plans/${planId}/audit`, { minPosition: linked, after: String(linked - 1) });
+    expect(trail).toEqual([expect.objectContaining({ type: 'MilestoneLinked', effectiveOn: '2025-06-10', data: { milestoneId: 'P1.2', effectiveOn: '2025-06-10' } })]);
   });
 
   it('answers 404 problem+json for an unknown recommendation', async () => {

@@ -1,6 +1,7 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { access, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { openSqlite } from '../../event-store/sqlite-connection';
 import { SqliteEventStore } from '../../event-store/sqlite-event-store';
 import { Verdict } from '../chain-verifier';
 import { verifyLog, WalkProgress } from '../verify/verify-log';
@@ -41,8 +42,7 @@ export async function backupStore(path: string, out: string, onProgress?: (progr
     throw new BackupError(`The store ${path} does not exist`);
   });
   const partial = `${out}.${process.pid}.part`;
-  const source = new Database(path, { readonly: true, fileMustExist: true });
-  source.pragma('busy_timeout = 5000');
+  const source = openSqlite(path, 'backup');
   try {
     let restarted = false;
     let lastRemaining = Infinity;

@@ -2,8 +2,7 @@ import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../../access/access.decorator';
-import { BatchResult } from '../../command-pipeline/command-batch';
-import { CommandContext } from '../../command-pipeline/command-context';
+import { BatchResult, CommandContext } from '../../domain/command';
 import { batchProblem } from '../../web/batch-problem';
 import { PlanParams } from '../../web/params';
 import { ProblemException, validationProblem } from '../../web/problem.filter';
@@ -32,6 +31,12 @@ export class RecordQuarterlyUpdateController {
     @Body() body: RecordQuarterlyUpdateDto,
     @WriteContext() context: CommandContext,
   ): Promise<QuarterlyUpdateResultDto> {
+    // One revision cannot stand for many milestones: each row names its own expectedRevision.
+    if (context.expectedRevision !== undefined) {
+      throw new ProblemException(
+        validationProblem([{ field: 'If-Match', message: 'a quarterly update changes many milestones: give each row its expectedRevision instead' }]),
+      );
+    }
     const repeated = repeatedMilestones(body.updates);
     if (repeated.length > 0) throw new ProblemException(validationProblem(repeated));
     let result: BatchResult;

@@ -1,10 +1,11 @@
 import type Database from 'better-sqlite3';
-import { KNOWN_EVENT_TYPES, STREAM_TYPES, toFact } from '../fact';
-import { fromActorColumns } from '../projection';
+import { KNOWN_EVENT_TYPES, STREAM_TYPES, toFact } from '../engine/fact';
+import { fromActorColumns } from '../shared/actor';
 import { AuditEventDto } from './audit-trail.dto';
-import { EventRow } from '../../event-store/sqlite-event-store';
+import { SqliteEventStore } from '../../event-store/sqlite-event-store';
 import { provenanceOf } from '../../domain/provenance';
-import { fromProvenanceColumn } from '../provenance';
+import { fromProvenanceColumn } from '../shared/provenance';
+import { TrailNarrowing } from './audit-filter';
 
 export interface TrailBounds {
   planId: string;
@@ -15,11 +16,12 @@ export interface TrailBounds {
   to: string;
   /** Effective on or before. */
   asOf: string;
-  /** At most this many; -1 for all. */
-  limit: number;
+  /** Where the events wanted lie, when a filter says (the embedded store then reads only those streams). */
+  narrowing?: TrailNarrowing;
 }
 
-export type TrailSource = (bounds: TrailBounds) => AuditEventDto[];
+/** The plan's events within the bounds, oldest first, read as they are consumed. */
+export type TrailSource = (bounds: TrailBounds) => Iterable<AuditEventDto>;
 
 interface CopiedRow {
   position: number;
@@ -40,62 +42,50 @@ interface CopiedRow {
 
 /** The trail from the audit trail's own copy of the events (read models beside KurrentDB). */
 export function copiedTrail(db: Database.Database): TrailSource {
-  const trail = db.prepare<[TrailBounds], CopiedRow>(
+  const trail = db.prepare<[Omit<TrailBounds, 'narrowing'>], CopiedRow>(
     `SELECT * FROM audit_events
      WHERE plan_id = @planId AND position > @after AND recorded_at >= @from AND recorded_at <= @to AND effective_on <= @asOf
-     ORDER BY position LIMIT @limit`,
+     ORDER BY position`,
   );
-  return (bounds) =>
-    trail.all(bounds).map((row) => ({
-      position: row.position,
-      type: row.type,
-      streamId: row.stream_id,
-      revision: row.revision,
-      eventId: row.event_id,
-      effectiveOn: row.effective_on,
-      recordedAt: row.recorded_at,
-      actor: fromActorColumns(row),
-      command: row.command,
-      correlationId: row.correlation_id,
-      data: JSON.parse(row.data) as unknown,
-      provenance: fromProvenanceColumn(row.provenance),
-    }));
+  function* read({ narrowing: _narrowing, ...bounds }: TrailBounds): Generator<AuditEventDto> {
+    for (const row of trail.iterate(bounds)) yield toDto(row);
+  }
+  return read;
+}
+
+function toDto(row: CopiedRow): AuditEventDto {
+  return {
+    position: row.position,
+    type: row.type,
+    streamId: row.stream_id,
+    revision: row.revision,
+    eventId: row.event_id,
+    effectiveOn: row.effective_on,
+    recordedAt: row.recorded_at,
+    actor: fromActorColumns(row),
+    command: row.command,
+    correlationId: row.correlation_id,
+    data: JSON.parse(row.data) as unknown,
+    provenance: fromProvenanceColumn(row.provenance),
+  };
 }
 
 /**
- * The trail straight from the embedded store's events table: a plan's streams are `plan-<id>` and
- * `<type>-<id>/…`, so each is one range of the store's (stream_id, revision) index.
+ * The trail straight from the embedded store, through its adapter: a plan's streams are `plan-<id>` and
+ * `<type>-<id>/…`, so each is one range of the store's stream index.
  */
-export function storeTrail(db: Database.Database): TrailSource {
+export function storeTrail(store: SqliteEventStore): TrailSource {
   const nested = STREAM_TYPES.filter((t) => t !== 'plan');
-  const ranges = nested.map((t) => `(stream_id >= @${t} AND stream_id < @${t}End)`);
-  const types = KNOWN_EVENT_TYPES.map((t) => `'${t}'`).join(', ');
-  const events = db.prepare<[Record<string, string | number>], EventRow>(
-    `SELECT position, event_id, stream_id, revision, type, data, metadata, recorded_at FROM events
-     WHERE (stream_id = @plan OR ${ranges.join(' OR ')})
-       AND type IN (${types}) AND position > @after AND recorded_at >= @from AND recorded_at <= @to
-     ORDER BY position`,
-  );
-  return ({ planId, after, from, to, asOf, limit }) => {
+  function* read({ planId, after, from, to, asOf, narrowing }: TrailBounds): Generator<AuditEventDto> {
     const id = encodeURIComponent(planId);
-    const bounds: Record<string, string | number> = { plan: `plan-${id}`, after, from, to };
-    // '0' follows '/' in code order, so [`x-id/`, `x-id0`) holds exactly the streams under `x-id/`.
-    for (const type of nested) Object.assign(bounds, { [type]: `${type}-${id}/`, [`${type}End`]: `${type}-${id}0` });
-    const trail: AuditEventDto[] = [];
-    for (const row of events.iterate(bounds)) {
-      const fact = toFact({
-        eventId: row.event_id,
-        type: row.type,
-        data: JSON.parse(row.data),
-        metadata: JSON.parse(row.metadata),
-        streamId: row.stream_id,
-        revision: row.revision,
-        position: BigInt(row.position),
-        recordedAt: row.recorded_at,
-      });
+    const whole = { streams: [`plan-${id}`], prefixes: nested.map((type) => `${type}-${id}/`) };
+    const where = narrowing && narrowing.streams.length + narrowing.prefixes.length > 0 ? narrowing : whole;
+    const selection = { streams: where.streams, prefixes: where.prefixes, types: narrowing?.types ?? KNOWN_EVENT_TYPES };
+    for (const stored of store.readSelection(selection, { after, recordedFrom: from, recordedTo: to })) {
+      const fact = toFact(stored);
       if (!fact || fact.effectiveOn > asOf || fact.planId !== planId) continue;
       const { command, correlationId } = fact.metadata;
-      trail.push({
+      yield {
         position: fact.position,
         type: fact.event.type,
         streamId: fact.streamId,
@@ -108,9 +98,8 @@ export function storeTrail(db: Database.Database): TrailSource {
         correlationId: typeof correlationId === 'string' ? correlationId : null,
         data: fact.event.data,
         provenance: provenanceOf(fact.metadata.provenance) ?? null,
-      });
-      if (trail.length === limit) break;
+      };
     }
-    return trail;
-  };
+  }
+  return read;
 }

@@ -1,12 +1,15 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { isIsoDate } from '../../domain/dates';
+import { EVENT_STORE, EventStore } from '../../event-store/event-store.port';
+import { SqliteEventStore } from '../../event-store/sqlite-event-store';
 import { ProblemException, validationProblem } from '../../web/problem.filter';
-import { PlanLookup } from '../portfolio/plan-lookup';
+import { PlanLookup } from '../shared/plan-lookup';
 import { auditTrailProjection } from './audit-trail.projection';
 import { copiedTrail, storeTrail, TrailSource } from './audit-sources';
-import { ReadModels } from '../read-models';
-import { ReadCut, toUtcInstant } from '../read-cut/read-cut';
+import { ReadModels } from '../engine/read-models';
+import { ReadCut, toUtcInstant } from '../shared/read-cut';
 import { AuditEventDto } from './audit-trail.dto';
+import { AuditFilter, auditPredicate, narrowingOf } from './audit-filter';
 
 export interface AuditRange {
   from?: string;
@@ -17,10 +20,16 @@ export interface AuditRange {
   limit?: number;
 }
 
+/** How many events a page holds when the client names no limit, and the most it may ask for. */
+export const AUDIT_PAGE = { default: 1000, max: 10_000 } as const;
+
 const startOf = (value: string) => (isIsoDate(value) ? `${value}T00:00:00.000Z` : toUtcInstant(value));
 const endOf = (value: string) => (isIsoDate(value) ? `${value}T23:59:59.999Z` : toUtcInstant(value));
 
-/** Every recorded event of a plan, oldest first: from the store's own table, or the read models' copy of it. */
+/**
+ * Every recorded event of a plan, oldest first: from the embedded store itself when the read models live
+ * in its file (they do not copy the events then), else from the read models' copy of them.
+ */
 @Injectable()
 export class AuditTrailQueries {
   private readonly trail: TrailSource;
@@ -28,12 +37,15 @@ export class AuditTrailQueries {
   constructor(
     readModels: ReadModels,
     private readonly plans: PlanLookup,
+    @Inject(EVENT_STORE) store: EventStore,
   ) {
-    const copied = readModels.projections.includes(auditTrailProjection);
-    this.trail = copied ? copiedTrail(readModels.db) : storeTrail(readModels.db);
+    if (readModels.projections.includes(auditTrailProjection)) this.trail = copiedTrail(readModels.db);
+    else if (store instanceof SqliteEventStore) this.trail = storeTrail(store);
+    else throw new Error('The audit trail needs the embedded store, or its copy of the events in the read models');
   }
 
-  trailOf(planId: string, cut: ReadCut, range: AuditRange = {}): AuditEventDto[] {
+  /** One page of the trail, oldest first: at most `range.limit` events (AUDIT_PAGE.default) after `range.after`. */
+  trailOf(planId: string, cut: ReadCut, range: AuditRange = {}, filter: AuditFilter = {}): AuditEventDto[] {
     this.plans.require(planId, cut);
     const from = range.from === undefined ? '' : startOf(range.from);
     const to = range.to === undefined ? cut.recordedBy : endOf(range.to);
@@ -42,13 +54,23 @@ export class AuditTrailQueries {
         validationProblem([{ field: 'to', message: `to (${range.to}) is before from (${range.from})` }]),
       );
     }
-    return this.trail({
+    const limit = range.limit ?? AUDIT_PAGE.default;
+    const wanted = auditPredicate(planId, filter);
+    const narrowing = narrowingOf(planId, filter);
+    const page: AuditEventDto[] = [];
+    const events = this.trail({
       planId,
       after: range.after ?? -1,
       from,
       to: to < cut.recordedBy ? to : cut.recordedBy,
       asOf: range.asOf ?? '9999-12-31',
-      limit: range.limit ?? -1,
+      ...(narrowing ? { narrowing } : {}),
     });
+    for (const event of events) {
+      if (!wanted(event)) continue;
+      page.push(event);
+      if (page.length === limit) break;
+    }
+    return page;
   }
 }

@@ -2,9 +2,9 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Access, VisiblePlans } from '../../access/access.decorator';
 import { canSeePlan, PlanScope } from '../../access/access-policy';
-import { ApiRead } from '../read-cut/api-read.decorator';
-import { ReadCutQuery } from '../read-cut/read-cut.query';
-import { ReadGate } from '../read-cut/read-gate';
+import { ApiRead } from '../shared/api-read.decorator';
+import { ReadCutQuery } from '../shared/read-cut.query';
+import { ReadGate } from '../shared/read-gate';
 import { OpenLongestQuery, OpenRecommendationDto } from '../recommendations/recommendations.dto';
 import { RecommendationsQueries } from '../recommendations/recommendations.queries';
 import { PortfolioMilestoneDto, PortfolioMilestonesQuery, PortfolioPlanDto } from './portfolio.dto';
@@ -47,7 +47,7 @@ export class PortfolioController {
   @Get('portfolio/recommendations/open-longest')
   @ApiRead(
     'Open recommendations across every plan, open longest first',
-    'The recommendations open as of asOf in every plan, by how long they have been open (since raised or last reopened).',
+    'The recommendations open as of asOf in every plan, by how long they have been open: since first raised, a reopening included (reopenedOn says when).',
     [OpenRecommendationDto],
   )
   async openLongest(@Query() query: OpenLongestQuery, @VisiblePlans() scope: PlanScope): Promise<OpenRecommendationDto[]> {

@@ -1,12 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { RAGS } from '../../milestone/rag';
-import { ApiProvenance, ProvenanceDto } from '../provenance';
-
-export class ActorDto {
-  @ApiProperty() id!: string;
-  @ApiProperty({ nullable: true, type: String }) name!: string | null;
-  @ApiProperty({ nullable: true, type: String }) role!: string | null;
-}
+import { ActorDto } from '../shared/actor.dto';
+import { ApiProvenance, ProvenanceDto } from '../shared/provenance.dto';
+import { ApiRevision } from '../shared/api-revision.decorator';
 
 export class MilestoneUpdateDto {
   @ApiProperty({ example: '2025-26 Q2' }) period!: string;
@@ -40,6 +36,7 @@ export class MilestoneHistoryDto {
   @ApiProperty() priorityId!: string;
   @ApiProperty() title!: string;
   @ApiProvenance('The milestone (its title and owner)') milestoneProvenance!: ProvenanceDto | null;
+  @ApiRevision('The milestone’s (also sent as the weak ETag)') revision!: number;
   @ApiProperty() asOf!: string;
   @ApiProperty() knownAt!: string;
   @ApiProperty({ type: [MilestoneUpdateDto], description: 'Every rating recorded, corrections included, in effective order' })

@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { PlanLookup } from '../portfolio/plan-lookup';
-import { fromActorColumns } from '../projection';
-import { fromProvenanceColumn } from '../provenance';
-import { ReadModels } from '../read-models';
-import { notFoundProblem } from '../read-cut/not-found';
-import { ReadCut } from '../read-cut/read-cut';
+import { PlanLookup } from '../shared/plan-lookup';
+import { ActorColumns, fromActorColumns } from '../shared/actor';
+import { ReadModels } from '../engine/read-models';
+import { notFoundProblem } from '../shared/not-found';
+import { ReadCut } from '../shared/read-cut';
+import { fromProvenanceColumn } from '../shared/provenance';
 import { MilestoneHistoryDto, MilestoneUpdateDto } from './milestone-history.dto';
+import { StreamRevisions } from '../shared/stream-revisions';
+import { streamId as milestoneStreamId } from '../../milestone/milestone';
 
 interface RatingRow {
   position: number;
@@ -36,16 +38,31 @@ interface DueDateRow {
 
 type Key = { planId: string; milestoneId: string; asOf: string; recordedBy: string };
 
+/** A rating as the histories of other things (a recommendation a milestone works towards) show it. */
+export interface Rating extends ActorColumns {
+  position: number;
+  milestone_id: string;
+  period: string;
+  rag: string;
+  commentary: string;
+  reason: string | null;
+  effective_on: string;
+  recorded_at: string;
+  provenance: string | null;
+}
+
 /** Every rating of one milestone, corrections included: what was reported, when, by whom, and why it changed. */
 @Injectable()
 export class MilestoneHistoryQueries {
   private readonly milestone;
   private readonly ratings;
   private readonly dueDates;
+  private readonly since;
 
   constructor(
     readModels: ReadModels,
     private readonly plans: PlanLookup,
+    private readonly revisions: StreamRevisions,
   ) {
     const db = readModels.db;
     this.milestone = db.prepare<
@@ -57,6 +74,14 @@ export class MilestoneHistoryQueries {
     this.dueDates = db.prepare<[Key], DueDateRow>(
       `SELECT * FROM milestone_due_dates WHERE ${cut} ORDER BY effective_on, position`,
     );
+    this.since = db.prepare<[Key & { since: string }], Rating>(
+      `SELECT * FROM milestone_ratings WHERE ${cut} AND effective_on >= @since ORDER BY effective_on, position`,
+    );
+  }
+
+  /** Every rating of a milestone effective from `since` to asOf and recorded by knownAt, corrections included. */
+  ratingsSince(planId: string, milestoneId: string, since: string, cut: ReadCut): Rating[] {
+    return this.since.all({ planId, milestoneId, since, asOf: cut.asOf, recordedBy: cut.recordedBy });
   }
 
   history(planId: string, milestoneId: string, cut: ReadCut): MilestoneHistoryDto {
@@ -109,6 +134,7 @@ export class MilestoneHistoryQueries {
       priorityId: milestone.priority_id,
       title: milestone.title,
       milestoneProvenance: fromProvenanceColumn(milestone.provenance),
+      revision: this.revisions.of(milestoneStreamId(planId, milestoneId), cut.recordedBy),
       asOf: cut.asOf,
       knownAt: cut.knownAt,
       updates,

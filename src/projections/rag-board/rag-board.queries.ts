@@ -1,10 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { PlanLookup } from '../portfolio/plan-lookup';
-import { ReadModels } from '../read-models';
-import { ReadCut } from '../read-cut/read-cut';
+import { PlanLookup } from '../shared/plan-lookup';
+import { ReadModels } from '../engine/read-models';
+import { ReadCut } from '../shared/read-cut';
 import { countRag, directionOf, emptyTotals, RagTotals } from './direction';
 import { BoardDto, BoardMilestoneDto, BoardPriorityDto, DeclinedDto } from './rag-board.dto';
-import { fromProvenanceColumn } from '../provenance';
+import { fromProvenanceColumn } from '../shared/provenance';
+import { StreamRevisions } from '../shared/stream-revisions';
+import { streamId as milestoneStreamId } from '../../milestone/milestone';
+import { streamId as planStreamId } from '../../plan/plan';
 
 interface MilestoneRow {
   plan_id: string;
@@ -27,6 +30,8 @@ interface MilestoneRow {
 }
 
 export type BoardMilestone = BoardMilestoneDto & { planId: string; priorityId: string };
+/** A milestone of the board before its revision is looked up (cross-plan totals need none). */
+export type BoardRow = Omit<BoardMilestone, 'revision'>;
 
 /** The latest fact effective by @asOf and recorded by @recordedBy: one backward seek on the as-of index. */
 const latest = (table: string, extra = '') => `(
@@ -47,7 +52,7 @@ const boardSql = (where: string) => `
   WHERE ${where} AND m.recorded_at <= @recordedBy
   ORDER BY m.position`;
 
-const toMilestone = (row: MilestoneRow): BoardMilestone => ({
+const toMilestone = (row: MilestoneRow): BoardRow => ({
   planId: row.plan_id,
   priorityId: row.priority_id,
   milestoneId: row.milestone_id,
@@ -80,6 +85,7 @@ export class RagBoardQueries {
   constructor(
     readModels: ReadModels,
     private readonly plans: PlanLookup,
+    private readonly revisions: StreamRevisions,
   ) {
     const db = readModels.db;
     type Cut = { asOf: string; recordedBy: string };
@@ -91,12 +97,16 @@ export class RagBoardQueries {
   }
 
   milestones(planId: string, cut: ReadCut): BoardMilestone[] {
-    return this.ofPlan.all({ planId, asOf: cut.asOf, recordedBy: cut.recordedBy }).map(toMilestone);
+    return this.ofPlan.all({ planId, asOf: cut.asOf, recordedBy: cut.recordedBy }).map((row) => this.withRevision(toMilestone(row), cut));
   }
 
-  /** Every plan's milestones at once, for the portfolio and cross-plan questions. */
-  allMilestones(cut: ReadCut): BoardMilestone[] {
+  /** Every plan's milestones at once, for the portfolio and cross-plan questions; `withRevision` those shown. */
+  allMilestones(cut: ReadCut): BoardRow[] {
     return this.ofAllPlans.all({ asOf: cut.asOf, recordedBy: cut.recordedBy }).map(toMilestone);
+  }
+
+  withRevision(row: BoardRow, cut: ReadCut): BoardMilestone {
+    return { ...row, revision: this.revisions.of(milestoneStreamId(row.planId, row.milestoneId), cut.recordedBy) };
   }
 
   board(planId: string, cut: ReadCut): BoardDto {
@@ -111,7 +121,14 @@ export class RagBoardQueries {
         ]),
     );
     for (const milestone of milestones) priorities.get(milestone.priorityId)?.milestones.push(publicMilestone(milestone));
-    return { planId, asOf: cut.asOf, knownAt: cut.knownAt, totals: totalsOf(milestones), priorities: [...priorities.values()] };
+    return {
+      planId,
+      revision: this.revisions.of(planStreamId(planId), cut.recordedBy),
+      asOf: cut.asOf,
+      knownAt: cut.knownAt,
+      totals: totalsOf(milestones),
+      priorities: [...priorities.values()],
+    };
   }
 
   declined(planId: string, cut: ReadCut): DeclinedDto {

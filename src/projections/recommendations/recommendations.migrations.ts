@@ -1,5 +1,6 @@
 import { Migration } from '../../event-store/sqlite-schema';
-import { addProvenanceColumn } from '../provenance';
+import { addActorOrganisationColumn } from '../engine/projection';
+import { addProvenanceColumn } from '../shared/provenance';
 
 /**
  * A recommendation's status is bitemporal: raising, closing and reopening are each kept as a status
@@ -49,4 +50,5 @@ export const RECOMMENDATIONS_MIGRATIONS: Migration[] = [
    ) WITHOUT ROWID;
    CREATE INDEX recommendation_links_by_milestone ON recommendation_links (plan_id, milestone_id);`,
   addProvenanceColumn('recommendations', 'recommendation_statuses', 'recommendation_links'),
+  addActorOrganisationColumn('recommendation_statuses', 'recommendation_links'),
 ];

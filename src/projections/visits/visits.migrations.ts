@@ -1,5 +1,6 @@
 import { Migration } from '../../event-store/sqlite-schema';
-import { addProvenanceColumn } from '../provenance';
+import { addActorOrganisationColumn } from '../engine/projection';
+import { addProvenanceColumn } from '../shared/provenance';
 
 /**
  * Visits are structure; findings and judgements are facts effective on the visit's last day.
@@ -64,4 +65,5 @@ export const VISITS_MIGRATIONS: Migration[] = [
    CREATE INDEX visit_judgements_by_plan ON visit_judgements (plan_id, effective_on, position, recorded_at);`,
   `${addProvenanceColumn('visits', 'visit_findings', 'visit_judgements')}
    ALTER TABLE visit_findings ADD COLUMN paragraph INTEGER;`,
+  addActorOrganisationColumn('visit_findings', 'visit_judgements'),
 ];

@@ -1,9 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { PlanLookup } from '../portfolio/plan-lookup';
-import { ReadModels } from '../read-models';
-import { ReadCut } from '../read-cut/read-cut';
+import { PlanLookup } from '../shared/plan-lookup';
+import { ReadModels } from '../engine/read-models';
+import { ActorColumns } from '../shared/actor';
+import { ReadCut } from '../shared/read-cut';
 import { FindingDto, JudgementDto, VisitDto } from './visits.dto';
-import { fromProvenanceColumn } from '../provenance';
+import { fromProvenanceColumn } from '../shared/provenance';
+import { StreamRevisions } from '../shared/stream-revisions';
+import { streamId as visitStreamId } from '../../visit/visit';
 
 interface VisitRow {
   visit_id: string;
@@ -39,6 +42,18 @@ interface JudgementRow {
 }
 type Cut = { planId: string; asOf: string; recordedBy: string };
 
+/** A finding that names a recommendation, with who recorded it and both times. */
+export interface NamingFinding extends ActorColumns {
+  position: number;
+  visit_id: string;
+  finding_id: string;
+  text: string;
+  assessment: string;
+  effective_on: string;
+  recorded_at: string;
+  provenance: string | null;
+}
+
 /** Groups facts by visit, keeping the latest fact for each key (rows come in effective, then position, order). */
 function latestByVisit<R extends { visit_id: string }, T>(
   rows: R[],
@@ -61,10 +76,13 @@ export class VisitsQueries {
   private readonly visits;
   private readonly findings;
   private readonly judgements;
+  private readonly ends;
+  private readonly naming;
 
   constructor(
     readModels: ReadModels,
     private readonly plans: PlanLookup,
+    private readonly revisions: StreamRevisions,
   ) {
     const db = readModels.db;
     const cut = 'plan_id = @planId AND effective_on <= @asOf AND recorded_at <= @recordedBy ORDER BY effective_on, position';
@@ -73,6 +91,26 @@ export class VisitsQueries {
     );
     this.findings = db.prepare<[Cut], FindingRow>(`SELECT * FROM visit_findings WHERE ${cut}`);
     this.judgements = db.prepare<[Cut], JudgementRow>(`SELECT * FROM visit_judgements WHERE ${cut}`);
+    this.ends = db.prepare<[Cut], { visit_id: string; kind: string; end_date: string }>(
+      'SELECT visit_id, kind, end_date FROM visits WHERE plan_id = @planId AND recorded_at <= @recordedBy ORDER BY end_date, start_date, position',
+    );
+    this.naming = db.prepare<[Cut & { recommendationId: string }], NamingFinding>(
+      `SELECT x.* FROM finding_recommendations n JOIN visit_findings x ON x.position = n.finding_position
+       WHERE n.plan_id = @planId AND n.recommendation_id = @recommendationId
+         AND x.effective_on <= @asOf AND x.recorded_at <= @recordedBy ORDER BY x.effective_on, x.position`,
+    );
+  }
+
+  /** Every visit of the plan recorded by the cut, by its last day. */
+  visitsByEnd(planId: string, cut: ReadCut): Array<{ visitId: string; kind: string; endDate: string }> {
+    return this.ends
+      .all({ planId, asOf: cut.asOf, recordedBy: cut.recordedBy })
+      .map((v) => ({ visitId: v.visit_id, kind: v.kind, endDate: v.end_date }));
+  }
+
+  /** The findings that name a recommendation, effective by asOf and recorded by knownAt. */
+  findingsNaming(planId: string, recommendationId: string, cut: ReadCut): NamingFinding[] {
+    return this.naming.all({ planId, recommendationId, asOf: cut.asOf, recordedBy: cut.recordedBy });
   }
 
   list(planId: string, cut: ReadCut): VisitDto[] {
@@ -117,6 +155,7 @@ export class VisitsQueries {
       judgements: judgements.get(row.visit_id) ?? [],
       findings: findings.get(row.visit_id) ?? [],
       provenance: fromProvenanceColumn(row.provenance),
+      revision: this.revisions.of(visitStreamId(planId, row.visit_id), cut.recordedBy),
     }));
   }
 }

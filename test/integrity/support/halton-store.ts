@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { CliIo } from '../../../src/integrity/cli-io';
+import { CliIo } from '../../../src/cli/cli-io';
 import { startTestApp } from '../../support/test-app';
 
 /**
