@@ -7,6 +7,8 @@ import { Clock } from './domain/clock';
 import { EventStoreModule } from './event-store/event-store.module';
 import { EventStore } from './event-store/event-store.port';
 import { HealthModule } from './health/health.module';
+import { IntegrityModule } from './integrity/integrity.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { ProjectionsModule } from './projections/projections.module';
 import { SeedingModule } from './seeding/seeding.module';
 import { WRITE_MODULES } from './write.module';
@@ -22,6 +24,8 @@ export class AppModule {
         CqrsModule.forRoot(),
         AccessModule,
         HealthModule,
+        IntegrityModule,
+        MetricsModule,
         ProjectionsModule,
         ...WRITE_MODULES,
         SeedingModule.through(WRITE_MODULES),
