@@ -2,10 +2,14 @@ import { INestApplication, ValidationError, ValidationPipe } from '@nestjs/commo
 import { NestFactory } from '@nestjs/core';
 import multipart from '@fastify/multipart';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import { systemClock } from './config/clock';
+import { createLogger } from './logging/logger';
+import { PinoNestLogger } from './logging/nest-logger';
+import { TrackerMetrics } from './metrics/tracker-metrics';
+import { Projector } from './projections/engine/projector';
 import { AppConfig } from './config/config';
 import { clockOf } from './domain/clock';
 import { EventStore } from './event-store/event-store.port';
@@ -18,6 +22,7 @@ import { FieldLimit, fieldLimitsOf } from './web/field-limits';
 import { withProblems } from './web/api-problems';
 import { ProblemDto } from './web/problem.dto';
 import { FieldError, malformedPathProblem, ProblemException, ProblemFilter, validationProblem } from './web/problem.filter';
+import { observeRequests, requestIdOf } from './web/request-observer';
 
 export interface CreateAppOptions {
   config: AppConfig;
@@ -28,6 +33,7 @@ export interface CreateAppOptions {
    * record facts at chosen instants; a store given must read the same one.
    */
   clock?: () => Date;
+  /** false: no log at all (tests); otherwise the JSON log on standard output at the configured level. */
   logger?: false;
 }
 
@@ -52,11 +58,21 @@ export const validationPipe = () =>
   });
 
 export async function createApp(options: CreateAppOptions): Promise<INestApplication> {
+  const logger = createLogger(options.logger === false ? 'silent' : options.config.logLevel);
   const clock = options.clock ? clockOf(options.clock) : systemClock;
-  const store = options.store ?? openEventStore(options.config.eventStore, { clock: () => clock.now() });
+  const store =
+    options.store ??
+    openEventStore(options.config.eventStore, {
+      clock: () => clock.now(),
+      onUpgrade: ({ what, done, total }) => logger.info({ context: 'EventStore', done, total }, `${what}: ${done} of ${total} events`),
+    });
   // Fastify rather than Express: the same routes cost less CPU per request (see the README's performance notes).
   const adapter = new FastifyAdapter({
     ...httpServerOptions(options.config.http),
+    loggerInstance: logger,
+    // One line per request, written when it is answered (see observeRequests), not two.
+    logController: new LogController({ disableRequestLogging: true }),
+    genReqId: requestIdOf,
     routerOptions: { ignoreTrailingSlash: true, caseSensitive: false },
     // A path that cannot be decoded is refused before routing, so before Nest's filters: answer it alike.
     frameworkErrors: (error: Error, _request: FastifyRequest, reply: FastifyReply) =>
@@ -67,9 +83,12 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
   });
   readBodies(adapter.getInstance());
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options.config, store, clock), adapter, {
-    logger: options.logger === false ? false : ['error', 'warn', 'log'],
+    logger: options.logger === false ? false : new PinoNestLogger(logger),
     bodyParser: false,
   });
+  const metrics = app.get(TrackerMetrics);
+  metrics.watchLog(store, app.get(Projector));
+  observeRequests(app.getHttpAdapter().getInstance(), metrics);
   // Uploaded returns are read by their route, which sets its own limits (see receive-file.ts).
   await app.register(multipart);
   app.useGlobalPipes(new BodyObjectPipe(), validationPipe());

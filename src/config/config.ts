@@ -8,6 +8,9 @@ export type EventStoreLocation =
   | { kind: 'sqlite'; path: string }
   | { kind: 'kurrentdb'; connectionString: string };
 
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
 export interface AppConfig {
   port: number;
   host: string;
@@ -20,6 +23,10 @@ export interface AppConfig {
   oidc?: OidcConfig;
   /** Failed authentications one client address may make in a minute before it is answered 429. */
   authFailureLimit: number;
+  /** The least severe level written to the JSON log. */
+  logLevel: LogLevel;
+  /** A bearer token that may read GET /metrics and nothing else (admins may read it too). */
+  metricsToken?: string;
   http: HttpConfig;
 }
 
@@ -115,6 +122,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
     problems.push(`AUTH_FAILURE_LIMIT must be a whole number from 1 to 100000; got "${limitText}"`);
   }
 
+  const logLevel = value('LOG_LEVEL') ?? 'info';
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}; got "${logLevel}"`);
+
+  const metricsToken = value('METRICS_TOKEN');
+  if (metricsToken !== undefined && metricsToken.length < 24) {
+    problems.push('METRICS_TOKEN must be at least 24 characters long (use a long random secret)');
+  }
+  if (metricsToken !== undefined && metricsToken === adminToken) problems.push('METRICS_TOKEN must differ from TRACKER_ADMIN_TOKEN');
   const http = httpConfig(value, problems);
 
   if (problems.length > 0) throw new ConfigError(problems);
@@ -127,6 +142,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     ...(adminToken ? { adminToken } : {}),
     ...(oidc ? { oidc } : {}),
     authFailureLimit,
+    logLevel: logLevel as LogLevel,
+    ...(metricsToken ? { metricsToken } : {}),
     http,
   };
 }
