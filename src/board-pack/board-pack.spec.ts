@@ -12,6 +12,7 @@ const issueQ2 = (over: Partial<BoardPackCommand['data']> = {}): BoardPackCommand
     asOf: '2025-09-30',
     knownAt: '2025-10-20T09:00:00.000Z',
     lastPosition: 412,
+    lastHash: '7'.repeat(64),
     sha256: hashes('a'),
     ...over,
   },
@@ -25,6 +26,7 @@ const issuedQ2 = (packId: string, digit = 'a'): BoardPackEvent => ({
     asOf: '2025-09-30',
     knownAt: '2025-10-20T09:00:00.000Z',
     lastPosition: 412,
+    lastHash: '7'.repeat(64),
     sha256: hashes(digit),
     effectiveOn: '2025-10-22',
   },
@@ -52,6 +54,7 @@ describe('board pack', () => {
     ['asOf', { asOf: '2025-09-31' }, /real date/],
     ['knownAt', { knownAt: '2025-10-20' }, /UTC instant/],
     ['lastPosition', { lastPosition: -1 }, /whole number/],
+    ['lastHash', { lastHash: 'ABC' }, /chain’s link at its last position/],
     ['sha256.csv', { sha256: { ...hashes('a'), csv: 'not a hash' } }, /csv file needs its SHA-256/],
   ])('refuses a bad %s', (field, over, message) =>
     given(boardPackDecider).when(issueQ2(over)).thenThrows('rule', message, field),

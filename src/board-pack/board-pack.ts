@@ -12,13 +12,17 @@ export const PACK_FORMATS = ['docx', 'xlsx', 'csv', 'html'] as const;
 export type PackFormat = (typeof PACK_FORMATS)[number];
 export type PackHashes = Record<PackFormat, string>;
 
-/** What the board was sent: the period, the moment it showed, the last log position in it, and each file's hash. */
+/**
+ * What the board was sent: the period, the moment it showed, the head of the log it reflects (the last
+ * log position in it and the hash chain's link there), and each file's hash.
+ */
 export interface IssuedPack {
   packId: string;
   period: string;
   asOf: string;
   knownAt: string;
   lastPosition: number;
+  lastHash: string;
   sha256: PackHashes;
 }
 
@@ -63,6 +67,7 @@ const issue = ({ data, now }: BoardPackCommand, state: BoardPackState): BoardPac
   if (!Number.isSafeInteger(data.lastPosition) || data.lastPosition < 0) {
     throw ruleBroken(`The last log position shown (${data.lastPosition}) must be a whole number.`, 'lastPosition');
   }
+  if (!SHA256.test(data.lastHash ?? '')) throw ruleBroken('The head of the log shown needs the chain’s link at its last position, in hex.', 'lastHash');
   for (const format of PACK_FORMATS) {
     if (!SHA256.test(data.sha256?.[format] ?? '')) throw ruleBroken(`The ${format} file needs its SHA-256, in hex.`, `sha256.${format}`);
   }
@@ -75,11 +80,11 @@ const issue = ({ data, now }: BoardPackCommand, state: BoardPackState): BoardPac
     );
   }
   const sha256 = Object.fromEntries(PACK_FORMATS.map((f) => [f, data.sha256[f]])) as PackHashes;
-  const { asOf, knownAt, lastPosition } = data;
+  const { asOf, knownAt, lastPosition, lastHash } = data;
   return [
     {
       type: 'BoardPackIssued',
-      data: { packId: packIdOf(period.text, packs.length + 1), period: period.text, asOf, knownAt, lastPosition, sha256, effectiveOn: dayOf(now) },
+      data: { packId: packIdOf(period.text, packs.length + 1), period: period.text, asOf, knownAt, lastPosition, lastHash, sha256, effectiveOn: dayOf(now) },
     },
   ];
 };

@@ -1,5 +1,6 @@
 import { TestApp } from '../support/test-app';
-import { sha256 } from './support/documents';
+import { verifyLog } from '../../src/integrity/verify/verify-log';
+import { docxTableRows, sha256, sheetRows, zipEntry } from './support/documents';
 import { caughtUp, download, reportPath, startHalton } from './support/halton';
 
 const PACK_FORMATS = ['docx', 'xlsx', 'csv', 'html'];
@@ -59,6 +60,37 @@ describe('board packs', () => {
     const p22 = now.bytes.toString('utf8').split('\r\n').find((line) => line.includes(',P2.2,'))!;
     expect(p22).toContain(',×,Red,');
     expect(p22).toMatch(/Changed after the board saw it \(pack 2025-26-Q2-1, issued 22 October 2025\)/);
+  });
+
+  it('names on every file’s first lines the head of the log it reflects, as BoardPackIssued records it, and the log vouches for it', async () => {
+    const [pack] = (await t.request('GET', '/api/plans/halton/board-packs')).body.packs;
+    const { lastPosition, lastHash } = pack;
+    expect(lastHash).toMatch(/^[0-9a-f]{64}$/);
+    const [issued] = await t.store.readStream('boardpack-halton/2025-26%20Q2');
+    expect(issued!.data).toMatchObject({ packId: pack.packId, lastPosition, lastHash });
+    // The head is the log's own: verifying the log with it as an anchor holds.
+    expect(await t.store.chainAt(BigInt(lastPosition))).toEqual({ position: BigInt(lastPosition), hash: lastHash });
+    expect(await verifyLog(t.store, [{ position: BigInt(lastPosition), hash: lastHash }])).toMatchObject({ ok: true });
+
+    const files = Object.fromEntries(await Promise.all(PACK_FORMATS.map(async (f) => [f, await download(t, pack.downloads[f])] as const)));
+    for (const format of PACK_FORMATS) {
+      const { headers } = files[format]!;
+      expect({ format, position: headers.get('x-last-position'), hash: headers.get('x-last-hash') }).toEqual({ format, position: String(lastPosition), hash: lastHash });
+    }
+    const named = `position ${lastPosition}, chain link ${lastHash}`;
+    // DOCX: the cover's table of the moment shown, and every page's footer.
+    expect(docxTableRows(files.docx!.bytes)[2]).toEqual(['Head of the log it reflects', `Position ${lastPosition}; chain link (SHA-256) ${lastHash}`]);
+    expect(zipEntry(files.docx!.bytes, 'word/footer1.xml') + zipEntry(files.docx!.bytes, 'word/footer2.xml')).toContain(named);
+    // HTML: the cover, before the first section.
+    const html = files.html!.bytes.toString('utf8');
+    expect(html.indexOf(`Position ${lastPosition}; chain link (SHA-256) ${lastHash}`)).toBeGreaterThan(0);
+    expect(html.indexOf(lastHash)).toBeLessThan(html.indexOf('<h2'));
+    // XLSX: the second line of each sheet.
+    for (const sheet of ['Board', 'Indicators']) expect((await sheetRows(files.xlsx!.bytes, sheet))[1]![0]).toContain(named);
+    // CSV: each row's last two columns.
+    const [header, first] = files.csv!.bytes.toString('utf8').split('\r\n');
+    expect(header!.endsWith(',Last log position,Chain link at that position')).toBe(true);
+    expect(first!.endsWith(`,${lastPosition},${lastHash}`)).toBe(true);
   });
 
   it('flags the corrected rating on the board’s milestone row, and only that one', async () => {

@@ -97,15 +97,17 @@ describe('the Halton 2025-26 Q2 quarterly report, as of 2025-09-30', () => {
     expect(new Set(first).size).toBe(4);
   });
 
-  it('names the moment and the log position when knownAt is left out, and that moment gives the same bytes again', async () => {
+  it('names the moment and the head of the log when knownAt is left out, and that moment gives the same bytes again', async () => {
     const latest = await download(t, reportPath({ asOf: '2025-09-30', format: 'docx' }));
     expect(latest.status).toBe(200);
     const knownAt = latest.headers.get('x-known-at')!;
     const position = latest.headers.get('x-last-position')!;
     expect(knownAt).toBe('2025-10-20T09:00:00.000Z');
     expect(Number(position)).toBe(Number(await t.store.headPosition()));
-    const cover = docxTableRows(latest.bytes).slice(0, 4).map((r) => r.join(' | '));
-    expect(cover).toContain(`Last log position | ${position}`);
+    const hash = latest.headers.get('x-last-hash')!;
+    expect(hash).toBe((await t.store.chainHead()).hash);
+    const cover = docxTableRows(latest.bytes).slice(0, 5).map((r) => r.join(' | '));
+    expect(cover).toContain(`Head of the log it reflects | Position ${position}; chain link (SHA-256) ${hash}`);
     expect(cover.join('\n')).toContain(`20 October 2025 at 09:00:00 UTC (${knownAt})`);
     const again = await download(t, reportPath({ asOf: '2025-09-30', knownAt, format: 'docx' }));
     expect(sha256(again.bytes)).toBe(sha256(latest.bytes));

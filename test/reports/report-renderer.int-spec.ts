@@ -6,7 +6,7 @@ import { ReportRenderer } from '../../src/reports/render/report-renderer';
 const report = buildQuarterlyReport({
   plan: { planId: 'halton', localAuthority: 'Halton Borough Council', title: "Children's services improvement plan" },
   period: parsePeriod('2025-26 Q2')!,
-  moment: { asOf: '2025-09-30', knownAt: '2025-11-01T00:00:00.000Z', lastPosition: 12 },
+  moment: { asOf: '2025-09-30', knownAt: '2025-11-01T00:00:00.000Z', lastPosition: 12, lastHash: 'c0ffee'.repeat(10) + 'c0ff' },
   board: {
     planId: 'halton',
     asOf: '2025-09-30',

@@ -21,7 +21,7 @@ export class BoardPacksController {
   @ApiRead(
     'The board packs issued for the plan',
     'Every pack marked as sent to the board and recorded by knownAt, oldest first: its period, the moment it shows, ' +
-      'the last log position it reflects, the SHA-256 of each file and where to download it again, byte for byte.',
+      'the head of the log it reflects (lastPosition and the chain’s link there, lastHash), the SHA-256 of each file and where to download it again, byte for byte.',
     BoardPacksDto,
     { notFound: 'no such plan, or not yet recorded at knownAt' },
   )

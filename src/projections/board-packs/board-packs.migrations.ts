@@ -18,4 +18,6 @@ export const BOARD_PACKS_MIGRATIONS: Migration[] = [
      actor_organisation TEXT
    );
    CREATE INDEX board_packs_by_plan ON board_packs (plan_id, position, recorded_at);`,
+  // The head of the log a pack reflects: the hash chain's link at its last position.
+  `ALTER TABLE board_packs ADD COLUMN last_hash TEXT;`,
 ];

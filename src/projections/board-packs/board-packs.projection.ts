@@ -6,14 +6,14 @@ export const boardPacksProjection = projection({
   name: 'board-packs',
   migrations: BOARD_PACKS_MIGRATIONS,
   tables: {
-    board_packs: ['position', 'plan_id', 'pack_id', 'period', 'as_of', 'known_at', 'last_position', 'sha256', 'recorded_at', ...ACTOR_COLUMNS],
+    board_packs: ['position', 'plan_id', 'pack_id', 'period', 'as_of', 'known_at', 'last_position', 'last_hash', 'sha256', 'recorded_at', ...ACTOR_COLUMNS],
   },
   handles: ['BoardPackIssued'],
   project(fact) {
     const { event, planId, position } = fact;
     switch (event.type) {
       case 'BoardPackIssued': {
-        const { packId, period, asOf, knownAt, lastPosition, sha256 } = event.data;
+        const { packId, period, asOf, knownAt, lastPosition, lastHash, sha256 } = event.data;
         const values = {
           position,
           plan_id: planId,
@@ -22,6 +22,7 @@ export const boardPacksProjection = projection({
           as_of: asOf,
           known_at: knownAt,
           last_position: lastPosition,
+          last_hash: lastHash,
           sha256: JSON.stringify(sha256),
         };
         return [{ table: 'board_packs', values }];

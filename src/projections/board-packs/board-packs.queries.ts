@@ -21,6 +21,7 @@ interface PackRow {
   actor_name: string | null;
   actor_role: string | null;
   actor_organisation: string | null;
+  last_hash: string | null;
 }
 
 export const packDownloadPath = (planId: string, packId: string, format: PackFormat): string =>
@@ -32,6 +33,7 @@ const toPack = (row: PackRow): BoardPackDto => ({
   asOf: row.as_of,
   knownAt: row.known_at,
   lastPosition: row.last_position,
+  lastHash: row.last_hash,
   sha256: JSON.parse(row.sha256) as PackHashes,
   issuedAt: row.recorded_at,
   actor: fromActorColumns(row),

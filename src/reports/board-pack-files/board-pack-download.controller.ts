@@ -39,7 +39,7 @@ export class BoardPackDownloadController {
   )
   @ApiConflictResponse({ description: 'application/problem+json: the file made again would differ from the one issued' })
   async download(@Param() { planId, packId }: PackParams, @Query() query: PackQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<StreamableFile> {
-    const { file, knownAt, lastPosition } = await this.files.download(planId, packId, query.format ?? 'html', await this.gate.open(query));
-    return sendFile(reply, file, { knownAt, lastPosition });
+    const { file, moment } = await this.files.download(planId, packId, query.format ?? 'html', await this.gate.open(query));
+    return sendFile(reply, file, moment);
   }
 }

@@ -4,6 +4,7 @@ import { IssuedPack, PACK_FORMATS, PackFormat, PackHashes } from '../../board-pa
 import { BoardPacksQueries } from '../../projections/board-packs/board-packs.queries';
 import { ReadCut } from '../../projections/shared/read-cut';
 import { ProblemException, problemType, validationProblem } from '../../web/problem.filter';
+import { ReportMoment } from '../quarterly-report/quarterly-report';
 import { QuarterlyReports, ReportRequest } from '../quarterly-report/quarterly-reports';
 import { RenderedFile } from '../render/render-report';
 import { ReportRenderer } from '../render/report-renderer';
@@ -29,12 +30,12 @@ export class BoardPackFiles {
     const report = await this.reports.generate(planId, request);
     const sha256 = {} as PackHashes;
     for (const format of PACK_FORMATS) sha256[format] = (await this.renderer.render(report, format)).sha256;
-    const { asOf, knownAt, lastPosition } = report.moment;
-    return { period: report.period.text, asOf, knownAt, lastPosition: lastPosition ?? 0, sha256 };
+    const { asOf, knownAt, lastPosition, lastHash } = report.moment;
+    return { period: report.period.text, asOf, knownAt, lastPosition: lastPosition ?? 0, lastHash: lastHash ?? '', sha256 };
   }
 
   /** An issued pack's file, made again from the moment it recorded; refused when the bytes would differ from what the board got. */
-  async download(planId: string, packId: string, format: PackFormat, cut: ReadCut): Promise<{ file: RenderedFile; knownAt: string; lastPosition: number }> {
+  async download(planId: string, packId: string, format: PackFormat, cut: ReadCut): Promise<{ file: RenderedFile; moment: ReportMoment }> {
     const pack = this.packs.require(planId, packId, cut);
     const report = await this.reports.generate(planId, { period: pack.period, asOf: pack.asOf, knownAt: pack.knownAt });
     const file = await this.renderer.render(report, format);
@@ -52,6 +53,6 @@ export class BoardPackFiles {
         madeSha256: file.sha256,
       });
     }
-    return { file, knownAt: pack.knownAt, lastPosition: pack.lastPosition };
+    return { file, moment: report.moment };
   }
 }

@@ -36,8 +36,8 @@ export class IssueBoardPackController {
   @ApiOperation({
     summary: 'Mark a quarterly report as sent to the board: records BoardPackIssued',
     description:
-      'Generates the report in every format for the period and moment, and records the period, asOf, knownAt, the last log position ' +
-      'it reflects and each file’s SHA-256. The pack can be downloaded again, byte for byte; ratings recorded for the period afterwards ' +
+      'Generates the report in every format for the period and moment, and records the period, asOf, knownAt, the head of the log ' +
+      'it reflects (lastPosition and the hash chain’s link there, lastHash, named on every file’s cover) and each file’s SHA-256. The pack can be downloaded again, byte for byte; ratings recorded for the period afterwards ' +
       'are flagged as changed after the board saw them. Issuing the very same pack twice is refused (409).',
   })
   @ApiCreatedResponse({ type: IssuedBoardPackDto })

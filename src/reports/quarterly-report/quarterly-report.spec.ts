@@ -53,7 +53,7 @@ const visit = (visitId: string, endDate: string): VisitDto => ({
 const sources = (milestones: BoardMilestoneDto[], over: Partial<ReportSources> = {}): ReportSources => ({
   plan: { planId: 'halton', localAuthority: 'Halton Borough Council', title: "Children's services improvement plan" },
   period: parsePeriod('2025-26 Q2')!,
-  moment: { asOf: '2025-09-30', knownAt: '2025-11-01T00:00:00.000Z', lastPosition: 412 },
+  moment: { asOf: '2025-09-30', knownAt: '2025-11-01T00:00:00.000Z', lastPosition: 412, lastHash: '7'.repeat(64) },
   board: board(milestones),
   trendBoards: [{ period: '2025-26 Q2', board: board(milestones) }],
   recommendations: [],
@@ -100,6 +100,7 @@ describe('the quarterly report, from the query answers', () => {
       asOf: '2025-07-31',
       knownAt: '2025-08-01T00:00:00.000Z',
       lastPosition: 300,
+      lastHash: '3'.repeat(64),
       sha256: { docx: '', xlsx: '', csv: '', html: '' },
       issuedAt: '2025-08-01T00:00:00.000Z',
       actor: { id: 'a', name: null, role: null, organisation: null },

@@ -14,6 +14,12 @@ export interface ReportMoment {
   knownAt: string;
   /** The last log position of the plan's facts recorded by knownAt (null: nothing recorded yet). */
   lastPosition: number | null;
+  /**
+   * The log's hash chain at lastPosition: with the position, the head the report reflects. It stands for
+   * the whole log up to there, so `npm run verify -- --head <lastPosition>:<lastHash>` shows later whether
+   * anything behind the report was changed.
+   */
+  lastHash: string | null;
 }
 
 export type Change = 'improved' | 'declined' | 'unchanged' | 'first-rating' | 'not-rated';

@@ -13,7 +13,7 @@ import { ReadGate } from '../../projections/shared/read-gate';
 import { RecommendationHistoryQueries } from '../../projections/recommendations/recommendation-history.queries';
 import { RecommendationsQueries } from '../../projections/recommendations/recommendations.queries';
 import { VisitsQueries } from '../../projections/visits/visits.queries';
-import { ProblemException, validationProblem } from '../../web/problem.filter';
+import { ProblemException, problemType, validationProblem } from '../../web/problem.filter';
 import { buildQuarterlyReport, QuarterlyReport, ReportMoment } from './quarterly-report';
 
 export interface ReportRequest {
@@ -71,7 +71,22 @@ export class QuarterlyReports {
     this.plans.require(planId, opened);
     const last = this.audit.lastRecorded(planId, opened);
     const cut = request.knownAt === undefined && last ? readCut({ asOf, knownAt: last.recordedAt }) : opened;
-    return { cut, moment: { asOf, knownAt: cut.knownAt, lastPosition: last?.position ?? null } };
+    const lastHash = last ? await this.linkAt(last.position) : null;
+    return { cut, moment: { asOf, knownAt: cut.knownAt, lastPosition: last?.position ?? null, lastHash } };
+  }
+
+  /** The chain's link at the report's last position: a report never names a head the log cannot vouch for. */
+  private async linkAt(position: number): Promise<string> {
+    const head = await this.store.chainAt(BigInt(position));
+    if (head?.hash) return head.hash;
+    throw new ProblemException({
+      type: problemType('broken-chain'),
+      title: 'The log’s chain is broken',
+      status: 500,
+      detail: head
+        ? `The event at position ${position} was written without a link in the chain, so no report can name the head it reflects; run npm run verify.`
+        : `The read models name position ${position} as the plan's last fact, but the log has no event there; run npm run verify.`,
+    });
   }
 
   private build(planId: string, period: Period, cut: ReadCut, moment: ReportMoment): QuarterlyReport {

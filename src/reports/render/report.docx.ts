@@ -25,8 +25,7 @@ import {
   areaLabel,
   changedAfterText,
   changeText,
-  longDate,
-  longInstant,
+  coverFacts,
   momentText,
   paragraphsOf,
   periodRange,
@@ -133,15 +132,9 @@ function milestoneRows(report: QuarterlyReport, milestones: ReportMilestone[]): 
 }
 
 function cover(report: QuarterlyReport): Array<Paragraph | Table> {
-  const { moment } = report;
   const line = (text: string, size: number, options: { bold?: boolean; color?: string } = {}) =>
     new Paragraph({ children: [run(text, { size, ...options })], spacing: { after: 160 } });
-  const facts: Array<[string, string]> = [
-    ['As of', `${longDate(moment.asOf)}: each rating, status and figure as it stood on that day`],
-    ['As known at', `${longInstant(moment.knownAt)} (${moment.knownAt}): only what had been recorded by then`],
-    ['Last log position', moment.lastPosition === null ? 'Nothing recorded yet' : `${moment.lastPosition}`],
-    ['To make it again', 'The same period, asOf and knownAt give this document again, byte for byte.'],
-  ];
+  const facts = coverFacts(report);
   return [
     new Paragraph({ children: [], spacing: { before: 1800 } }),
     line(report.plan.localAuthority, 36, { bold: true }),

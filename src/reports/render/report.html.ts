@@ -6,8 +6,7 @@ import {
   areaLabel,
   changedAfterText,
   changeText,
-  longDate,
-  longInstant,
+  coverFacts,
   momentText,
   paragraphsOf,
   periodRange,
@@ -118,17 +117,15 @@ const CONTENTS: ReadonlyArray<[string, keyof typeof SECTIONS]> = [
 ];
 
 function cover(report: QuarterlyReport): string {
-  const { moment } = report;
   return `<div class="cover">
     <p class="council">${h(report.plan.localAuthority)}</p>
     <p class="plan">${h(report.plan.title)}</p>
     <h1>Quarterly monitoring report</h1>
     <p class="period">${h(report.period.text)}: ${h(periodRange(report))}</p>
     <table class="moment"><tbody>
-      <tr><th scope="row">As of</th><td>${h(longDate(moment.asOf))}: each rating, status and figure as it stood on that day</td></tr>
-      <tr><th scope="row">As known at</th><td>${h(longInstant(moment.knownAt))} (${h(moment.knownAt)}): only what had been recorded by then</td></tr>
-      <tr><th scope="row">Last log position</th><td>${moment.lastPosition === null ? 'Nothing recorded yet' : moment.lastPosition}</td></tr>
-      <tr><th scope="row">To make it again</th><td>The same period, asOf and knownAt give this document again, byte for byte.</td></tr>
+      ${coverFacts(report)
+        .map(([label, text]) => `<tr><th scope="row">${h(label)}</th><td>${h(text)}</td></tr>`)
+        .join('\n      ')}
     </tbody></table>
     <nav aria-label="Contents"><p class="contents"><strong>Contents</strong></p><ul class="contents">
       ${CONTENTS.map(([id, key]) => `<li><a href="#${id}">${h(SECTIONS[key])}</a></li>`).join('\n      ')}

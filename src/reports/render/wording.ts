@@ -116,11 +116,33 @@ export const words = (slug: string): string => {
 
 export const areaLabel = (area: string): string => JUDGEMENT_AREA_LABELS[area as JudgementArea] ?? words(area);
 
-/** The line every file carries so that the same document can be made again. */
+/** The head of the log a report reflects: its position and the chain's link there. */
+export function headText({ lastPosition, lastHash }: QuarterlyReport['moment']): string {
+  return lastPosition === null ? 'nothing recorded yet' : `position ${lastPosition}, chain link ${lastHash ?? 'none'}`;
+}
+
+/** The line every file carries so that the same document can be made again, and the record behind it checked. */
 export function momentText(report: QuarterlyReport): string {
-  const { asOf, knownAt, lastPosition } = report.moment;
-  const position = lastPosition === null ? 'nothing recorded yet' : `up to log position ${lastPosition}`;
-  return `The plan as of ${longDate(asOf)}, as known at ${longInstant(knownAt)} (${knownAt}); it reflects the plan's record ${position}.`;
+  const { asOf, knownAt } = report.moment;
+  return `The plan as of ${longDate(asOf)}, as known at ${longInstant(knownAt)} (${knownAt}); it reflects the log up to ${headText(report.moment)}.`;
+}
+
+/** The cover's account of the moment shown, label and text: the DOCX and the HTML show the same. */
+export function coverFacts(report: QuarterlyReport): Array<[string, string]> {
+  const { moment } = report;
+  return [
+    ['As of', `${longDate(moment.asOf)}: each rating, status and figure as it stood on that day`],
+    ['As known at', `${longInstant(moment.knownAt)} (${moment.knownAt}): only what had been recorded by then`],
+    [
+      'Head of the log it reflects',
+      moment.lastPosition === null ? 'Nothing recorded yet' : `Position ${moment.lastPosition}; chain link (SHA-256) ${moment.lastHash ?? 'none'}`,
+    ],
+    [
+      'To check it',
+      'The link stands for everything recorded up to that position. The tracker’s verify command, given this position and link, shows whether any of it has been changed since.',
+    ],
+    ['To make it again', 'The same period, asOf and knownAt give this document again, byte for byte.'],
+  ];
 }
 
 export const reportTitle = (report: QuarterlyReport): string => `Quarterly monitoring report ${report.period.text}`;
