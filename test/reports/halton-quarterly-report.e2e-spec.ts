@@ -77,7 +77,7 @@ describe('the Halton 2025-26 Q2 quarterly report, as of 2025-09-30', () => {
     const lines = csv.bytes.toString('utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
     expect(lines[0]).toMatch(/^Priority,Priority title,Milestone,Title,Owner,Symbol,Progress,Commentary,/);
     expect(lines.filter((l) => /^CYP P\d+,/.test(l))).toHaveLength(51);
-    expect(lines.find((l) => l.includes(',P7.6,'))).toMatch(/,–,Not rated,.*,2025-26 Q2,2025-09-30,2025-11-01T00:00:00.000Z,\d+$/);
+    expect(lines.find((l) => l.includes(',P7.6,'))).toMatch(/,–,Not rated,.*,2025-26 Q2,2025-09-30,2025-11-01T00:00:00.000Z,\d+,[0-9a-f]{64}$/);
   });
 
   it('makes byte-identical files for the same period, asOf and knownAt, whatever the wall clock and time zone', async () => {

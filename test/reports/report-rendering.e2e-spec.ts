@@ -92,6 +92,9 @@ describe('the quarterly report as it renders', () => {
       expect(cover).toContain('Quarterly monitoring report');
       expect(cover).toContain('2025-26 Q2: 1 July 2025 to 30 September 2025');
       expect(cover).toMatch(/As known at\s+1 November 2025 at 00:00:00 UTC/);
+      // The head of the log it reflects: the position and the chain's link, whole, however the cell wraps it.
+      expect(cover).toContain(`Position ${docx.headers.get('x-last-position')}; chain link`);
+      expect(cover.replace(/\s+/g, '')).toContain(docx.headers.get('x-last-hash'));
       const summary = text(pdf, 2);
       expect(summary).toContain('1. Summary of progress');
       expect(summary).toMatch(/Of 51 milestones, 13 are on course \(green\), 19 uncertain/);

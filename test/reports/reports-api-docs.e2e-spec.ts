@@ -10,11 +10,11 @@ describe('the API docs of reports, board packs and returns', () => {
 
   it.each([
     ['get', '/api/plans/{planId}/reports/quarterly', ['200', '400', '401', '403', '404', '429', '503']],
-    ['post', '/api/plans/{planId}/board-packs', ['201', '400', '401', '403', '404', '409', '429', '503']],
+    ['post', '/api/plans/{planId}/board-packs', ['201', '400', '401', '403', '404', '409', '413', '415', '422', '429', '503']],
     ['get', '/api/plans/{planId}/board-packs', ['200', '400', '401', '403', '404', '429', '503']],
     ['get', '/api/plans/{planId}/board-packs/{packId}', ['200', '400', '401', '403', '404', '409', '429', '503']],
     ['get', '/api/plans/{planId}/returns/{period}/template.xlsx', ['200', '400', '401', '403', '404', '429', '503']],
-    ['post', '/api/plans/{planId}/returns/{period}', ['201', '400', '401', '403', '404', '422', '429']],
+    ['post', '/api/plans/{planId}/returns/{period}', ['201', '400', '401', '403', '404', '409', '413', '415', '422', '429', '503']],
   ])('documents %s %s with every status it answers', async (method, path, statuses) => {
     const docs = await t.request('GET', '/api/docs-json', undefined, noAuth);
     const operation = docs.body.paths[path]?.[method];

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { root } from '../../support/build';
 import { startTestApp, TestApp, TEST_ADMIN_TOKEN } from '../../support/test-app';
@@ -17,12 +18,38 @@ export function seededQ2(): SeededUpdate[] {
   return file.entries.filter((e) => e.kind === 'milestoneUpdate');
 }
 
-/** The app with the Halton plan loaded, its read models caught up; the store's clock at `clock` while it loads. */
+/**
+ * The Halton seed as it could have been recorded by a day: the visits that had not started by then are
+ * left out with their findings, and so are facts dated after it (the product refuses both ahead of time).
+ */
+function haltonKnownBy(day: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'halton-seed-'));
+  mkdirSync(join(dir, 'halton'));
+  for (const name of readdirSync(join(root, 'seeds', 'halton')).filter((f) => f.endsWith('.json'))) {
+    const file = JSON.parse(readFileSync(join(root, 'seeds', 'halton', name), 'utf8')) as {
+      entries: Array<{ kind: string; visitId?: string; startDate?: string; effectiveOn?: string }>;
+    };
+    const later = new Set(file.entries.filter((e) => e.kind === 'visit' && e.startDate! > day).map((e) => e.visitId));
+    file.entries = file.entries.filter((e) => !later.has(e.visitId) && !(e.effectiveOn! > day));
+    if (file.entries.length > 0) writeFileSync(join(dir, 'halton', name), JSON.stringify(file));
+  }
+  return dir;
+}
+
+/**
+ * The app with the Halton plan loaded as it could have been by `clock` (see haltonKnownBy), its read
+ * models caught up; the store's clock at `clock` while it loads.
+ */
 export async function startHalton(clock = '2025-10-20T09:00:00.000Z', env: Record<string, string> = {}): Promise<TestApp> {
   const t = await startTestApp({ ...env, TRACKER_SEED: 'none' });
   t.setClock(clock);
   const { SeedLoader } = await import('../../../src/seeding/seed-loader');
-  await t.app.get(SeedLoader).load('halton');
+  const dir = haltonKnownBy(clock.slice(0, 10));
+  try {
+    await t.app.get(SeedLoader).load('halton', { dir });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
   await caughtUp(t);
   return t;
 }
