@@ -6,11 +6,14 @@ module.exports = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   transform: {
     '^.+\\.ts$': ['ts-jest', { diagnostics: false }],
-    // jose and content-disposition (of @fastify/static) ship ES modules only: Node loads them with
-    // require(esm), jest's module system needs them as CommonJS.
-    '^.+/node_modules/(jose|content-disposition)/.+\\.js$': ['ts-jest', { diagnostics: false, tsconfig: { allowJs: true } }],
+    // jose, openid-client (with oauth4webapi) and content-disposition (of @fastify/static) ship ES modules
+    // only: Node loads them with require(esm), jest's module system needs them as CommonJS.
+    '^.+/node_modules/(jose|content-disposition|openid-client|oauth4webapi)/.+\\.js$': [
+      'ts-jest',
+      { diagnostics: false, tsconfig: { allowJs: true } },
+    ],
   },
-  transformIgnorePatterns: ['^(?!.*/node_modules/(jose|content-disposition)/).*/node_modules/'],
+  transformIgnorePatterns: ['^(?!.*/node_modules/(jose|content-disposition|openid-client|oauth4webapi)/).*/node_modules/'],
   testEnvironment: 'node',
   testTimeout: 30000,
 };

@@ -1,4 +1,4 @@
-import { INestApplication, ValidationError, ValidationPipe } from '@nestjs/common';
+import { INestApplication, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -7,9 +7,12 @@ import { AppModule } from './app.module';
 import { AppConfig } from './config/config';
 import { EventStore } from './event-store/event-store.port';
 import { openEventStore } from './event-store/open-event-store';
+import { PageErrors } from './pages/layout/page-errors';
+import { setUpWebPages } from './pages/pages.setup';
 import { SeedLoader } from './seeding/seed-loader';
 import { BodyObjectPipe } from './web/body-object.pipe';
-import { FieldError, malformedPathProblem, ProblemException, ProblemFilter, validationProblem } from './web/problem.filter';
+import { malformedPathProblem, ProblemException, ProblemFilter, validationProblem } from './web/problem.filter';
+import { fieldErrors } from './web/validate-body';
 
 /** The largest request body read (1 MiB); a larger one is refused with 413. */
 export const MAX_BODY_BYTES = 1_048_576;
@@ -21,14 +24,6 @@ export interface CreateAppOptions {
   /** The store's clock, for tests that record facts at chosen instants. */
   clock?: () => Date;
   logger?: false;
-}
-
-function fieldErrors(errors: ValidationError[], parent = ''): FieldError[] {
-  return errors.flatMap((error) => {
-    const field = parent ? `${parent}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
-    return [...own, ...fieldErrors(error.children ?? [], field)];
-  });
 }
 
 export const validationPipe = () =>
@@ -55,9 +50,12 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options.config, store), adapter, {
     logger: options.logger === false ? false : ['error', 'warn', 'log'],
+    // JSON is read by Fastify's own parser, forms by @fastify/formbody (registered with the pages).
+    bodyParser: false,
   });
+  await setUpWebPages(app, options.config);
   app.useGlobalPipes(new BodyObjectPipe(), validationPipe());
-  app.useGlobalFilters(new ProblemFilter());
+  app.useGlobalFilters(new ProblemFilter(new PageErrors()));
   app.enableShutdownHooks();
   const docs = new DocumentBuilder()
     .setTitle('Improvement plan tracker')

@@ -6,6 +6,7 @@ import { ConfigModule } from './config/config.module';
 import { EventStoreModule } from './event-store/event-store.module';
 import { EventStore } from './event-store/event-store.port';
 import { HealthModule } from './health/health.module';
+import { PagesModule } from './pages/pages.module';
 import { ProjectionsModule } from './projections/projections.module';
 import { SeedingModule } from './seeding/seeding.module';
 import { WRITE_MODULES } from './write.module';
@@ -24,6 +25,7 @@ export class AppModule {
         ProjectionsModule,
         ...WRITE_MODULES,
         SeedingModule,
+        PagesModule,
       ],
     };
   }

@@ -26,6 +26,15 @@ export const Access = (level: AccessLevel) =>
 /** Open to anyone, without a token: only the health check and the API docs. */
 export const Public = () => SetMetadata(ACCESS_KEY, 'public' satisfies RouteAccess);
 
+/** Web pages take their caller from the session cookie, never from a bearer token; API routes the other way round. */
+export const SESSION_KEY = 'tracker:session';
+
+/**
+ * A web page and what it needs: the signed-in person's session stands in for the bearer token. Someone
+ * not signed in is sent to the sign-in page and back; `public` pages (signing in) need no session.
+ */
+export const Page = (level: RouteAccess) => applyDecorators(SetMetadata(ACCESS_KEY, level), SetMetadata(SESSION_KEY, true));
+
 /** The plans the caller may see (`"*"` for all), for reads that list plans, such as the portfolio. */
 export const VisiblePlans = createParamDecorator(
   (_: unknown, ctx: ExecutionContext): PlanScope => ctx.switchToHttp().getRequest<AuthenticatedRequest>().principal?.plans ?? [],

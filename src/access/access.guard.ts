@@ -2,10 +2,11 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyReply } from 'fastify';
 import { ProblemException, problemType } from '../web/problem.filter';
-import { ACCESS_KEY, AuthenticatedRequest, RouteAccess } from './access.decorator';
-import { decideAccess } from './access-policy';
+import { ACCESS_KEY, AuthenticatedRequest, RouteAccess, SESSION_KEY } from './access.decorator';
+import { decideAccess, Principal } from './access-policy';
 import { Authenticator } from './authenticator';
 import { FailedAuthLimiter } from './failed-auth-limiter';
+import { SessionEnd, WebSessions } from './web-session/web-sessions';
 
 const REALM = 'Bearer realm="improvement-plan-tracker"';
 const MAX_CREDENTIAL = 8192;
@@ -14,6 +15,16 @@ const unauthenticated = (detail: string) =>
   new ProblemException({ type: problemType('unauthenticated'), title: 'Authentication required', status: 401, detail });
 const forbidden = (detail: string) =>
   new ProblemException({ type: problemType('forbidden'), title: 'Not allowed', status: 403, detail });
+
+/** A page opened without a session: the pages answer it by sending the person to sign in, and back. */
+export const signInRequired = (ended?: SessionEnd) =>
+  new ProblemException({
+    type: problemType('sign-in-required'),
+    title: 'Sign in to continue',
+    status: 401,
+    detail: 'Sign in to see this page.',
+    signIn: ended ?? 'required',
+  });
 
 /**
  * The one place access is enforced (registered as APP_GUARD). Each route declares what it needs with
@@ -27,6 +38,7 @@ export class AccessGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly authenticator: Authenticator,
     private readonly limiter: FailedAuthLimiter,
+    private readonly sessions: WebSessions,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -35,9 +47,11 @@ export class AccessGuard implements CanActivate {
       context.getClass(),
     ]);
     if (access === undefined) throw forbidden('This route declares no access rule, so nobody may use it.');
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const viaSession = this.reflector.getAllAndOverride<boolean | undefined>(SESSION_KEY, [context.getHandler(), context.getClass()]);
+    if (viaSession) return this.admitSession(request, access);
     if (access === 'public') return true;
 
-    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const reply = context.switchToHttp().getResponse<FastifyReply>();
     const client = request.ip ?? request.socket?.remoteAddress ?? 'unknown';
 
@@ -73,11 +87,29 @@ export class AccessGuard implements CanActivate {
       throw unauthenticated('The bearer token is unknown, expired, revoked or not validly signed.');
     }
 
-    request.principal = outcome.principal;
-    request.actor = outcome.principal.actor;
+    return this.admit(request, outcome.principal, access);
+  }
+
+  /** A page: its caller is the session's, or nobody (public pages still learn who is signed in). */
+  private async admitSession(request: AuthenticatedRequest, access: RouteAccess): Promise<boolean> {
+    const outcome = await this.sessions.principalOf(request);
+    if (outcome.kind === 'signed-in') {
+      if (access === 'public') {
+        request.principal = outcome.principal;
+        return true;
+      }
+      return this.admit(request, outcome.principal, access);
+    }
+    if (access === 'public') return true;
+    throw signInRequired(outcome.kind === 'ended' ? outcome.reason : undefined);
+  }
+
+  private admit(request: AuthenticatedRequest, principal: Principal, access: Exclude<RouteAccess, 'public'>): boolean {
+    request.principal = principal;
+    request.actor = principal.actor;
     const params = request.params as Record<string, unknown> | undefined;
     const planId = typeof params?.planId === 'string' ? params.planId : undefined;
-    const decision = decideAccess(outcome.principal, access, planId);
+    const decision = decideAccess(principal, access, planId);
     if (!decision.allowed) throw forbidden(decision.reason);
     return true;
   }

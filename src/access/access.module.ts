@@ -12,6 +12,8 @@ import { OidcVerifier } from './oidc-verifier';
 import { RevokeTokenController } from './revoke-token/revoke-token.controller';
 import { RevokeTokenHandler } from './revoke-token/revoke-token.command';
 import { TokenRegistry } from './token-registry';
+import { OIDC_SIGN_IN, OidcSignIn } from './web-session/oidc-sign-in';
+import { WebSessions } from './web-session/web-sessions';
 
 /** Authentication (bearer tokens, single sign-on) and authorisation: one global guard, tokens as events. */
 @Module({
@@ -19,6 +21,7 @@ import { TokenRegistry } from './token-registry';
   providers: [
     TokenRegistry,
     Authenticator,
+    WebSessions,
     IssueTokenHandler,
     RevokeTokenHandler,
     {
@@ -31,7 +34,14 @@ import { TokenRegistry } from './token-registry';
       useFactory: (config: AppConfig) => (config.oidc ? new OidcVerifier(config.oidc) : null),
       inject: [APP_CONFIG],
     },
+    {
+      provide: OIDC_SIGN_IN,
+      useFactory: ({ oidc, publicUrl }: AppConfig) =>
+        oidc?.clientId && publicUrl ? new OidcSignIn({ ...oidc, clientId: oidc.clientId }, publicUrl) : null,
+      inject: [APP_CONFIG],
+    },
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
+  exports: [TokenRegistry, Authenticator, WebSessions, FailedAuthLimiter, OIDC_SIGN_IN],
 })
 export class AccessModule {}

@@ -29,6 +29,20 @@ import { VisitsQueries } from './visits/visits.queries';
 
 const READ_MODEL_DB = Symbol('READ_MODEL_DB');
 
+/** What reads the read models: the API's read routes and the web pages alike. */
+const QUERIES = [
+  ReadGate,
+  PlanLookup,
+  RagBoardQueries,
+  MilestoneHistoryQueries,
+  RecommendationsQueries,
+  RecommendationHistoryQueries,
+  VisitsQueries,
+  IndicatorsQueries,
+  AuditTrailQueries,
+  PortfolioQueries,
+];
+
 /**
  * The read side: the read models, the runner that feeds them (started on bootstrap from their
  * checkpoints, stopped on shutdown) and the read routes. Global so /health can report the runner.
@@ -58,18 +72,9 @@ const READ_MODEL_DB = Symbol('READ_MODEL_DB');
         (store instanceof SqliteEventStore && ProjectionThread.for(store, readModels.position, pipeline)) ||
         new ProjectionRunner(readModels, store),
     },
-    ReadGate,
-    PlanLookup,
-    RagBoardQueries,
-    MilestoneHistoryQueries,
-    RecommendationsQueries,
-    RecommendationHistoryQueries,
-    VisitsQueries,
-    IndicatorsQueries,
-    AuditTrailQueries,
-    PortfolioQueries,
+    ...QUERIES,
   ],
-  exports: [Projector, ReadModels],
+  exports: [Projector, ReadModels, ...QUERIES],
 })
 export class ProjectionsModule implements OnApplicationBootstrap, OnModuleDestroy, OnApplicationShutdown {
   constructor(

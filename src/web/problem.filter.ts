@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../domain/domain-error';
 import { WrongExpectedRevisionError } from '../event-store/event-store.port';
 
@@ -94,15 +94,28 @@ export function toProblem(error: unknown): Problem {
   };
 }
 
-/** The one place errors become HTTP answers: RFC 9457 application/problem+json. */
+/** Answers errors of requests that are not for the API (a person's browser) with pages instead. */
+export interface ErrorPages {
+  handles(request: FastifyRequest): boolean;
+  render(problem: Problem, request: FastifyRequest, reply: FastifyReply): Promise<void>;
+}
+
+/** The one place errors become HTTP answers: RFC 9457 application/problem+json, or an error page. */
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
+  constructor(private readonly pages?: ErrorPages) {}
+
   catch(error: unknown, host: ArgumentsHost): void {
+    const request = host.switchToHttp().getRequest<FastifyRequest>();
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const problem = toProblem(error);
     if (problem.status >= 500) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    if (this.pages && request && this.pages.handles(request)) {
+      void this.pages.render(problem, request, reply);
+      return;
+    }
     void reply.status(problem.status).header('content-type', 'application/problem+json; charset=utf-8').send(JSON.stringify(problem));
   }
 }

@@ -3,6 +3,7 @@ import { IsIn, IsOptional } from 'class-validator';
 import { RAGS } from '../../milestone/rag';
 import { BoardMilestoneDto, RagTotalsDto } from '../rag-board/rag-board.dto';
 import { ReadCutQuery } from '../read-cut/read-cut.query';
+import { VisitRefDto } from '../recommendations/recommendation-history.dto';
 
 export class DirectionTotalsDto {
   @ApiProperty({ description: 'Milestones rated better than in the previous quarter' }) improved!: number;
@@ -18,6 +19,12 @@ export class PortfolioPlanDto {
   @ApiProperty({ type: DirectionTotalsDto, description: 'Which way the plan is moving, against the previous quarter' })
   direction!: DirectionTotalsDto;
   @ApiProperty({ description: 'Recommendations open as of asOf' }) openRecommendations!: number;
+  @ApiProperty({ nullable: true, type: String, example: '2025-26 Q2', description: 'The period most of the board is rated for' })
+  period!: string | null;
+  @ApiProperty({ type: RagTotalsDto, description: 'The totals of the quarter before each milestone’s current rating' })
+  previousTotals!: RagTotalsDto;
+  @ApiProperty({ type: VisitRefDto, nullable: true, description: 'The latest visit ended by asOf' })
+  lastVisit!: VisitRefDto | null;
 }
 
 export class PortfolioMilestoneDto extends BoardMilestoneDto {

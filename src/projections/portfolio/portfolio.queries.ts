@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { RagBoardQueries, totalsOf } from '../rag-board/rag-board.queries';
+import { ReadModels } from '../read-models';
+import { VisitRefDto } from '../recommendations/recommendation-history.dto';
 import { ReadCut } from '../read-cut/read-cut';
 import { RecommendationsQueries } from '../recommendations/recommendations.queries';
 import { PlanLookup } from './plan-lookup';
@@ -19,17 +21,42 @@ const groupBy = <T>(items: readonly T[], key: (item: T) => string): Map<string, 
 };
 
 /** What an adviser overseeing several councils asks: each plan's state and direction, and what is red. */
+/** The period most milestones are rated for (the latest, on a tie). */
+function commonPeriod(milestones: readonly { period: string | null }[]): string | null {
+  const counts = new Map<string, number>();
+  for (const m of milestones) if (m.period !== null) counts.set(m.period, (counts.get(m.period) ?? 0) + 1);
+  let best: string | null = null;
+  for (const [period, count] of counts) {
+    const bestCount = best === null ? 0 : counts.get(best)!;
+    if (count > bestCount || (count === bestCount && best !== null && period > best)) best = period;
+  }
+  return best;
+}
+
 @Injectable()
 export class PortfolioQueries {
+  private readonly lastVisits;
+
   constructor(
+    readModels: ReadModels,
     private readonly plans: PlanLookup,
     private readonly board: RagBoardQueries,
     private readonly recommendations: RecommendationsQueries,
-  ) {}
+  ) {
+    this.lastVisits = readModels.db.prepare<[{ asOf: string; recordedBy: string }], { plan_id: string; visit_id: string; kind: string; end_date: string }>(
+      `SELECT plan_id, visit_id, kind, MAX(end_date) AS end_date FROM visits
+       WHERE end_date <= @asOf AND recorded_at <= @recordedBy GROUP BY plan_id`,
+    );
+  }
 
   portfolio(cut: ReadCut, visible: Visible = everyPlan): PortfolioPlanDto[] {
     const milestones = groupBy(this.board.allMilestones(cut), (m) => m.planId);
     const open = groupBy(this.recommendations.openLongest(cut, Number.MAX_SAFE_INTEGER), (r) => r.planId);
+    const lastVisits = new Map(
+      this.lastVisits
+        .all({ asOf: cut.asOf, recordedBy: cut.recordedBy })
+        .map((v): [string, VisitRefDto] => [v.plan_id, { visitId: v.visit_id, kind: v.kind, endDate: v.end_date }]),
+    );
     return this.plans
       .list(cut)
       .filter((plan) => visible(plan.plan_id))
@@ -44,6 +71,9 @@ export class PortfolioQueries {
           totals: totalsOf(ofPlan),
           direction,
           openRecommendations: open.get(plan.plan_id)?.length ?? 0,
+          period: commonPeriod(ofPlan),
+          previousTotals: totalsOf(ofPlan.map((m) => ({ rag: m.previousRag ?? 'not-rated' }))),
+          lastVisit: lastVisits.get(plan.plan_id) ?? null,
         };
       });
   }

@@ -1,0 +1,22 @@
+import { plainToInstance } from 'class-transformer';
+import { validate, ValidationError } from 'class-validator';
+import { FieldError } from './problem.filter';
+
+/** class-validator's errors as `{field, message}`, nested fields named with dots (`updates.2.rag`). */
+export function fieldErrors(errors: ValidationError[], parent = ''): FieldError[] {
+  return errors.flatMap((error) => {
+    const field = parent ? `${parent}.${error.property}` : error.property;
+    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
+    return [...own, ...fieldErrors(error.children ?? [], field)];
+  });
+}
+
+/**
+ * A body checked against a request DTO as the API's validation pipe checks it (the web pages' forms use
+ * the same DTOs), answering the errors instead of throwing them.
+ */
+export async function validateBody<T extends object>(dto: new () => T, body: object): Promise<{ value: T; errors: FieldError[] }> {
+  const value = plainToInstance(dto, body);
+  const errors = await validate(value, { whitelist: true, forbidNonWhitelisted: true });
+  return { value, errors: fieldErrors(errors) };
+}
