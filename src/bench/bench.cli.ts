@@ -18,7 +18,7 @@ import { rebuildReadModels } from '../projections/rebuild';
 import { recommendationDecider, streamId as recommendationStream } from '../recommendation/recommendation';
 import { visitDecider, streamId as visitStream } from '../visit/visit';
 import { Aggregate, generateHistory, milestoneIdOf, MILESTONES_PER_PLAN, mulberry32, planIdOf, plansFor, quarter, recommendationIdOf } from './history-generator';
-import { latency, peakRssMb, startServer } from './measure';
+import { latency, peakRssMb, percentile, startServer } from './measure';
 
 interface Options {
   events: number;
@@ -162,6 +162,34 @@ async function httpCommands(
   return { perSec: result['2xx'] / (result.duration || seconds), errors: result.non2xx + result.errors };
 }
 
+/** Whole-plan quarterly updates (every milestone of a random plan in one request), one after another, timed. */
+async function quarterlyUpdates(baseUrl: string, token: string, plans: number, quarters: number, count: number): Promise<{ p50: number; p99: number; failures: number }> {
+  const random = mulberry32(11);
+  const { period, end } = quarter(quarters - 1);
+  const times: number[] = [];
+  let failures = 0;
+  for (let i = 0; i < count; i++) {
+    const updates = Array.from({ length: MILESTONES_PER_PLAN }, (_, m) => ({
+      milestoneId: milestoneIdOf(m),
+      rag: 'green',
+      commentary: `Quarterly update ${i}`,
+      effectiveOn: end,
+      reason: 'Board correction',
+    }));
+    const t0 = process.hrtime.bigint();
+    const res = await fetch(`${baseUrl}/api/plans/${planIdOf(Math.floor(random() * plans))}/quarterly-updates`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ period, updates }),
+    });
+    await res.arrayBuffer();
+    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    if (res.status !== 201) failures += 1;
+  }
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p99: percentile(times, 99), failures };
+}
+
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   const dir = mkdtempSync(join(tmpdir(), 'tracker-bench-'));
@@ -204,6 +232,9 @@ async function main(): Promise<void> {
       }
       process.stderr.write(`http: milestone updates from 16 clients for ${options.httpSeconds} s\n`);
       const http = await httpCommands(server.baseUrl, token, generated.plans, generated.quarters, options.httpSeconds, 99);
+      const batches = Math.max(5, Math.min(100, Math.round(options.queries / 10)));
+      process.stderr.write(`http: ${batches} quarterly updates of a whole plan (${MILESTONES_PER_PLAN} milestones each), one after another\n`);
+      const quarterly = await quarterlyUpdates(server.baseUrl, token, generated.plans, generated.quarters, batches);
       metrics = {
         events: options.events,
         appendPerSec: Math.round(generated.appendPerSec),
@@ -214,13 +245,15 @@ async function main(): Promise<void> {
         boardP99Ms: round(board.p99),
         knownAtP99Ms: round(knownAt.p99),
         historyP99Ms: round(history.p99),
+        quarterlyUpdateP50Ms: round(quarterly.p50),
+        quarterlyUpdateP99Ms: round(quarterly.p99),
         peakRssMb: round(peakRssMb(server.child.pid!)),
         startupMs: Math.round(server.startupMs),
       };
-      const failures = board.failures + knownAt.failures + history.failures + warmUp.errors + http.errors;
+      const failures = board.failures + knownAt.failures + history.failures + warmUp.errors + http.errors + quarterly.failures;
       if (failures > 0) {
         // A figure measured on failing requests is no figure: say so and fail the run.
-        process.stderr.write(`${failures} requests did not succeed (queries: ${board.failures}/${knownAt.failures}/${history.failures}, http: ${warmUp.errors} in the warm-up, ${http.errors} measured)\n`);
+        process.stderr.write(`${failures} requests did not succeed (queries: ${board.failures}/${knownAt.failures}/${history.failures}, http: ${warmUp.errors} in the warm-up, ${http.errors} measured, quarterly updates: ${quarterly.failures})\n`);
         process.exitCode = 1;
       }
     } finally {

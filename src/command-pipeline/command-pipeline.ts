@@ -3,6 +3,7 @@ import { Decider } from '../domain/decider';
 import { DomainError } from '../domain/domain-error';
 import { EVENT_STORE, EventStore, RecordedFact, StoredEvent, WrongExpectedRevisionError } from '../event-store/event-store.port';
 import { CommandContext, deterministicUuid } from './command-context';
+import { BatchHost, BatchResult, clientExpects, RemoteBatch, requireWellFormed, RunBatch, runBatchHere } from './command-batch';
 import { deciderName } from './deciders';
 import { randomUUID } from 'node:crypto';
 
@@ -46,6 +47,8 @@ export interface RemoteCommand {
  */
 export interface CommandChannel {
   run(command: RemoteCommand): Promise<CommandResult>;
+  /** Decides and appends the commands all or none (see CommandPipeline.runMany). */
+  runBatch(batch: RemoteBatch): Promise<BatchResult>;
 }
 
 /** The fold cache's limit in bytes, for a module to provide (tests give a small one); CACHED_STATE_BYTES without. */
@@ -95,6 +98,24 @@ const effectiveOnOf = (data: object, context: CommandContext, today: string): st
   return typeof own === 'string' ? own : (context.effectiveOn ?? today);
 };
 
+/** The events a command decided, as appended: ids (derived from an Idempotency-Key, when there is one) and metadata. */
+function toAppend(events: DomainEvent[], streamId: string, commandName: string, context: CommandContext, today: string) {
+  return events.map((event, index) => ({
+    eventId: context.idempotencyKey ? deterministicUuid(context.actor.id, context.idempotencyKey, streamId, String(index)) : randomUUID(),
+    type: event.type,
+    data: event.data,
+    metadata: {
+      actor: context.actor,
+      effectiveOn: effectiveOnOf(event.data, context, today),
+      correlationId: context.correlationId,
+      causationId: context.commandId,
+      command: commandName,
+      ...(context.idempotencyKey ? { idempotencyKey: context.idempotencyKey, requestHash: context.requestHash } : {}),
+      ...context.extra,
+    },
+  }));
+}
+
 /** The one command pipeline: read the stream → fold → decide → append with the expected revision. */
 @Injectable()
 export class CommandPipeline {
@@ -104,11 +125,24 @@ export class CommandPipeline {
   /** Per stream, the settling of the last command queued on it in this process. */
   private readonly queued = new Map<string, Promise<void>>();
   private channel?: CommandChannel;
+  /** What a batch run on this thread uses of this pipeline (see command-batch). */
+  private readonly batchHost: BatchHost;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Optional() @Inject(CACHED_STATE_LIMIT) private readonly cachedStateBytes: number = CACHED_STATE_BYTES,
-  ) {}
+  ) {
+    this.batchHost = {
+      store: this.store,
+      load: (spec, trustCache) => this.load(spec, trustCache),
+      appended: (spec, state, bytes, events, revision) => {
+        const grown = bytes + events.reduce((sum, e) => sum + sizeOf(e.data), 0);
+        this.remember(spec.streamId, spec.decider, revision, events.reduce(spec.decider.evolve, state), grown);
+      },
+      forget: (streamId) => this.forget(streamId),
+      toAppend: (events, spec, today) => toAppend(events, spec.streamId, spec.commandName, spec.context, today),
+    };
+  }
 
   /** The estimated size of the folded states kept, and how many streams they are. */
   cachedStates(): { streams: number; bytes: number } {
@@ -143,6 +177,63 @@ export class CommandPipeline {
       if (this.queued.get(spec.streamId) === settled) this.queued.delete(spec.streamId);
     });
     return result;
+  }
+
+  /**
+   * Runs many commands as one: each decided on its own stream with the same deciders; if any is refused,
+   * nothing is appended and a CommandsRefusedError lists every refusal by index; otherwise all are appended
+   * at once (EventStore.appendMany). Waits for the commands queued before it on any of its streams, and
+   * commands queued after it on any of them wait for it.
+   */
+  runMany(batch: RunBatch): Promise<BatchResult> {
+    try {
+      requireWellFormed(batch.commands);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    const streamIds = batch.commands.map((c) => c.streamId);
+    const before = streamIds.flatMap((id) => this.queued.get(id) ?? []);
+    const result = before.length > 0 ? Promise.all(before).then(() => this.runManyHereOrThere(batch)) : this.runManyHereOrThere(batch);
+    const settled = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    for (const id of streamIds) this.queued.set(id, settled);
+    void settled.then(() => {
+      for (const id of streamIds) if (this.queued.get(id) === settled) this.queued.delete(id);
+    });
+    return result;
+  }
+
+  private runManyHereOrThere(batch: RunBatch): Promise<BatchResult> {
+    const channel = this.channel;
+    const deciders = batch.commands.map((c) => deciderName(c.decider));
+    return channel && deciders.every((d) => d !== undefined)
+      ? this.runManyThere(batch, channel, deciders as string[])
+      : runBatchHere(this.batchHost, batch, batch.maxAttempts ?? MAX_ATTEMPTS);
+  }
+
+  /** Builds the commands here (they may read other streams) and has the channel decide and append them. */
+  private async runManyThere(batch: RunBatch, channel: CommandChannel, deciders: string[]): Promise<BatchResult> {
+    const { commands, context } = batch;
+    for (let attempt = 1; ; attempt++) {
+      const built = await Promise.all(
+        commands.map(async ({ streamId, commandName, command, expectedRevision, label }, i) => ({
+          decider: deciders[i]!,
+          streamId,
+          commandName,
+          command: await command(),
+          ...(expectedRevision === undefined ? {} : { expectedRevision }),
+          ...(label === undefined ? {} : { label }),
+        })),
+      );
+      try {
+        return await channel.runBatch({ commands: built, context });
+      } catch (error) {
+        if (!(error instanceof WrongExpectedRevisionError) || clientExpects(commands, error.streamId)) throw error;
+        if (attempt >= (batch.maxAttempts ?? MAX_ATTEMPTS)) throw error;
+      }
+    }
   }
 
   private runHereOrThere<C, E extends DomainEvent, S>(spec: RunCommand<C, E, S>): Promise<CommandResult> {
@@ -185,25 +276,9 @@ export class CommandPipeline {
         if (cached && error instanceof DomainError) continue;
         throw error;
       }
-      const today = new Date().toISOString().slice(0, 10);
-      const toAppend = events.map((event, index) => ({
-        eventId: context.idempotencyKey
-          ? deterministicUuid(context.actor.id, context.idempotencyKey, spec.streamId, String(index))
-          : randomUUID(),
-        type: event.type,
-        data: event.data,
-        metadata: {
-          actor: context.actor,
-          effectiveOn: effectiveOnOf(event.data, context, today),
-          correlationId: context.correlationId,
-          causationId: context.commandId,
-          command: spec.commandName,
-          ...(context.idempotencyKey ? { idempotencyKey: context.idempotencyKey, requestHash: context.requestHash } : {}),
-          ...context.extra,
-        },
-      }));
+      const appending = toAppend(events, spec.streamId, spec.commandName, context, new Date().toISOString().slice(0, 10));
       try {
-        const result = await this.store.append(spec.streamId, toAppend, {
+        const result = await this.store.append(spec.streamId, appending, {
           expectedRevision: revision === -1 ? 'no-stream' : revision,
         });
         const grown = stateBytes + events.reduce((sum, e) => sum + sizeOf(e.data), 0);
@@ -212,7 +287,7 @@ export class CommandPipeline {
           streamId: spec.streamId,
           revision: result.nextRevision,
           position: Number(result.position),
-          events: toAppend.map((e) => ({ eventId: e.eventId, type: e.type })),
+          events: appending.map((e) => ({ eventId: e.eventId, type: e.type })),
         };
       } catch (error) {
         if (!(error instanceof WrongExpectedRevisionError)) throw error;

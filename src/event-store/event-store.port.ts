@@ -45,6 +45,13 @@ export interface AppendResult {
   position: bigint;
 }
 
+/** One stream's part of an `appendMany`: its events, checked against its own expected revision. */
+export interface StreamAppend {
+  streamId: string;
+  events: NewEvent[];
+  expectedRevision: ExpectedRevision;
+}
+
 export interface ReadStreamOptions {
   fromRevision?: number;
   maxCount?: number;
@@ -74,6 +81,13 @@ export type EventHandler = (event: StoredEvent) => Promise<void> | void;
 
 export interface EventStore {
   append(streamId: string, events: NewEvent[], options: { expectedRevision: ExpectedRevision }): Promise<AppendResult>;
+  /**
+   * Appends to several streams at once, all or none: one stream whose expected revision does not match
+   * rejects the whole batch with a WrongExpectedRevisionError naming it. An exact retry (the same event ids
+   * at the same revisions) is answered as the first time. Results are in the order of the requests; a
+   * stream may appear only once.
+   */
+  appendMany(requests: readonly StreamAppend[]): Promise<AppendResult[]>;
   readStream(streamId: string, options?: ReadStreamOptions): Promise<StoredEvent[]>;
   /** The stream's events as `readStream` gives them, without metadata: what folding a decider's state needs. */
   readStreamFacts(streamId: string, options?: ReadStreamOptions): Promise<RecordedFact[]>;
@@ -98,6 +112,18 @@ export class WrongExpectedRevisionError extends Error {
     super(`Stream ${streamId} is at revision ${actual}, expected ${expected}`);
     this.name = 'WrongExpectedRevisionError';
   }
+}
+
+/** Why a multi-stream append is malformed (no streams, a stream without events or named twice), or undefined. */
+export function malformedAppendMany(requests: readonly StreamAppend[]): string | undefined {
+  if (requests.length === 0) return 'A multi-stream append needs at least one stream';
+  const seen = new Set<string>();
+  for (const { streamId, events } of requests) {
+    if (events.length === 0) return `The append to ${streamId} has no events`;
+    if (seen.has(streamId)) return `${streamId} appears twice in one multi-stream append`;
+    seen.add(streamId);
+  }
+  return undefined;
 }
 
 /** An event id reused for a different event, or an append the store refused outright. */

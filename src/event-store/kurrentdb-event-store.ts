@@ -7,9 +7,11 @@ import {
   NO_STREAM,
   START,
   StreamNotFoundError,
+  UnsupportedError,
   WrongExpectedVersionError,
   excludeSystemEvents,
   jsonEvent,
+  type AppendStreamRequest,
   type AppendStreamState,
   type JSONType,
   type Position,
@@ -20,12 +22,15 @@ import {
   EventHandler,
   EventMetadata,
   EventStore,
+  EventStoreError,
   ExpectedRevision,
+  malformedAppendMany,
   NewEvent,
   ReadAllOptions,
   ReadStreamOptions,
   RecordedFact,
   StoredEvent,
+  StreamAppend,
   SubscribeOptions,
   Subscription,
   WrongExpectedRevisionError,
@@ -36,12 +41,24 @@ const at = (position: bigint): Position => ({ commit: position, prepare: positio
 const toStreamState = (expected: ExpectedRevision): AppendStreamState =>
   expected === 'any' ? ANY : expected === 'no-stream' ? NO_STREAM : BigInt(expected);
 
+/**
+ * A multi-stream append takes metadata of string values only, so there the whole metadata travels as one
+ * JSON string under this property, and is read back as it was given.
+ */
+const METADATA_PROPERTY = 'tracker-metadata';
+
+const metadataOf = (event: RecordedEvent): EventMetadata => {
+  const raw = (event.metadata ?? {}) as Record<string, unknown>;
+  const packed = raw[METADATA_PROPERTY];
+  return (typeof packed === 'string' ? JSON.parse(packed) : raw) as EventMetadata;
+};
+
 function toStored(event: RecordedEvent, position: bigint | undefined): StoredEvent {
   return {
     eventId: event.id,
     type: event.type,
     data: event.data,
-    metadata: (event.metadata ?? {}) as EventMetadata,
+    metadata: metadataOf(event),
     streamId: event.streamId,
     revision: Number(event.revision),
     position: position ?? -1n,
@@ -80,6 +97,52 @@ export class KurrentDbEventStore implements EventStore {
       }
       throw error;
     }
+  }
+
+  /** Needs KurrentDB 25.1 or later (multi-stream append); an older server refuses it with the client's UnsupportedError. */
+  async appendMany(requests: readonly StreamAppend[]): Promise<AppendResult[]> {
+    const malformed = malformedAppendMany(requests);
+    if (malformed) throw new EventStoreError(malformed);
+    const appends: AppendStreamRequest[] = requests.map(({ streamId, events, expectedRevision }) => ({
+      streamName: streamId,
+      expectedState: toStreamState(expectedRevision),
+      events: events.map((e) =>
+        jsonEvent({
+          id: e.eventId,
+          type: e.type,
+          data: (e.data ?? null) as JSONType,
+          metadata: { [METADATA_PROPERTY]: JSON.stringify(e.metadata ?? {}) },
+        }),
+      ),
+    }));
+    try {
+      const result = await this.client.multiStreamAppend(appends);
+      const revisions = new Map(result.responses.map((r) => [r.streamName, Number(r.revision)]));
+      return requests.map(({ streamId }) => ({ nextRevision: revisions.get(streamId) ?? -1, position: result.position }));
+    } catch (error) {
+      if (error instanceof UnsupportedError) {
+        throw new EventStoreError('Recording changes to several streams at once needs KurrentDB 25.1 or later; this server is older');
+      }
+      if (!(error instanceof WrongExpectedVersionError)) throw error;
+      const retried = await this.alreadyAppended(requests);
+      if (retried) return retried;
+      const refused = requests.find((r) => r.streamId === error.streamName);
+      const actual = typeof error.actualState === 'bigint' ? Number(error.actualState) : 'no-stream';
+      throw new WrongExpectedRevisionError(error.streamName, refused?.expectedRevision ?? 'any', actual);
+    }
+  }
+
+  /** An exact retry of a multi-stream append: every stream holds its events at the revisions expected. */
+  private async alreadyAppended(requests: readonly StreamAppend[]): Promise<AppendResult[] | undefined> {
+    const results: AppendResult[] = [];
+    for (const { streamId, events, expectedRevision } of requests) {
+      if (expectedRevision === 'any') return undefined;
+      const first = expectedRevision === 'no-stream' ? 0 : expectedRevision + 1;
+      const stored = await this.readStream(streamId, { fromRevision: first, maxCount: events.length });
+      if (stored.length !== events.length || stored.some((e, i) => e.eventId !== events[i]!.eventId)) return undefined;
+      results.push({ nextRevision: first + events.length - 1, position: stored[stored.length - 1]!.position });
+    }
+    return results;
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {

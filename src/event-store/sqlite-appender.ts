@@ -36,6 +36,8 @@ export interface AppendRequest {
   recordedAt: string;
 }
 
+const isMany = (pending: AppendRequest | readonly AppendRequest[]): pending is readonly AppendRequest[] => Array.isArray(pending);
+
 /**
  * Writes appends to the events table: all appends of a batch in one transaction (group commit, one
  * fsync), each kept or refused on its own, so one writer's conflict never affects another's.
@@ -59,13 +61,20 @@ export class SqliteAppender {
     };
   }
 
-  /** Commits the batch; throws only when the transaction as a whole fails (then nothing is stored). */
-  commit(batch: readonly AppendRequest[]): Array<AppendResult | Error> {
-    const outcomes: Array<AppendResult | Error> = [];
+  /**
+   * Commits the batch; throws only when the transaction as a whole fails (then nothing is stored). An
+   * array in the batch is a multi-stream append, kept or refused as one: its outcome is one result per stream.
+   */
+  commit(batch: ReadonlyArray<AppendRequest | readonly AppendRequest[]>): Array<AppendResult | AppendResult[] | Error> {
+    const outcomes: Array<AppendResult | AppendResult[] | Error> = [];
     this.db
       .transaction(() => {
         for (const pending of batch) {
           try {
+            if (isMany(pending)) {
+              outcomes.push(this.db.transaction(() => pending.map((request) => this.appendOne(request)))());
+              continue;
+            }
             // A failed statement undoes itself; several events need a savepoint to be kept all or none.
             const one = () => this.appendOne(pending);
             outcomes.push(pending.events.length === 1 ? one() : this.db.transaction(one)());

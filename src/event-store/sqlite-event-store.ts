@@ -8,14 +8,16 @@ import {
   ExpectedRevision,
   NewEvent,
   ReadAllOptions,
+  malformedAppendMany,
   ReadStreamOptions,
   RecordedFact,
   StoredEvent,
+  StreamAppend,
   SubscribeOptions,
   Subscription,
 } from './event-store.port';
 import { subscribeByPolling } from './polling-subscription';
-import { AppendRequest, openSqlite, SqliteAppender } from './sqlite-appender';
+import { openSqlite, SqliteAppender } from './sqlite-appender';
 import { SQLITE_EVENT_STORE_MIGRATIONS, migrate } from './sqlite-schema';
 
 export interface SqliteEventStoreOptions {
@@ -37,7 +39,8 @@ export interface SqliteEventStoreOptions {
 
 /** Another thread that commits appends to this store's file (the projection thread). */
 export interface AppendChannel {
-  append(request: Omit<AppendRequest, 'recordedAt'>): Promise<AppendResult>;
+  append(request: StreamAppend): Promise<AppendResult>;
+  appendMany(requests: readonly StreamAppend[]): Promise<AppendResult[]>;
 }
 
 /** A row of the events table, as the read models that read it in place see it (its columns: EVENT_COLUMNS). */
@@ -52,12 +55,10 @@ export interface EventRow {
   recorded_at: string;
 }
 
-interface PendingAppend {
-  /** Stamped with the store's clock when its batch is committed. */
-  request: Omit<AppendRequest, 'recordedAt'>;
-  resolve: (result: AppendResult) => void;
-  reject: (error: Error) => void;
-}
+/** An append, or a multi-stream append (`requests`), waiting for its group commit; stamped with the store's clock then. */
+type PendingAppend =
+  | { request: StreamAppend; resolve: (result: AppendResult) => void; reject: (error: Error) => void }
+  | { requests: readonly StreamAppend[]; resolve: (results: AppendResult[]) => void; reject: (error: Error) => void };
 
 /** The columns of EventRow in order, for statements that return rows as arrays. */
 const EVENT_COLUMNS = 'position, event_id, stream_id, revision, type, data, metadata, recorded_at';
@@ -135,13 +136,27 @@ export class SqliteEventStore implements EventStore {
       const appended = () => this.appended.emit('appended');
       return this.channel.append(request).finally(appended);
     }
-    return new Promise((resolve, reject) => {
-      this.queue.push({ request, resolve, reject });
-      if (!this.flushScheduled) {
-        this.flushScheduled = true;
-        setImmediate(() => this.flush());
-      }
-    });
+    return new Promise((resolve, reject) => this.enqueue({ request, resolve, reject }));
+  }
+
+  /** Joins the group commit as one unit: its streams are kept all or none, the other appends on their own. */
+  appendMany(requests: readonly StreamAppend[]): Promise<AppendResult[]> {
+    if (this.closed) return Promise.reject(new EventStoreError('The event store is closed'));
+    const malformed = malformedAppendMany(requests);
+    if (malformed) return Promise.reject(new EventStoreError(malformed));
+    if (this.channel) {
+      const appended = () => this.appended.emit('appended');
+      return this.channel.appendMany(requests).finally(appended);
+    }
+    return new Promise((resolve, reject) => this.enqueue({ requests, resolve, reject }));
+  }
+
+  private enqueue(pending: PendingAppend): void {
+    this.queue.push(pending);
+    if (!this.flushScheduled) {
+      this.flushScheduled = true;
+      setImmediate(() => this.flush());
+    }
   }
 
   private flush(): void {
@@ -149,9 +164,13 @@ export class SqliteEventStore implements EventStore {
     this.queue = [];
     this.flushScheduled = false;
     const recordedAt = this.clock().toISOString();
-    let outcomes: Array<AppendResult | Error>;
+    let outcomes: Array<AppendResult | AppendResult[] | Error>;
     try {
-      outcomes = this.appender.commit(batch.map(({ request }) => ({ ...request, recordedAt })));
+      outcomes = this.appender.commit(
+        batch.map((pending) =>
+          'requests' in pending ? pending.requests.map((request) => ({ ...request, recordedAt })) : { ...pending.request, recordedAt },
+        ),
+      );
     } catch (error) {
       const failure = error instanceof Error ? error : new EventStoreError(String(error));
       batch.forEach((pending) => pending.reject(failure));
@@ -160,7 +179,7 @@ export class SqliteEventStore implements EventStore {
     batch.forEach((pending, i) => {
       const outcome = outcomes[i]!;
       if (outcome instanceof Error) pending.reject(outcome);
-      else pending.resolve(outcome);
+      else (pending.resolve as (result: AppendResult | AppendResult[]) => void)(outcome);
     });
     this.appended.emit('appended');
   }

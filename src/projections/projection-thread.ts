@@ -2,9 +2,10 @@ import { Logger } from '@nestjs/common';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { BatchResult, CommandsRefusedError, RemoteBatch } from '../command-pipeline/command-batch';
 import { CommandChannel, CommandPipeline, CommandResult, RemoteCommand } from '../command-pipeline/command-pipeline';
 import { DomainError } from '../domain/domain-error';
-import { AppendResult, EventStoreError, WrongExpectedRevisionError } from '../event-store/event-store.port';
+import { AppendResult, EventStoreError, StreamAppend, WrongExpectedRevisionError } from '../event-store/event-store.port';
 import { AppendChannel, SqliteEventStore } from '../event-store/sqlite-event-store';
 import { AppendRequest } from '../event-store/sqlite-appender';
 import { RunnerStatus } from './projection-runner';
@@ -28,6 +29,7 @@ const errorOf = (failure: AppendFailure): Error => {
     return new WrongExpectedRevisionError(failure.streamId!, failure.expected!, failure.actual!);
   }
   if (failure.name === 'DomainError') return new DomainError(failure.kind!, failure.message, failure.field);
+  if (failure.name === 'CommandsRefusedError') return new CommandsRefusedError(failure.refusals!);
   return failure.name === 'EventStoreError' ? new EventStoreError(failure.message) : new Error(failure.message);
 };
 
@@ -60,6 +62,8 @@ export class ProjectionThread implements Projector, AppendChannel, CommandChanne
   private nextId = 0;
   private readonly pending = new Map<number, Pending<AppendResult>>();
   private readonly pendingCommands = new Map<number, Pending<CommandResult>>();
+  private readonly pendingAppendMany = new Map<number, Pending<AppendResult[]>>();
+  private readonly pendingBatches = new Map<number, Pending<BatchResult>>();
   /** Appends of this turn of the event loop, sent to the thread together at its end. */
   private outbox: Array<{ id: number; request: Omit<AppendRequest, 'recordedAt'> }> = [];
   private readonly waiters = new PositionWaiters();
@@ -121,6 +125,28 @@ export class ProjectionThread implements Projector, AppendChannel, CommandChanne
       const id = this.nextId++;
       this.pendingCommands.set(id, { resolve, reject });
       worker.postMessage({ kind: 'command', id, command } satisfies ToProjectionThread);
+    });
+  }
+
+  /** Sent at once: the thread commits it, all or none, together with the appends that arrive with it. */
+  appendMany(requests: readonly StreamAppend[]): Promise<AppendResult[]> {
+    const worker = this.worker;
+    if (!worker || !this.ready) return this.store.appendMany(requests);
+    return new Promise((resolve, reject) => {
+      const id = this.nextId++;
+      this.pendingAppendMany.set(id, { resolve, reject });
+      worker.postMessage({ kind: 'append-many', id, requests } satisfies ToProjectionThread);
+    });
+  }
+
+  /** Has the thread decide the commands and append them all or none; a conflict is refused at once, as for `run`. */
+  runBatch(batch: RemoteBatch): Promise<BatchResult> {
+    const worker = this.worker;
+    if (!worker || !this.ready) return Promise.reject(new EventStoreError('The projection thread is not running; retry the request'));
+    return new Promise((resolve, reject) => {
+      const id = this.nextId++;
+      this.pendingBatches.set(id, { resolve, reject });
+      worker.postMessage({ kind: 'batch', id, batch } satisfies ToProjectionThread);
     });
   }
 
@@ -187,6 +213,8 @@ export class ProjectionThread implements Projector, AppendChannel, CommandChanne
   private receive(message: FromProjectionThread): void {
     if (message.kind === 'appended') settle(this.pending, message.outcomes);
     else if (message.kind === 'ran') settle(this.pendingCommands, message.outcomes);
+    else if (message.kind === 'appended-many') settle(this.pendingAppendMany, [message.outcome]);
+    else if (message.kind === 'ran-batch') settle(this.pendingBatches, [message.outcome]);
     else if (message.kind === 'status') {
       this.current = message.status;
       this.waiters.reached(this.current.position);
@@ -201,10 +229,16 @@ export class ProjectionThread implements Projector, AppendChannel, CommandChanne
       pending.reject(new EventStoreError(`The projection thread stopped (${reason}) before confirming this append; retry it`));
     }
     this.pending.clear();
-    for (const pending of this.pendingCommands.values()) {
-      pending.reject(new EventStoreError(`The projection thread stopped (${reason}) before confirming this command; retry it`));
+    for (const pending of this.pendingAppendMany.values()) {
+      pending.reject(new EventStoreError(`The projection thread stopped (${reason}) before confirming this append; retry it`));
     }
-    this.pendingCommands.clear();
+    this.pendingAppendMany.clear();
+    for (const commands of [this.pendingCommands, this.pendingBatches] as Array<Map<number, Pending<unknown>>>) {
+      for (const pending of commands.values()) {
+        pending.reject(new EventStoreError(`The projection thread stopped (${reason}) before confirming this command; retry it`));
+      }
+      commands.clear();
+    }
     this.outbox = [];
     if (this.stopping) return;
     this.current = { state: 'failed', position: this.current.position, error: `The projection thread stopped: ${reason}` };

@@ -1,7 +1,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { AppendResult, WrongExpectedRevisionError } from '../event-store/event-store.port';
+import { AppendResult, StreamAppend, WrongExpectedRevisionError } from '../event-store/event-store.port';
 import { SqliteEventStore } from '../event-store/sqlite-event-store';
 import { AppendRequest, WAL_FILE_KEPT_PAGES } from '../event-store/sqlite-appender';
+import { BatchResult, CommandRefusal, CommandsRefusedError, RemoteBatch } from '../command-pipeline/command-batch';
 import { CommandPipeline, CommandResult, RemoteCommand } from '../command-pipeline/command-pipeline';
 import { DECIDERS } from '../command-pipeline/deciders';
 import { DomainError, DomainErrorKind } from '../domain/domain-error';
@@ -21,6 +22,8 @@ export interface ProjectionThreadData {
 export type ToProjectionThread =
   | { kind: 'command'; id: number; command: RemoteCommand }
   | { kind: 'append'; appends: Array<{ id: number; request: Omit<AppendRequest, 'recordedAt'> }> }
+  | { kind: 'append-many'; id: number; requests: readonly StreamAppend[] }
+  | { kind: 'batch'; id: number; batch: RemoteBatch }
   | { kind: 'stop' };
 
 /** Why an append was refused, in a form that crosses threads. */
@@ -32,20 +35,26 @@ export interface AppendFailure {
   actual?: WrongExpectedRevisionError['actual'];
   kind?: DomainErrorKind;
   field?: string;
+  refusals?: CommandRefusal[];
 }
 
 export type AppendOutcome = { id: number; result: AppendResult } | { id: number; failure: AppendFailure };
 export type CommandOutcome = { id: number; result: CommandResult } | { id: number; failure: AppendFailure };
+type Outcome<T> = { id: number; result: T } | { id: number; failure: AppendFailure };
 
 export type FromProjectionThread =
   | { kind: 'appended'; outcomes: AppendOutcome[] }
   | { kind: 'ran'; outcomes: CommandOutcome[] }
+  | { kind: 'appended-many'; outcome: Outcome<AppendResult[]> }
+  | { kind: 'ran-batch'; outcome: Outcome<BatchResult> }
   | { kind: 'status'; status: RunnerStatus }
   | { kind: 'started' }
   | { kind: 'stopped' };
 
 const failureOf = (error: unknown): AppendFailure =>
-  error instanceof WrongExpectedRevisionError
+  error instanceof CommandsRefusedError
+    ? { name: error.name, message: error.message, refusals: error.refusals }
+    : error instanceof WrongExpectedRevisionError
     ? { name: error.name, message: error.message, streamId: error.streamId, expected: error.expected, actual: error.actual }
     : error instanceof DomainError
       ? { name: error.name, message: error.message, kind: error.kind, ...(error.field === undefined ? {} : { field: error.field }) }
@@ -59,6 +68,24 @@ const runCommand = (pipeline: CommandPipeline, { decider, streamId, commandName,
   if (!known) return Promise.reject(new Error(`No decider is named ${decider}`));
   return pipeline.run({ decider: known, streamId, commandName, context, command: () => command, maxAttempts: 1 });
 };
+
+/** Decides and appends a batch the request thread built, all or none; a conflict is refused at once. */
+const runBatch = (pipeline: CommandPipeline, { commands, context }: RemoteBatch): Promise<BatchResult> => {
+  const unknown = commands.find((c) => !DECIDERS[c.decider]);
+  if (unknown) return Promise.reject(new Error(`No decider is named ${unknown.decider}`));
+  return pipeline.runMany({
+    commands: commands.map(({ decider, command, ...rest }) => ({ ...rest, decider: DECIDERS[decider]!, command: () => command })),
+    context,
+    maxAttempts: 1,
+  });
+};
+
+/** Answers one request with its result or why it failed. */
+const answer = <T>(id: number, work: Promise<T>, post: (outcome: Outcome<T>) => void): void =>
+  void work.then(
+    (result) => post({ id, result }),
+    (error: unknown) => post({ id, failure: failureOf(error) }),
+  );
 
 /**
  * The server's writer thread on the embedded store: it decides the commands the request thread builds
@@ -95,6 +122,10 @@ async function run({ path, pollIntervalMs }: ProjectionThreadData): Promise<void
         ),
       );
       void Promise.all(outcomes).then((settled) => post({ kind: 'appended', outcomes: settled }));
+    } else if (message.kind === 'append-many') {
+      answer(message.id, store.appendMany(message.requests), (outcome) => post({ kind: 'appended-many', outcome }));
+    } else if (message.kind === 'batch') {
+      answer(message.id, runBatch(pipeline, message.batch), (outcome) => post({ kind: 'ran-batch', outcome }));
     } else {
       void runner
         .stop()

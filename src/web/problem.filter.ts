@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { CommandsRefusedError } from '../command-pipeline/command-batch';
 import { DomainError } from '../domain/domain-error';
 import { WrongExpectedRevisionError } from '../event-store/event-store.port';
 
@@ -42,6 +43,24 @@ export const malformedPathProblem = (detail: string): Problem => ({
   errors: [{ field: 'path', message: 'must be a validly percent-encoded URL path' }],
 });
 
+/**
+ * Every refused item of a batch as one 422: each named `<list>[<index>].<field>` so that a form or a
+ * spreadsheet can show it on its row, its message naming the item (e.g. the milestone) when it does not already.
+ */
+export const refusalsProblem = (error: CommandsRefusedError, list: string): Problem => {
+  const errors = error.refusals.map(({ index, label, message, field }) => ({
+    field: `${list}[${index}]${field ? `.${field}` : ''}`,
+    message: label && !message.includes(label) ? `${label}: ${message}` : message,
+  }));
+  return {
+    type: problemType('rule'),
+    title: 'The plan’s rules do not allow this',
+    status: 422,
+    detail: `${errors.length} of the ${list} ${errors.length === 1 ? 'was' : 'were'} refused, so nothing was recorded. ${errors.map((e) => `${e.field}: ${e.message}`).join('; ')}`,
+    errors,
+  };
+};
+
 const DOMAIN_STATUS = { rule: 422, 'not-found': 404, 'already-exists': 409 } as const;
 const DOMAIN_TITLE = {
   rule: 'The plan’s rules do not allow this',
@@ -51,6 +70,7 @@ const DOMAIN_TITLE = {
 
 export function toProblem(error: unknown): Problem {
   if (error instanceof ProblemException) return error.problem;
+  if (error instanceof CommandsRefusedError) return refusalsProblem(error, 'commands');
   if (error instanceof DomainError) {
     return {
       type: problemType(error.kind),

@@ -2,10 +2,11 @@ import { plainToInstance } from 'class-transformer';
 import { validate, ValidationError } from 'class-validator';
 import { FieldError } from './problem.filter';
 
-/** class-validator's errors as `{field, message}`, nested fields named with dots (`updates.2.rag`). */
+/** class-validator's errors as `{field, message}`, nested fields named with dots and rows in brackets (`updates[2].rag`). */
 export function fieldErrors(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
-    const field = parent ? `${parent}.${error.property}` : error.property;
+    // A row of a list is named as a reader writes it: updates[3].rag, not updates.3.rag.
+    const field = !parent ? error.property : /^\d+$/.test(error.property) ? `${parent}[${error.property}]` : `${parent}.${error.property}`;
     const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
     return [...own, ...fieldErrors(error.children ?? [], field)];
   });

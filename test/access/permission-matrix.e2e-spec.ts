@@ -105,6 +105,17 @@ const ROUTES: Route[] = [
   },
   {
     method: 'POST',
+    route: '/api/plans/:planId/quarterly-updates',
+    level: 'write',
+    success: 201,
+    path: (p) => `/api/plans/${p}/quarterly-updates`,
+    body: (n) => ({
+      period: '2025-26 Q2',
+      updates: [{ milestoneId: 'P2.1', rag: 'red', commentary: `Quarterly rating ${n}`, effectiveOn: '2025-09-30', reason: `Review ${n}` }],
+    }),
+  },
+  {
+    method: 'POST',
     route: '/api/plans/:planId/milestones/:milestoneId/due-date',
     level: 'write',
     success: 201,

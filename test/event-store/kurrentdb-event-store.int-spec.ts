@@ -40,6 +40,8 @@ if (configured || viaDocker) {
       await ctx.store.close();
       await container?.stop();
     },
+    // Multi-stream appends arrived in KurrentDB 25.1; a server named by the connection string must have them.
+    viaDocker ? { multiStreamSkipped: `the pinned image ${KURRENTDB_IMAGE} predates multi-stream appends (KurrentDB 25.1)` } : {},
   );
 } else {
   const reason = 'KURRENTDB_CONNECTION_STRING is not set and no Docker engine answers (docker version failed)';

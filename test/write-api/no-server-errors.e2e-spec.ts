@@ -7,6 +7,7 @@ const ROUTES = [
   '/api/plans/halton/milestones',
   '/api/plans/halton/milestones/P2.1/updates',
   '/api/plans/halton/milestones/P2.1/due-date',
+  '/api/plans/halton/quarterly-updates',
   '/api/plans/halton/recommendations',
   '/api/plans/halton/recommendations/R07/links',
   '/api/plans/halton/recommendations/R07/closure',
@@ -19,7 +20,7 @@ const ROUTES = [
   '/api/plans/%E0%A4%A/priorities',
 ];
 
-const FIELDS = ['planId', 'priorityId', 'milestoneId', 'title', 'rag', 'period', 'effectiveOn', 'evidence', 'value', 'kind', 'startDate', 'endDate', 'recommendationIds', 'expectedRevision'];
+const FIELDS = ['planId', 'priorityId', 'milestoneId', 'title', 'rag', 'period', 'effectiveOn', 'evidence', 'value', 'kind', 'startDate', 'endDate', 'recommendationIds', 'expectedRevision', 'updates'];
 const VALUES: unknown[] = [null, true, 0, -1, 1e308, '', ' ', 'x'.repeat(70_000), '2025-13-01', '\u0000', '🧒', [], [null], [{}], {}, { $gt: '' }, '__proto__'];
 
 /** A bounded, seeded generator of hostile bodies: the same cases on every run. */

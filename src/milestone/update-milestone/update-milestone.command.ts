@@ -1,7 +1,7 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { CommandContext } from '../../command-pipeline/command-context';
 import { CommandPipeline, CommandResult } from '../../command-pipeline/command-pipeline';
-import { milestoneDecider, Rag, streamId } from '../milestone';
+import { MilestoneCommand, milestoneDecider, Rag, streamId } from '../milestone';
 import { UpdateMilestoneDto } from './update-milestone.dto';
 
 export class UpdateMilestoneCommand {
@@ -13,6 +13,20 @@ export class UpdateMilestoneCommand {
   ) {}
 }
 
+/** The domain command for a rating as the API takes it (a single update, or a row of a quarterly update). */
+export const updateMilestone = (period: string, body: Omit<UpdateMilestoneDto, 'period'>): MilestoneCommand => ({
+  type: 'UpdateMilestone',
+  data: {
+    period,
+    rag: body.rag as Rag,
+    commentary: body.commentary,
+    effectiveOn: body.effectiveOn,
+    forecastRag: body.forecastRag as Rag | undefined,
+    reason: body.reason,
+    note: body.note,
+  },
+});
+
 @CommandHandler(UpdateMilestoneCommand)
 export class UpdateMilestoneHandler implements ICommandHandler<UpdateMilestoneCommand, CommandResult> {
   constructor(private readonly pipeline: CommandPipeline) {}
@@ -23,18 +37,7 @@ export class UpdateMilestoneHandler implements ICommandHandler<UpdateMilestoneCo
       streamId: streamId(planId, milestoneId),
       commandName: 'UpdateMilestone',
       context,
-      command: () => ({
-        type: 'UpdateMilestone' as const,
-        data: {
-          period: body.period,
-          rag: body.rag as Rag,
-          commentary: body.commentary,
-          effectiveOn: body.effectiveOn,
-          forecastRag: body.forecastRag as Rag | undefined,
-          reason: body.reason,
-          note: body.note,
-        },
-      }),
+      command: () => updateMilestone(body.period, body),
     });
   }
 }
