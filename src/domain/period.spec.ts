@@ -1,4 +1,4 @@
-import { comparePeriods, isQuarter, parsePeriod, previousQuarter, sameQuarterLastYear } from './period';
+import { comparePeriods, isQuarter, parsePeriod, previousQuarter, quarterContaining, quartersBetween, sameQuarterLastYear } from './period';
 
 describe('reporting periods', () => {
   it.each([
@@ -77,5 +77,15 @@ describe('reporting periods', () => {
   it('has no previous quarter for something that is not a quarter', () => {
     expect(previousQuarter('2025-26')).toBeUndefined();
     expect(sameQuarterLastYear('2025-27 Q1')).toBeUndefined();
+  });
+
+  it('finds the quarter a date falls in, and lists the quarters of a range', () => {
+    expect(quarterContaining('2025-09-30')).toBe('2025-26 Q2');
+    expect(quarterContaining('2025-04-01')).toBe('2025-26 Q1');
+    expect(quarterContaining('2026-03-31')).toBe('2025-26 Q4');
+    expect(quarterContaining('2026-01-01')).toBe('2025-26 Q4');
+    expect(quartersBetween('2024-25 Q4', '2025-26 Q2')).toEqual(['2024-25 Q4', '2025-26 Q1', '2025-26 Q2']);
+    expect(quartersBetween('2025-26 Q2', '2025-26 Q1')).toEqual([]);
+    expect(quartersBetween('2018-19 Q1', '2025-26 Q2', 4)).toEqual(['2024-25 Q3', '2024-25 Q4', '2025-26 Q1', '2025-26 Q2']);
   });
 });

@@ -84,6 +84,22 @@ const shiftQuarter = (text: string, quarters: number): string | undefined => {
 /** The quarter before, for direction of travel: `2025-26 Q1` → `2024-25 Q4`. */
 export const previousQuarter = (text: string): string | undefined => shiftQuarter(text, -1);
 
+/** The financial-year quarter a date falls in: `2025-09-30` → `2025-26 Q2`. */
+export const quarterContaining = (date: IsoDate): string => {
+  const year = Number(date.slice(0, 4));
+  const month = Number(date.slice(5, 7));
+  return month >= 4 ? quarterOf(year, Math.floor((month - 4) / 3) + 1).text : quarterOf(year - 1, 4).text;
+};
+
+/** Quarters from one to another, both included (none when `to` comes first); at most `limit`, the latest kept. */
+export const quartersBetween = (from: string, to: string, limit = 400): string[] => {
+  const quarters: string[] = [];
+  for (let q: string | undefined = to; q !== undefined && comparePeriods(q, from) >= 0 && quarters.length < limit; q = previousQuarter(q)) {
+    quarters.unshift(q);
+  }
+  return quarters;
+};
+
 /** The same quarter a year earlier: `2025-26 Q2` → `2024-25 Q2`. */
 export const sameQuarterLastYear = (text: string): string | undefined => shiftQuarter(text, -4);
 

@@ -18,6 +18,8 @@ import { MilestoneHistoryController } from './rag-board/milestone-history.contro
 import { MilestoneHistoryQueries } from './rag-board/milestone-history.queries';
 import { RagBoardController } from './rag-board/rag-board.controller';
 import { RagBoardQueries } from './rag-board/rag-board.queries';
+import { RagTrendQueries } from './rag-board/rag-trend.queries';
+import { CorrectionsQueries } from './rag-board/corrections.queries';
 import { openReadModelDb, ReadModelDb } from './read-model-db';
 import { ReadModels } from './read-models';
 import { ReadGate } from './read-cut/read-gate';
@@ -34,6 +36,8 @@ const QUERIES = [
   ReadGate,
   PlanLookup,
   RagBoardQueries,
+  RagTrendQueries,
+  CorrectionsQueries,
   MilestoneHistoryQueries,
   RecommendationsQueries,
   RecommendationHistoryQueries,

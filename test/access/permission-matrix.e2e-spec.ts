@@ -230,6 +230,7 @@ const ROUTES: Route[] = [
     path: () => '/api/portfolio/recommendations/open-longest',
   },
   { method: 'GET', route: '/api/plans/:planId/board', level: 'read', success: 200, path: (p) => `/api/plans/${p}/board` },
+  { method: 'GET', route: '/api/plans/:planId/trend', level: 'read', success: 200, path: (p) => `/api/plans/${p}/trend` },
   {
     method: 'GET',
     route: '/api/plans/:planId/board/declined',

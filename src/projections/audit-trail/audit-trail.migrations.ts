@@ -19,4 +19,6 @@ export const AUDIT_TRAIL_MIGRATIONS: Migration[] = [
      data           TEXT NOT NULL
    );
    CREATE INDEX audit_events_by_plan ON audit_events (plan_id, position);`,
+  // A stream's revision (what a form sends back as expectedRevision) is one seek.
+  `CREATE INDEX audit_events_by_stream ON audit_events (stream_id, revision);`,
 ];

@@ -37,6 +37,8 @@ export class MilestoneHistoryDto {
   @ApiProperty() milestoneId!: string;
   @ApiProperty() priorityId!: string;
   @ApiProperty() title!: string;
+  @ApiProperty({ description: "The milestone's revision (as recorded by knownAt): send it back as expectedRevision" })
+  revision!: number;
   @ApiProperty() asOf!: string;
   @ApiProperty() knownAt!: string;
   @ApiProperty({ type: [MilestoneUpdateDto], description: 'Every rating recorded, corrections included, in effective order' })

@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { streamId } from '../../milestone/milestone';
+import { streamRevisions, StreamRevisions } from '../audit-trail/stream-revisions';
 import { PlanLookup } from '../portfolio/plan-lookup';
 import { fromActorColumns } from '../projection';
 import { ReadModels } from '../read-models';
@@ -40,12 +42,14 @@ export class MilestoneHistoryQueries {
   private readonly milestone;
   private readonly ratings;
   private readonly dueDates;
+  private readonly revisions: StreamRevisions;
 
   constructor(
     readModels: ReadModels,
     private readonly plans: PlanLookup,
   ) {
     const db = readModels.db;
+    this.revisions = streamRevisions(db, readModels.projections);
     this.milestone = db.prepare<[string, string], { priority_id: string; title: string; recorded_at: string }>(
       'SELECT priority_id, title, recorded_at FROM board_milestones WHERE plan_id = ? AND milestone_id = ?',
     );
@@ -104,6 +108,7 @@ export class MilestoneHistoryQueries {
       milestoneId,
       priorityId: milestone.priority_id,
       title: milestone.title,
+      revision: this.revisions(streamId(planId, milestoneId), cut.recordedBy) ?? 0,
       asOf: cut.asOf,
       knownAt: cut.knownAt,
       updates,

@@ -7,17 +7,20 @@ import { ReadCutQuery } from '../read-cut/read-cut.query';
 import { ReadGate } from '../read-cut/read-gate';
 import { BoardDto, DeclinedDto } from './rag-board.dto';
 import { RagBoardQueries } from './rag-board.queries';
+import { RagTrendDto, RagTrendQuery } from './rag-trend.dto';
+import { RagTrendQueries } from './rag-trend.queries';
 
 @ApiTags('board')
 @Access('read')
-@Controller('api/plans/:planId/board')
+@Controller('api/plans/:planId')
 export class RagBoardController {
   constructor(
     private readonly gate: ReadGate,
     private readonly queries: RagBoardQueries,
+    private readonly trends: RagTrendQueries,
   ) {}
 
-  @Get()
+  @Get('board')
   @ApiRead(
     'The RAG board',
     'Every priority and milestone with its latest rating effective by asOf and recorded by knownAt ("not-rated" when none), ' +
@@ -29,7 +32,7 @@ export class RagBoardController {
     return this.queries.board(planId, await this.gate.open(query));
   }
 
-  @Get('declined')
+  @Get('board/declined')
   @ApiRead(
     'Milestones whose rating fell since the previous quarter',
     'The board’s milestones rated worse (red < amber < green < complete) than in the quarter before, at the same cut.',
@@ -38,5 +41,20 @@ export class RagBoardController {
   )
   async declined(@Param() { planId }: PlanParams, @Query() query: ReadCutQuery): Promise<DeclinedDto> {
     return this.queries.declined(planId, await this.gate.open(query));
+  }
+
+  @Get('trend')
+  @ApiRead(
+    'RAG totals per quarter',
+    'For each quarter from `from` to `to` (by default up to two years up to the latest quarter rated by asOf, from the first quarter rated), how many milestones ' +
+      'were rated green, amber, red, complete or not at all, by the latest rating of each for that quarter, at the same cut.',
+    RagTrendDto,
+    { notFound: 'no such plan, or not yet recorded at knownAt' },
+  )
+  async trend(@Param() { planId }: PlanParams, @Query() query: RagTrendQuery): Promise<RagTrendDto> {
+    return this.trends.trend(planId, await this.gate.open(query), {
+      ...(query.from ? { from: query.from } : {}),
+      ...(query.to ? { to: query.to } : {}),
+    });
   }
 }

@@ -29,6 +29,8 @@ export class BoardMilestoneDto {
   sameQuarterLastYearRag!: string | null;
   @ApiProperty({ nullable: true, enum: ['improved', 'declined', 'unchanged'], description: 'Against the previous quarter' })
   direction!: 'improved' | 'declined' | 'unchanged' | null;
+  @ApiProperty({ description: "The milestone's revision (as recorded by knownAt): send it back as expectedRevision" })
+  revision!: number;
 }
 
 export class BoardPriorityDto {

@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { streamId } from '../../milestone/milestone';
+import { streamRevisions, StreamRevisions } from '../audit-trail/stream-revisions';
 import { PlanLookup } from '../portfolio/plan-lookup';
 import { ReadModels } from '../read-models';
 import { ReadCut } from '../read-cut/read-cut';
@@ -44,7 +46,7 @@ const boardSql = (where: string) => `
   WHERE ${where} AND m.recorded_at <= @recordedBy
   ORDER BY m.position`;
 
-const toMilestone = (row: MilestoneRow): BoardMilestone => ({
+const toMilestone = (row: MilestoneRow, revision: number): BoardMilestone => ({
   planId: row.plan_id,
   priorityId: row.priority_id,
   milestoneId: row.milestone_id,
@@ -61,6 +63,7 @@ const toMilestone = (row: MilestoneRow): BoardMilestone => ({
   previousPeriod: row.previous_period,
   sameQuarterLastYearRag: row.rag === null ? null : row.last_year_rag,
   direction: directionOf(row.rag, row.previous_rag),
+  revision,
 });
 
 const publicMilestone = ({ planId: _plan, priorityId: _priority, ...milestone }: BoardMilestone): BoardMilestoneDto => milestone;
@@ -71,6 +74,7 @@ export class RagBoardQueries {
   private readonly ofPlan;
   private readonly ofAllPlans;
   private readonly priorities;
+  private readonly revisions: StreamRevisions;
 
   constructor(
     readModels: ReadModels,
@@ -80,18 +84,24 @@ export class RagBoardQueries {
     type Cut = { asOf: string; recordedBy: string };
     this.ofPlan = db.prepare<[Cut & { planId: string }], MilestoneRow>(boardSql('m.plan_id = @planId'));
     this.ofAllPlans = db.prepare<[Cut], MilestoneRow>(boardSql('1 = 1'));
+    this.revisions = streamRevisions(db, readModels.projections);
     this.priorities = db.prepare<[string, string], { priority_id: string; title: string }>(
       'SELECT priority_id, title FROM board_priorities WHERE plan_id = ? AND recorded_at <= ? ORDER BY position',
     );
   }
 
   milestones(planId: string, cut: ReadCut): BoardMilestone[] {
-    return this.ofPlan.all({ planId, asOf: cut.asOf, recordedBy: cut.recordedBy }).map(toMilestone);
+    return this.ofPlan.all({ planId, asOf: cut.asOf, recordedBy: cut.recordedBy }).map((row) => toMilestone(row, this.revisionOf(row, cut)));
   }
 
   /** Every plan's milestones at once, for the portfolio and cross-plan questions. */
   allMilestones(cut: ReadCut): BoardMilestone[] {
-    return this.ofAllPlans.all({ asOf: cut.asOf, recordedBy: cut.recordedBy }).map(toMilestone);
+    return this.ofAllPlans.all({ asOf: cut.asOf, recordedBy: cut.recordedBy }).map((row) => toMilestone(row, this.revisionOf(row, cut)));
+  }
+
+  /** A milestone on the board was recorded by the cut, so its stream has at least its first event. */
+  private revisionOf(row: MilestoneRow, cut: ReadCut): number {
+    return this.revisions(streamId(row.plan_id, row.milestone_id), cut.recordedBy) ?? 0;
   }
 
   board(planId: string, cut: ReadCut): BoardDto {

@@ -1,0 +1,73 @@
+import { Injectable } from '@nestjs/common';
+import { quarterContaining, quartersBetween } from '../../domain/period';
+import { PlanLookup } from '../portfolio/plan-lookup';
+import { ReadModels } from '../read-models';
+import { ReadCut } from '../read-cut/read-cut';
+import { countRag, emptyTotals } from './direction';
+import { RagTrendDto } from './rag-trend.dto';
+
+interface RatingRow {
+  milestone_id: string;
+  period: string;
+  rag: string;
+}
+
+type Key = { planId: string; asOf: string; recordedBy: string; from: string };
+
+/** How many quarters a trend shows when the caller names none: two years. */
+export const TREND_QUARTERS = 8;
+
+/**
+ * RAG totals per quarter: each milestone counted once a quarter, by its latest rating for that quarter
+ * effective by asOf and recorded by knownAt, or as not rated when it has none.
+ */
+@Injectable()
+export class RagTrendQueries {
+  private readonly ratings;
+  private readonly milestones;
+  private readonly latestPeriod;
+
+  constructor(
+    readModels: ReadModels,
+    private readonly plans: PlanLookup,
+  ) {
+    const db = readModels.db;
+    // In effective, then recorded order: the last row of a milestone's quarter is the one that counts.
+    this.ratings = db.prepare<[Key], RatingRow>(
+      `SELECT milestone_id, period, rag FROM milestone_ratings
+       WHERE plan_id = @planId AND effective_on >= @from AND effective_on <= @asOf AND recorded_at <= @recordedBy
+       ORDER BY milestone_id, effective_on, position`,
+    );
+    this.milestones = db.prepare<[string, string], { n: number }>(
+      'SELECT COUNT(*) AS n FROM board_milestones WHERE plan_id = ? AND recorded_at <= ?',
+    );
+    this.latestPeriod = db.prepare<[{ planId: string; asOf: string; recordedBy: string }], { period: string | null }>(
+      `SELECT period FROM milestone_ratings WHERE plan_id = @planId AND effective_on <= @asOf AND recorded_at <= @recordedBy
+       ORDER BY effective_on DESC LIMIT 1`,
+    );
+  }
+
+  /** From `from` to `to` (quarters); by default up to two years up to the latest quarter rated by asOf, from the first rated. */
+  trend(planId: string, cut: ReadCut, range: { from?: string; to?: string } = {}): RagTrendDto {
+    this.plans.require(planId, cut);
+    const bounds = { planId, asOf: cut.asOf, recordedBy: cut.recordedBy };
+    const to = range.to ?? this.latestPeriod.get(bounds)?.period ?? quarterContaining(cut.asOf);
+    const quarters = range.from ? quartersBetween(range.from, to) : quartersBetween('2000-01 Q1', to, TREND_QUARTERS);
+    const milestoneCount = this.milestones.get(planId, cut.recordedBy)?.n ?? 0;
+    const latest = new Map<string, Map<string, string>>(quarters.map((q) => [q, new Map()]));
+    if (quarters.length > 0) {
+      const from = `${quarters[0]!.slice(0, 4)}-01-01`;
+      for (const row of this.ratings.iterate({ ...bounds, from })) latest.get(row.period)?.set(row.milestone_id, row.rag);
+    }
+    const periods = quarters.map((period) => {
+      const totals = emptyTotals();
+      const rags = latest.get(period)!;
+      for (const rag of rags.values()) countRag(totals, rag);
+      totals.notRated += Math.max(0, milestoneCount - rags.size);
+      return { period, totals, rated: rags.size };
+    });
+    // By default the trend starts with the first quarter anything was rated for (a new plan has no history).
+    const first = range.from ? 0 : Math.max(0, Math.min(periods.findIndex((p) => p.rated > 0), periods.length - 1));
+    return { planId, asOf: cut.asOf, knownAt: cut.knownAt, periods: periods.slice(first).map(({ period, totals }) => ({ period, totals })) };
+  }
+}
