@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { streamId } from '../../milestone/milestone';
 import { streamRevisions, StreamRevisions } from '../audit-trail/stream-revisions';
+import { FactActor } from '../fact';
 import { PlanLookup } from '../portfolio/plan-lookup';
+import { fromActorColumns } from '../projection';
 import { ReadModels } from '../read-models';
 import { ReadCut } from '../read-cut/read-cut';
 import { countRag, directionOf, emptyTotals, RagTotals } from './direction';
@@ -26,6 +28,29 @@ interface MilestoneRow {
 }
 
 export type BoardMilestone = BoardMilestoneDto & { planId: string; priorityId: string };
+
+/** A milestone's report for one period: the one that counts (latest effective, then latest recorded). */
+export interface PeriodRating {
+  rag: string;
+  forecastRag: string | null;
+  commentary: string;
+  effectiveOn: string;
+  recordedAt: string;
+  actor: FactActor;
+}
+
+interface PeriodRatingRow {
+  milestone_id: string;
+  period: string;
+  rag: string;
+  forecast_rag: string | null;
+  commentary: string;
+  effective_on: string;
+  recorded_at: string;
+  actor_id: string;
+  actor_name: string | null;
+  actor_role: string | null;
+}
 
 /** The latest fact effective by @asOf and recorded by @recordedBy: one backward seek on the as-of index. */
 const latest = (table: string, extra = '') => `(
@@ -74,6 +99,7 @@ export class RagBoardQueries {
   private readonly ofPlan;
   private readonly ofAllPlans;
   private readonly priorities;
+  private readonly ofPeriods;
   private readonly revisions: StreamRevisions;
 
   constructor(
@@ -85,6 +111,11 @@ export class RagBoardQueries {
     this.ofPlan = db.prepare<[Cut & { planId: string }], MilestoneRow>(boardSql('m.plan_id = @planId'));
     this.ofAllPlans = db.prepare<[Cut], MilestoneRow>(boardSql('1 = 1'));
     this.revisions = streamRevisions(db, readModels.projections);
+    this.ofPeriods = db.prepare<[{ planId: string; first: string; second: string; recordedBy: string }], PeriodRatingRow>(
+      `SELECT milestone_id, period, rag, forecast_rag, commentary, effective_on, recorded_at, actor_id, actor_name, actor_role
+       FROM milestone_ratings WHERE plan_id = @planId AND period IN (@first, @second) AND recorded_at <= @recordedBy
+       ORDER BY milestone_id, effective_on, position`,
+    );
     this.priorities = db.prepare<[string, string], { priority_id: string; title: string }>(
       'SELECT priority_id, title FROM board_priorities WHERE plan_id = ? AND recorded_at <= ? ORDER BY position',
     );
@@ -97,6 +128,27 @@ export class RagBoardQueries {
   /** Every plan's milestones at once, for the portfolio and cross-plan questions. */
   allMilestones(cut: ReadCut): BoardMilestone[] {
     return this.ofAllPlans.all({ asOf: cut.asOf, recordedBy: cut.recordedBy }).map((row) => toMilestone(row, this.revisionOf(row, cut)));
+  }
+
+  /**
+   * Each milestone's report for each of two periods (a quarter and the one before), whatever its effective
+   * date, as recorded by `recordedBy`: what a quarterly update form starts from.
+   */
+  ratingsFor(planId: string, periods: readonly [string, string], recordedBy: string): Map<string, Map<string, PeriodRating>> {
+    const found = new Map<string, Map<string, PeriodRating>>();
+    for (const row of this.ofPeriods.iterate({ planId, first: periods[0], second: periods[1], recordedBy })) {
+      const ofMilestone = found.get(row.milestone_id) ?? new Map<string, PeriodRating>();
+      ofMilestone.set(row.period, {
+        rag: row.rag,
+        forecastRag: row.forecast_rag,
+        commentary: row.commentary,
+        effectiveOn: row.effective_on,
+        recordedAt: row.recorded_at,
+        actor: fromActorColumns(row),
+      });
+      found.set(row.milestone_id, ofMilestone);
+    }
+    return found;
   }
 
   /** A milestone on the board was recorded by the cut, so its stream has at least its first event. */
