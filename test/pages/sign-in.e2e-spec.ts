@@ -73,10 +73,10 @@ describeInBrowser('signing in and out of the web pages', () => {
     const tokenId = token.split('_')[1];
     expect((await t.request('DELETE', `/api/tokens/${tokenId}`)).status).toBe(204);
 
-    await page.goto(`${t.baseUrl}/?asOf=2025-09-30`);
+    await page.goto(`${t.baseUrl}/plans/halton?asOf=2025-09-30`);
     const url = new URL(page.url());
     expect(url.pathname).toBe('/sign-in');
-    expect(url.searchParams.get('returnTo')).toBe('/?asOf=2025-09-30');
+    expect(url.searchParams.get('returnTo')).toBe('/plans/halton?asOf=2025-09-30');
     expect(await mainText(page)).toContain('your access token has been revoked or has expired');
     await page.context().close();
   });

@@ -55,7 +55,7 @@ describeInBrowser('signing in with the organisation’s account (OpenID Connect,
   /** Through the provider's own sign-in and consent forms, as the person would. */
   async function signInAs(login: string): Promise<Page> {
     const page = await (await browser.newContext()).newPage();
-    await page.goto(`${t.baseUrl}/?asOf=2025-09-30`);
+    await page.goto(`${t.baseUrl}/plans/halton?asOf=2025-09-30`);
     expect(new URL(page.url()).pathname).toBe('/sign-in');
     await page.click('text=Sign in with your organisation');
     expect(page.url()).toContain('/interaction/');
@@ -69,7 +69,7 @@ describeInBrowser('signing in with the organisation’s account (OpenID Connect,
 
   it('signs a person in with the role and plans their organisation gives them, and takes them back', async () => {
     const page = await signInAs('priya.shah');
-    expect(page.url()).toBe(`${t.baseUrl}/?asOf=2025-09-30`);
+    expect(page.url()).toBe(`${t.baseUrl}/plans/halton?asOf=2025-09-30`);
     expect(await page.textContent('.app-user__name')).toBe('Priya Shah');
     expect(await page.textContent('.app-user__role')).toBe('Board member');
     await page.goto(`${t.baseUrl}/`);

@@ -131,6 +131,21 @@ export function frameOf(ctx: PageContext, model: PageModel, timeTravelErrors: Fi
   };
 }
 
+/** The address of a plan's page: `/plans/halton`, `/plans/halton/visits`. */
+export const planPath = (planId: string, ...rest: string[]): string =>
+  ['/plans', encodeURIComponent(planId), ...rest.map(encodeURIComponent)].join('/');
+
+/** What every page of a plan gives the frame: its title, section, plan and breadcrumbs (Plans › the plan › …). */
+export function planPage(ctx: PageContext, plan: { plan_id: string; local_authority: string }, section: Section, pageTitle: string, trail: Breadcrumb[]) {
+  return {
+    pageTitle: `${plan.local_authority}: ${pageTitle}`,
+    section,
+    plan: { planId: plan.plan_id, localAuthority: plan.local_authority },
+    localAuthority: plan.local_authority,
+    breadcrumbs: [{ text: 'Plans', href: ctx.link('/') }, { text: plan.local_authority, href: ctx.link(planPath(plan.plan_id)) }, ...trail],
+  };
+}
+
 /** Renders a page inside the frame. */
 export async function render(ctx: PageContext, template: string, model: PageModel, status = 200): Promise<void> {
   const html = await ctx.reply.viewAsync(template, { ...model, frame: frameOf(ctx, model) });

@@ -79,14 +79,14 @@ export function formRows(board: BoardDto, ratings: Map<string, Map<string, Perio
     );
 }
 
-const ragItems = (selected: string) =>
+export const ragItems = (selected: string) =>
   RAGS.map((rag) => ({
     value: rag,
     html: `<span class="app-rag__symbol" aria-hidden="true">${RAG_TAGS[rag].symbol}</span> ${RAG_TAGS[rag].label}`,
     checked: selected === rag,
   }));
 
-const forecastItems = (selected: string) => [
+export const forecastItems = (selected: string) => [
   { value: '', text: 'No forecast', selected: selected === '' },
   ...FORECAST_RAGS.map((rag) => ({ value: rag, text: RAG_TAGS[rag].label, selected: selected === rag })),
 ];

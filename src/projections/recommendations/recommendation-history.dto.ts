@@ -52,6 +52,8 @@ export class RecommendationHistoryDto {
   @ApiProperty() text!: string;
   @ApiProperty({ enum: ['open', 'closed'] }) status!: 'open' | 'closed';
   @ApiProperty() raisedOn!: string;
+  @ApiProperty({ description: "The recommendation's revision (as recorded by knownAt): send it back as expectedRevision" })
+  revision!: number;
   @ApiProperty() asOf!: string;
   @ApiProperty() knownAt!: string;
   @ApiProperty({ type: [HistorySegmentDto] }) segments!: HistorySegmentDto[];

@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { streamId } from '../../recommendation/recommendation';
+import { streamRevisions, StreamRevisions } from '../audit-trail/stream-revisions';
 import { fromActorColumns } from '../projection';
 import { ReadModels } from '../read-models';
 import { ReadCut } from '../read-cut/read-cut';
@@ -62,12 +64,14 @@ export class RecommendationHistoryQueries {
   private readonly findings;
   private readonly ratings;
   private readonly visits;
+  private readonly revisions: StreamRevisions;
 
   constructor(
     readModels: ReadModels,
     private readonly recommendations: RecommendationsQueries,
   ) {
     const db = readModels.db;
+    this.revisions = streamRevisions(db, readModels.projections);
     const own = 'x.plan_id = @planId AND x.recommendation_id = @recommendationId';
     this.statuses = db.prepare<[Key], StatusRow>(`SELECT * FROM recommendation_statuses x WHERE ${own} ${CUT}`);
     this.links = db.prepare<[Key], LinkRow>(`SELECT * FROM recommendation_links x WHERE ${own} ${CUT}`);
@@ -126,6 +130,7 @@ export class RecommendationHistoryQueries {
       text: rec.text,
       status: statusOf(rec),
       raisedOn: rec.raised_on,
+      revision: this.revisions(streamId(planId, recommendationId), cut.recordedBy) ?? 0,
       asOf: cut.asOf,
       knownAt: cut.knownAt,
       segments: cutIntoSegments(origin, rec.raised_on, visits, entries),

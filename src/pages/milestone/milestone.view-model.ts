@@ -1,0 +1,129 @@
+import { comparePeriods } from '../../domain/period';
+import { PlanRow } from '../../projections/portfolio/plan-lookup';
+import { MilestoneHistoryDto } from '../../projections/rag-board/milestone-history.dto';
+import { RecommendationDto } from '../../projections/recommendations/recommendations.dto';
+import { FieldError } from '../../web/problem.filter';
+import { ratingsChart } from '../charts/ratings.chart';
+import { PageModel } from '../layout/frame';
+import { PageContext } from '../layout/page-context';
+import { recordedBy } from '../layout/people';
+import { ragLabel } from '../layout/rag';
+import { formatDate, formatInstant } from '../layout/uk-time';
+import { defaultPeriod, forecastItems, periodChoices, ragItems } from '../quarterly-update/quarterly-update.view-model';
+
+/** The update form as typed (or as it starts). */
+export interface MilestoneForm {
+  period: string;
+  rag: string;
+  commentary: string;
+  forecastRag: string;
+  reason: string;
+  revision: string;
+}
+
+/** The form starts on the quarter just ended, from its rating if it has one, else from the latest before it. */
+export function startingForm(history: MilestoneHistoryDto): MilestoneForm {
+  const period = defaultPeriod();
+  const current = history.updates.filter((u) => !u.superseded && comparePeriods(u.period, period) <= 0).at(-1);
+  return {
+    period,
+    rag: current?.rag ?? '',
+    commentary: current?.commentary ?? '',
+    forecastRag: current?.forecastRag ?? '',
+    reason: '',
+    revision: String(history.revision),
+  };
+}
+
+export interface MilestonePageData {
+  plan: PlanRow;
+  history: MilestoneHistoryDto;
+  /** The same milestone's history as recorded now, for the form (the page may show another moment). */
+  form: MilestoneForm;
+  errors: FieldError[];
+  conflict?: string;
+  recommendations: RecommendationDto[];
+  priorityTitle: string;
+  owner: string | null;
+  dueOn: string | null;
+}
+
+export function milestoneViewModel(ctx: PageContext, d: MilestonePageData): PageModel {
+  const planId = d.plan.plan_id;
+  const { history } = d;
+  const base = `/plans/${encodeURIComponent(planId)}`;
+  const href = `${base}/milestones/${encodeURIComponent(history.milestoneId)}`;
+  const counting = history.updates.filter((u) => !u.superseded);
+  const latest = counting.at(-1);
+  const byPeriod = new Map<string, number>();
+  for (const u of history.updates) byPeriod.set(u.period, (byPeriod.get(u.period) ?? 0) + 1);
+  const fieldErrors = Object.fromEntries(d.errors.map((e) => [e.field, e.message]));
+  const rated = [...new Set(history.updates.map((u) => u.period))].reverse();
+  const periods = [...new Set([...periodChoices(), ...rated])].sort((a, b) => comparePeriods(b, a));
+  return {
+    pageTitle: `${history.milestoneId}: ${history.title}`,
+    section: 'board',
+    plan: { planId, localAuthority: d.plan.local_authority },
+    breadcrumbs: [
+      { text: 'Plans', href: ctx.link('/') },
+      { text: d.plan.local_authority, href: ctx.link(base) },
+      { text: history.milestoneId },
+    ],
+    localAuthority: d.plan.local_authority,
+    milestoneId: history.milestoneId,
+    title: history.title,
+    summary: [
+      { key: 'Priority', value: `${history.priorityId}: ${d.priorityTitle}` },
+      { key: 'Owner', value: d.owner ?? 'Not recorded' },
+      { key: 'Due', value: d.dueOn ? formatDate(d.dueOn) + (history.dueDateChanges.length ? ` (changed ${history.dueDateChanges.length} ${history.dueDateChanges.length === 1 ? 'time' : 'times'})` : '') : 'Not recorded' },
+    ],
+    latest: latest ? { rag: latest.rag, period: latest.period, forecastRag: latest.forecastRag } : null,
+    chart: counting.length
+      ? ratingsChart(
+          {
+            id: 'milestone-ratings',
+            title: `${history.milestoneId}: its rating each quarter`,
+            description: `Ratings of ${history.milestoneId}, quarter by quarter: ${counting.map((u) => `${u.period} ${ragLabel(u.rag)}`).join(', ')}. The table below gives each with its commentary.`,
+          },
+          counting.map((u) => ({ period: u.period, rag: u.rag })),
+        )
+      : null,
+    updates: [...history.updates].reverse().map((u) => ({
+      period: u.period,
+      rag: u.rag,
+      forecastRag: u.forecastRag,
+      commentary: u.commentary,
+      effectiveOn: formatDate(u.effectiveOn),
+      recorded: `${formatInstant(u.recordedAt)} by ${recordedBy(ctx, u.actor, planId)}`,
+      superseded: u.superseded,
+      /** The report that replaced an earlier one for its quarter: a change after the fact. */
+      corrects: (byPeriod.get(u.period) ?? 0) > 1 && !u.superseded,
+      reason: u.reason,
+      note: u.note,
+    })),
+    dueDateChanges: history.dueDateChanges.map((c) => ({
+      dueOn: formatDate(c.dueOn),
+      previousDueOn: c.previousDueOn ? formatDate(c.previousDueOn) : 'None',
+      reason: c.reason,
+      recorded: `${formatInstant(c.recordedAt)} by ${recordedBy(ctx, c.actor, planId)}`,
+    })),
+    recommendations: d.recommendations.map((r) => ({
+      recommendationId: r.recommendationId,
+      text: r.text,
+      status: r.status,
+      href: ctx.link(`${base}/recommendations/${encodeURIComponent(r.recommendationId)}`),
+    })),
+    canUpdate: ctx.may('write', planId) && !ctx.inThePast,
+    form: {
+      action: href,
+      ...d.form,
+      periodItems: periods.map((p) => ({ value: p, text: p + (rated.includes(p) ? ' (rated: a change is a correction)' : ''), selected: p === d.form.period })),
+      ragItems: ragItems(d.form.rag),
+      forecastItems: forecastItems(d.form.forecastRag),
+      csrfToken: ctx.csrfToken(),
+      errors: fieldErrors,
+      conflict: d.conflict ?? null,
+    },
+    errors: d.errors,
+  };
+}
