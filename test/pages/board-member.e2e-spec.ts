@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { httpWriter } from '../projections/support/http-writer';
 import { read } from '../projections/support/read';
-import { RATINGS, recordRatingsWithBackdatedCorrection } from '../projections/support/scenarios';
+import { LIFE, RATINGS, recordRatingsWithBackdatedCorrection, recordRecommendationLife } from '../projections/support/scenarios';
 import { axeViolations, describeInBrowser, launchBrowser, mainText, screenshot, serious, signedIn, tokenFor } from '../support/browser';
 import { bearer, startTestApp, TestApp } from '../support/test-app';
 
@@ -19,7 +19,8 @@ describeInBrowser('a board member records the quarter’s update', () => {
   beforeAll(async () => {
     [t, browser] = await Promise.all([startTestApp(), launchBrowser()]);
     await recordRatingsWithBackdatedCorrection(httpWriter(t));
-    page = await signedIn(browser, t, await tokenFor(t, 'Bea Board', 'board-member', [planId]));
+    await recordRecommendationLife(httpWriter(t));
+    page = await signedIn(browser, t, await tokenFor(t, 'Bea Board', 'board-member', [planId, LIFE.planId]));
   });
   afterAll(async () => {
     await browser?.close();
@@ -120,5 +121,50 @@ describeInBrowser('a board member records the quarter’s update', () => {
     await plain.click('button:has-text("Record the updates for 2026-27 Q1")');
     expect(await mainText(plain)).toContain('1 milestone of CYP P2 rated: P2.1.');
     await plain.context().close();
+  });
+
+  it('corrects one milestone’s rating on its page, giving the reason, and sees the correction marked', async () => {
+    await page.goto(`${t.baseUrl}/plans/${planId}/milestones/P1.2`);
+    expect(await page.textContent('h1')).toBe('P1.2: Family hubs open in every locality');
+    await page.selectOption('#period', '2025-26 Q2');
+    await page.check('#rag-2');
+    await page.fill('#commentary', 'Q2: four of five hubs open; one opened late');
+    await page.click('button:has-text("Record the rating")');
+    // A second rating for the quarter is a correction: the page asks why, keeping what was typed.
+    expect(await page.textContent('.govuk-error-summary')).toContain('changing it is a correction and needs a reason');
+    expect(await page.inputValue('#commentary')).toBe('Q2: four of five hubs open; one opened late');
+    await page.fill('#reason', 'The fifth hub opened on 3 October, after the quarter');
+    await page.click('button:has-text("Record the rating")');
+    expect(await page.textContent('.govuk-notification-banner--success')).toContain('P1.2 rated Amber for 2025-26 Q2');
+    const rows = await page.locator('table:has(caption:has-text("Every rating reported")) tbody tr').allInnerTexts();
+    const q2 = rows.map((r) => r.replace(/\s+/g, ' ')).filter((r) => r.startsWith('2025-26 Q2'));
+    expect(q2).toHaveLength(2);
+    expect(q2[0]).toContain('Changed after reporting Why: The fifth hub opened on 3 October, after the quarter');
+    expect(q2[1]).toContain('Replaced by a later report');
+    expect(serious(await axeViolations(page))).toEqual([]);
+    await screenshot(page, 'milestone');
+  });
+
+  it('closes a recommendation on evidence, and reopens it', async () => {
+    const rec = `${t.baseUrl}/plans/${LIFE.planId}/recommendations/R02`;
+    await page.goto(rec);
+    await page.click('button:has-text("Close the recommendation")');
+    expect(await page.locator('.govuk-error-summary li').allInnerTexts()).toEqual([
+      'Enter the reason (5,000 characters or fewer)',
+      'List the evidence, one piece a line (at least one)',
+    ]);
+    await page.fill('#reason', 'Pathway plans now good in 80% of audited cases');
+    await page.fill('#evidence', 'Casefile audit, Q1 2025-26\nMonitoring visit letter, April 2025');
+    await page.fill('#effectiveOn', '2025-07-31');
+    await page.click('button:has-text("Close the recommendation")');
+    expect(await page.textContent('.govuk-notification-banner--success')).toContain('R02 closed');
+    const text = await mainText(page);
+    expect(text).toContain('Closed 31 July 2025');
+    expect(text).toContain('Evidence: Casefile audit, Q1 2025-26; Monitoring visit letter, April 2025.');
+    await page.fill('#reason', 'The next visit found pathway plans still too variable');
+    await page.fill('#effectiveOn', '2025-11-30');
+    await page.click('button:has-text("Reopen the recommendation")');
+    expect(await page.textContent('.govuk-notification-banner--success')).toContain('R02 reopened');
+    expect(await page.locator('main .govuk-tag--blue').first().innerText()).toBe('Open');
   });
 });

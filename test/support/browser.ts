@@ -53,10 +53,13 @@ export async function signedIn(browser: Browser, t: TestApp, token: string, opti
   return page;
 }
 
-export async function screenshot(page: Page, name: string): Promise<string> {
+/** The page as a person scrolls it, down to `maxHeight` pixels (a long board would make an unreadable picture). */
+export async function screenshot(page: Page, name: string, maxHeight = 2600): Promise<string> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const path = join(SCREENSHOTS, `${name}.png`);
-  await page.screenshot({ path, fullPage: true });
+  const height = Number(await page.evaluate('document.documentElement.scrollHeight'));
+  const width = page.viewportSize()?.width ?? 1280;
+  await page.screenshot({ path, fullPage: true, clip: { x: 0, y: 0, width, height: Math.min(height, maxHeight) } });
   return path;
 }
 
@@ -82,7 +85,7 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   await page.evaluate(AXE_SOURCE);
   const tags = JSON.stringify(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']);
   // A string, as it runs in the page (whose globals this project's types do not describe).
-  return page.evaluate(`axe.run(document, { runOnly: { type: 'tag', values: ${tags} } }).then((result) =>
+  return page.evaluate(`axe.run(document, { runOnly: { type: 'tag', values: ${tags} }, resultTypes: ['violations'] }).then((result) =>
     result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) })))`);
 }
 

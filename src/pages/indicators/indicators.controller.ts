@@ -29,8 +29,9 @@ export class IndicatorsPageController {
         indicatorId: indicator.indicatorId,
         title: indicator.title,
         unit: indicator.unit,
+        // A line needs two points: a single value is said by the table alone.
         chart:
-          values.length > 0
+          values.length > 1
             ? lineChart(
                 {
                   id: `indicator-${indicator.indicatorId}`,

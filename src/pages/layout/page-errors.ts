@@ -2,8 +2,9 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Logger } from '@nestjs/common';
 import { AuthenticatedRequest } from '../../access/access.decorator';
 import { FieldError, Problem } from '../../web/problem.filter';
-import { frameOf, PageModel, ROLE_ALLOWS, ROLE_LABELS } from './frame';
+import { frameOf, PageModel, ROLE_ALLOWS } from './frame';
 import { PageContext, PageRequest } from './page-context';
+import { roleWords, withArticle } from './people';
 import { parseTimeTravel } from './time-travel';
 
 /** Requests the API answers in problem+json; everything else is a person's browser, answered with a page. */
@@ -36,11 +37,13 @@ function pageFor(problem: Problem, request: AuthenticatedRequest): ErrorPage {
       const role = request.principal?.role;
       return {
         heading: 'You cannot see this page',
-        paragraphs: [problem.detail, ...(role ? [`As ${articled(ROLE_LABELS[role])}, you can:`] : [])],
+        paragraphs: [problem.detail, ...(role ? [`As ${withArticle(roleWords(role))}, you can:`] : [])],
         ...(role ? { allows: ROLE_ALLOWS[role] } : {}),
       };
     }
     case 404:
+      // Something the address names is not in the plan, or was not yet recorded at the moment asked for.
+      if (problem.errors?.some((e) => /Id$/.test(e.field))) return { heading: 'Not found', paragraphs: [problem.detail] };
       return {
         heading: 'Page not found',
         paragraphs: ['If you typed the web address, check it is correct.', 'If you pasted the web address, check you copied the entire address.'],
@@ -60,8 +63,6 @@ function pageFor(problem: Problem, request: AuthenticatedRequest): ErrorPage {
         : { heading: problem.title, paragraphs: [problem.detail] };
   }
 }
-
-const articled = (label: string) => (/^[AEIOU]/.test(label) ? `an ${label.toLowerCase()}` : `a ${label.toLowerCase().replace('dfe', 'DfE')}`);
 
 /**
  * The error pages: 403 says what the role may do, 404 and 500 say what to do next (never a stack trace),
