@@ -190,12 +190,21 @@ async function quarterlyUpdates(baseUrl: string, token: string, plans: number, q
   return { p50: percentile(times, 50), p99: percentile(times, 99), failures };
 }
 
+/** A new deployment's first start: an empty store, the Halton seed loaded before /health answers. */
+async function seededFirstStart(dir: string): Promise<number> {
+  process.stderr.write('first start: an empty store, loading the Halton seed\n');
+  const server = await startServer(join(__dirname, '..', 'main.js'), { EVENT_STORE_URL: `sqlite:${join(dir, 'seeded.db')}`, TRACKER_SEED: 'halton' });
+  await server.stop();
+  return server.startupMs;
+}
+
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   const dir = mkdtempSync(join(tmpdir(), 'tracker-bench-'));
   const path = join(dir, 'tracker.db');
   const token = randomBytes(24).toString('hex');
   try {
+    const seededStartupMs = await seededFirstStart(dir);
     process.stderr.write(`Benchmark: ${options.events} events into ${path}\n`);
     const generated = await generate(path, options.events);
     const rawScanPerSec = rawScan(path);
@@ -254,6 +263,7 @@ async function main(): Promise<void> {
         quarterlyUpdateP99Ms: round(quarterly.p99),
         peakRssMb: round(peakRssMb(server.child.pid!)),
         startupMs: Math.round(server.startupMs),
+        seededStartupMs: Math.round(seededStartupMs),
       };
       const failures = board.failures + knownAt.failures + history.failures + warmUp.errors + http.errors + quarterly.failures;
       if (failures > 0) {
@@ -283,6 +293,7 @@ function report(m: Record<string, number>): void {
     boardPageP99Ms: ['≤ 25 ms', (v) => v <= 25],
     httpCommandsPerSec: ['≥ 3000', (v) => v >= 3000],
     startupMs: ['≤ 2000 ms', (v) => v <= 2000],
+    seededStartupMs: ['≤ 2000 ms', (v) => v <= 2000],
     peakRssMb: ['≤ 400 MB', (v) => v <= 400],
   };
   const rows = Object.entries(m).map(([metric, value]) => {

@@ -15,6 +15,7 @@ export interface EventMetadata {
 
 /** What a caller hands to `append`: the eventId is the caller's, which makes retries idempotent. */
 export interface NewEvent<D = unknown> {
+  /** A lower-case UUID (what KurrentDB requires and gives back), unique across the store. */
   eventId: string;
   type: string;
   data: D;
@@ -31,7 +32,7 @@ export interface StoredEvent<D = unknown> {
   revision: number;
   /** Global order across all streams, strictly increasing. */
   position: bigint;
-  /** The store's clock when the event was committed (ISO 8601 UTC). */
+  /** The product's clock when the event was appended (ISO 8601 UTC, with milliseconds), the same on every read path. */
   recordedAt: string;
 }
 
@@ -58,7 +59,11 @@ export interface ReadStreamOptions {
 }
 
 export interface ReadAllOptions {
-  fromPosition?: bigint;
+  /**
+   * Only events with a position strictly greater than this one: a position the store gave (of an event, or
+   * a head), so a reader pages on with the last position it saw. Omit to read from the beginning.
+   */
+  after?: bigint;
   maxCount?: number;
 }
 
@@ -72,8 +77,12 @@ export interface SubscribeOptions {
  * at least once, in position order. The handler's promise is awaited before the next event is delivered.
  */
 export interface Subscription {
-  /** Resolves once the backlog present at subscription time has been delivered. */
+  /**
+   * Resolves once every event of the backlog present at subscription time has been handled (its handler's
+   * promise settled); rejects when the subscription fails or is stopped before that.
+   */
   readonly caughtUp: Promise<void>;
+  /** Resolves once no handler runs any more and none will be called again. */
   stop(): Promise<void>;
 }
 
@@ -92,6 +101,10 @@ export interface EventStore {
   /** The stream's events as `readStream` gives them, without metadata: what folding a decider's state needs. */
   readStreamFacts(streamId: string, options?: ReadStreamOptions): Promise<RecordedFact[]>;
   readAll(options?: ReadAllOptions): Promise<StoredEvent[]>;
+  /**
+   * `onError` is told once when the subscription ends other than through `stop()`: a failure, or the store
+   * ending it. Delivery has stopped then; subscribe again to resume.
+   */
   subscribe(options: SubscribeOptions, handler: EventHandler, onError?: (error: Error) => void): Subscription;
   /** Last global position committed, or -1n for an empty store. */
   headPosition(): Promise<bigint>;
@@ -114,12 +127,17 @@ export class WrongExpectedRevisionError extends Error {
   }
 }
 
-/** Why a multi-stream append is malformed (no streams, a stream without events or named twice), or undefined. */
+/**
+ * Why a multi-stream append is malformed (no streams, a stream without events or named twice, an event id
+ * that is not a lower-case UUID), or undefined.
+ */
 export function malformedAppendMany(requests: readonly StreamAppend[]): string | undefined {
   if (requests.length === 0) return 'A multi-stream append needs at least one stream';
   const seen = new Set<string>();
   for (const { streamId, events } of requests) {
     if (events.length === 0) return `The append to ${streamId} has no events`;
+    const malformed = malformedEvents(events);
+    if (malformed) return malformed;
     if (seen.has(streamId)) return `${streamId} appears twice in one multi-stream append`;
     seen.add(streamId);
   }
@@ -132,4 +150,34 @@ export class EventStoreError extends Error {
     super(message);
     this.name = 'EventStoreError';
   }
+}
+
+/**
+ * The store could not be reached, or did not answer in time: our trouble, not the caller's, and worth a
+ * retry later (the API answers 503). `unconfirmed` marks an append that may have been recorded all the same.
+ */
+export class StoreUnavailableError extends Error {
+  constructor(
+    message: string,
+    readonly unconfirmed = false,
+  ) {
+    super(message);
+    this.name = 'StoreUnavailableError';
+  }
+}
+
+/** An append sent but never confirmed, in the words every store uses: `why` says what happened first. */
+export const unconfirmedAppend = (why: string): StoreUnavailableError =>
+  new StoreUnavailableError(
+    `${why} before confirming this change, so it may have been recorded. Retry it with the same Idempotency-Key: it is then recorded once.`,
+    true,
+  );
+
+const LOWER_CASE_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** Why a store refuses these events before trying to append them, or undefined. */
+export function malformedEvents(events: readonly NewEvent[]): string | undefined {
+  if (events.length === 0) return 'An append needs at least one event';
+  const bad = events.find((e) => !LOWER_CASE_UUID.test(e.eventId));
+  return bad ? `Event id "${bad.eventId}" is not a lower-case UUID` : undefined;
 }

@@ -1,30 +1,24 @@
 import {
-  ANY,
-  AllStreamResolvedEvent,
   BACKWARDS,
   END,
   KurrentDBClient,
-  NO_STREAM,
   START,
   StreamNotFoundError,
   UnsupportedError,
   WrongExpectedVersionError,
   excludeSystemEvents,
-  jsonEvent,
   type AppendStreamRequest,
-  type AppendStreamState,
-  type JSONType,
-  type Position,
+  type EventData,
   type RecordedEvent,
 } from '@kurrent/kurrentdb-client';
 import {
   AppendResult,
   EventHandler,
-  EventMetadata,
   EventStore,
   EventStoreError,
   ExpectedRevision,
   malformedAppendMany,
+  malformedEvents,
   NewEvent,
   ReadAllOptions,
   ReadStreamOptions,
@@ -35,130 +29,179 @@ import {
   Subscription,
   WrongExpectedRevisionError,
 } from './event-store.port';
+import { actualOf, alreadyAppended, Attempt, ManyAttempt, toStreamState, withOneRetry } from './kurrentdb-append';
+import { toStoreError, withDeadline } from './kurrentdb-errors';
+import { at, fromAll, readAfter, toProposed, toStored } from './kurrentdb-records';
+import { consumeSubscription } from './kurrentdb-subscription';
 
-const at = (position: bigint): Position => ({ commit: position, prepare: position });
-
-const toStreamState = (expected: ExpectedRevision): AppendStreamState =>
-  expected === 'any' ? ANY : expected === 'no-stream' ? NO_STREAM : BigInt(expected);
-
-/**
- * A multi-stream append takes metadata of string values only, so there the whole metadata travels as one
- * JSON string under this property, and is read back as it was given.
- */
-const METADATA_PROPERTY = 'tracker-metadata';
-
-const metadataOf = (event: RecordedEvent): EventMetadata => {
-  const raw = (event.metadata ?? {}) as Record<string, unknown>;
-  const packed = raw[METADATA_PROPERTY];
-  return (typeof packed === 'string' ? JSON.parse(packed) : raw) as EventMetadata;
-};
-
-function toStored(event: RecordedEvent, position: bigint | undefined): StoredEvent {
-  return {
-    eventId: event.id,
-    type: event.type,
-    data: event.data,
-    metadata: metadataOf(event),
-    streamId: event.streamId,
-    revision: Number(event.revision),
-    position: position ?? -1n,
-    recordedAt: event.created.toISOString(),
-  };
+export interface KurrentDbTimeouts {
+  /** A ping, as `/health` makes it. */
+  pingMs: number;
+  /** A read: a stream, a page of the log, the head. */
+  readMs: number;
+  /** One attempt of an append (an append that gets no answer is tried once more). */
+  appendMs: number;
 }
 
-const fromAll = (resolved: AllStreamResolvedEvent): StoredEvent | undefined =>
-  resolved.event ? toStored(resolved.event as RecordedEvent, resolved.event.position?.commit) : undefined;
+export interface KurrentDbEventStoreOptions {
+  /** The product's clock: it stamps `recordedAt` on every event appended. */
+  clock?: () => Date;
+  timeouts?: Partial<KurrentDbTimeouts>;
+}
+
+const DEFAULT_TIMEOUTS: KurrentDbTimeouts = { pingMs: 2000, readMs: 5000, appendMs: 5000 };
+/** How long close() waits for a channel still being opened (a cluster's node still being discovered). */
+const CLOSE_MS = 1000;
+
+/** The gRPC channel the client opens its calls on: it has no public way to close it. */
+interface Channel {
+  close(): void;
+}
+interface ChannelOwner {
+  getChannel(): Promise<Channel>;
+}
 
 /**
- * The KurrentDB / EventStoreDB adapter. Positions are `$all` commit positions; recordedAt is the server's
- * `created` time. KurrentDB itself makes an append with a known expected revision idempotent on event ids.
+ * The KurrentDB / EventStoreDB adapter. Positions are `$all` commit positions: where an event's record starts
+ * in the server's log, so only a position the server gave may be read from. `recordedAt` is stamped from the
+ * product's clock into each event's metadata. Every call has a deadline, and an append that gets no answer
+ * is tried once more with the same event ids, which the server answers as the first time if it had recorded it.
  */
 export class KurrentDbEventStore implements EventStore {
   private readonly client: KurrentDBClient;
+  private readonly clock: () => Date;
+  private readonly timeouts: KurrentDbTimeouts;
+  /** The gRPC channels appends and subscriptions opened (reads go through the client's native bridge). */
+  private readonly channels = new Set<Promise<Channel | undefined>>();
 
-  constructor(connectionString: string) {
+  constructor(connectionString: string, options: KurrentDbEventStoreOptions = {}) {
     this.client = KurrentDBClient.connectionString(connectionString.replace(/^esdb(\+discover)?:/, 'kurrentdb$1:'));
+    this.clock = options.clock ?? (() => new Date());
+    this.timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
   }
 
   async append(streamId: string, events: NewEvent[], options: { expectedRevision: ExpectedRevision }): Promise<AppendResult> {
-    try {
-      const result = await this.client.appendToStream(
-        streamId,
-        events.map((e) =>
-          jsonEvent({ id: e.eventId, type: e.type, data: (e.data ?? null) as JSONType, metadata: (e.metadata ?? {}) as JSONType }),
-        ),
-        { streamState: toStreamState(options.expectedRevision) },
-      );
-      return { nextRevision: Number(result.nextExpectedRevision), position: result.position?.commit ?? -1n };
-    } catch (error) {
-      if (error instanceof WrongExpectedVersionError) {
-        const actual = typeof error.actualState === 'bigint' ? Number(error.actualState) : 'no-stream';
-        throw new WrongExpectedRevisionError(streamId, options.expectedRevision, actual);
-      }
-      throw error;
+    const malformed = malformedEvents(events);
+    if (malformed) throw new EventStoreError(malformed);
+    const { expectedRevision } = options;
+    const recordedAt = this.clock().toISOString();
+    const proposed = events.map((event) => toProposed(event, recordedAt));
+    const { outcome, retried } = await withOneRetry(() => this.appendOnce(streamId, proposed, expectedRevision), `to an append to ${streamId}`);
+    if (outcome.kind === 'appended') {
+      const nextRevision = Number(outcome.nextRevision);
+      return { nextRevision, position: outcome.position ?? (await this.positionAt(streamId, nextRevision)) };
     }
+    // After a retry, the conflict may be with the first attempt's own events: then the append is done.
+    const done = retried ? await alreadyAppended(this, streamId, events, expectedRevision) : undefined;
+    if (done) return done;
+    throw new WrongExpectedRevisionError(streamId, expectedRevision, outcome.actual ?? (await this.currentRevision(streamId)));
   }
 
   /** Needs KurrentDB 25.1 or later (multi-stream append); an older server refuses it with the client's UnsupportedError. */
   async appendMany(requests: readonly StreamAppend[]): Promise<AppendResult[]> {
     const malformed = malformedAppendMany(requests);
     if (malformed) throw new EventStoreError(malformed);
+    const recordedAt = this.clock().toISOString();
     const appends: AppendStreamRequest[] = requests.map(({ streamId, events, expectedRevision }) => ({
       streamName: streamId,
       expectedState: toStreamState(expectedRevision),
-      events: events.map((e) =>
-        jsonEvent({
-          id: e.eventId,
-          type: e.type,
-          data: (e.data ?? null) as JSONType,
-          metadata: { [METADATA_PROPERTY]: JSON.stringify(e.metadata ?? {}) },
-        }),
-      ),
+      events: events.map((event) => toProposed(event, recordedAt, true)),
     }));
+    const { outcome } = await withOneRetry(() => this.appendManyOnce(appends), 'to a multi-stream append');
+    if (outcome.kind === 'conflict') {
+      // An exact retry (ours after no answer, or a caller's) conflicts with its own events: it is done.
+      const done = await this.allAlreadyAppended(requests);
+      if (done) return done;
+      const refused = requests.find((r) => r.streamId === outcome.streamId);
+      const actual = outcome.actual ?? (await this.currentRevision(outcome.streamId));
+      throw new WrongExpectedRevisionError(outcome.streamId, refused?.expectedRevision ?? 'any', actual);
+    }
+    const revisions = new Map(outcome.result.responses.map((r) => [r.streamName, Number(r.revision)]));
+    const missing = requests.find((r) => !revisions.has(r.streamId));
+    if (missing) throw new EventStoreError(`The event store confirmed a multi-stream append without ${missing.streamId}`);
+    return Promise.all(
+      requests.map(async ({ streamId }) => {
+        const nextRevision = revisions.get(streamId)!;
+        const position = outcome.result.position > 0n ? outcome.result.position : await this.positionAt(streamId, nextRevision);
+        return { nextRevision, position };
+      }),
+    );
+  }
+
+  private async appendOnce(streamId: string, events: EventData[], expected: ExpectedRevision): Promise<Attempt> {
+    const { appendMs } = this.timeouts;
+    const appending = this.client.appendToStream(streamId, events, { streamState: toStreamState(expected), deadline: appendMs });
+    this.keepChannel();
     try {
-      const result = await this.client.multiStreamAppend(appends);
-      const revisions = new Map(result.responses.map((r) => [r.streamName, Number(r.revision)]));
-      return requests.map(({ streamId }) => ({ nextRevision: revisions.get(streamId) ?? -1, position: result.position }));
+      const result = await withDeadline(appending, appendMs, `to an append to ${streamId}`);
+      // With throwOnAppendFailure=false in the connection string the client answers a conflict this way,
+      // and not always with the stream's revision.
+      if (!result.success) return { kind: 'conflict' };
+      return { kind: 'appended', nextRevision: result.nextExpectedRevision, position: result.position?.commit };
+    } catch (error) {
+      if (!(error instanceof WrongExpectedVersionError)) throw error;
+      return { kind: 'conflict', actual: actualOf(error) };
+    }
+  }
+
+  private async appendManyOnce(appends: AppendStreamRequest[]): Promise<ManyAttempt> {
+    const appending = this.client.multiStreamAppend(appends);
+    this.keepChannel();
+    try {
+      return { kind: 'appended', result: await withDeadline(appending, this.timeouts.appendMs, 'to a multi-stream append') };
     } catch (error) {
       if (error instanceof UnsupportedError) {
         throw new EventStoreError('Recording changes to several streams at once needs KurrentDB 25.1 or later; this server is older');
       }
       if (!(error instanceof WrongExpectedVersionError)) throw error;
-      const retried = await this.alreadyAppended(requests);
-      if (retried) return retried;
-      const refused = requests.find((r) => r.streamId === error.streamName);
-      const actual = typeof error.actualState === 'bigint' ? Number(error.actualState) : 'no-stream';
-      throw new WrongExpectedRevisionError(error.streamName, refused?.expectedRevision ?? 'any', actual);
+      return { kind: 'conflict', streamId: error.streamName, actual: actualOf(error) };
     }
   }
 
-  /** An exact retry of a multi-stream append: every stream holds its events at the revisions expected. */
-  private async alreadyAppended(requests: readonly StreamAppend[]): Promise<AppendResult[] | undefined> {
+  /** Every stream of a multi-stream append already holds its events at the revisions expected: its results. */
+  private async allAlreadyAppended(requests: readonly StreamAppend[]): Promise<AppendResult[] | undefined> {
     const results: AppendResult[] = [];
     for (const { streamId, events, expectedRevision } of requests) {
-      if (expectedRevision === 'any') return undefined;
-      const first = expectedRevision === 'no-stream' ? 0 : expectedRevision + 1;
-      const stored = await this.readStream(streamId, { fromRevision: first, maxCount: events.length });
-      if (stored.length !== events.length || stored.some((e, i) => e.eventId !== events[i]!.eventId)) return undefined;
-      results.push({ nextRevision: first + events.length - 1, position: stored[stored.length - 1]!.position });
+      const done = await alreadyAppended(this, streamId, events, expectedRevision);
+      if (!done) return undefined;
+      results.push(done);
     }
     return results;
   }
 
+  /** The stream's last revision, read now: the client reports a conflict with the wrong one in some cases. */
+  private async currentRevision(streamId: string): Promise<number | 'no-stream'> {
+    const [last] = await this.readEvents(streamId, { direction: BACKWARDS, fromRevision: END, maxCount: 1 });
+    return last ? last.revision : 'no-stream';
+  }
+
+  private async positionAt(streamId: string, revision: number): Promise<bigint> {
+    const [event] = await this.readStream(streamId, { fromRevision: revision, maxCount: 1 });
+    if (!event) throw new EventStoreError(`The event store confirmed revision ${revision} of ${streamId} but does not have it`);
+    return event.position;
+  }
+
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
-    const events: StoredEvent[] = [];
-    try {
-      for await (const resolved of this.client.readStream(streamId, {
-        fromRevision: BigInt(options.fromRevision ?? 0),
-        ...(options.maxCount !== undefined ? { maxCount: options.maxCount } : {}),
-      })) {
-        if (resolved.event) events.push(toStored(resolved.event as RecordedEvent, resolved.commitPosition));
+    return this.readEvents(streamId, {
+      fromRevision: BigInt(options.fromRevision ?? 0),
+      ...(options.maxCount !== undefined ? { maxCount: options.maxCount } : {}),
+    });
+  }
+
+  private readEvents(streamId: string, options: Parameters<KurrentDBClient['readStream']>[1]): Promise<StoredEvent[]> {
+    const read = async () => {
+      const events: StoredEvent[] = [];
+      try {
+        for await (const resolved of this.client.readStream(streamId, options)) {
+          if (resolved.event) events.push(toStored(resolved.event as RecordedEvent, resolved.event.position?.commit ?? resolved.commitPosition));
+        }
+      } catch (error) {
+        if (error instanceof StreamNotFoundError) return [];
+        throw error;
       }
-    } catch (error) {
-      if (error instanceof StreamNotFoundError) return [];
-      throw error;
-    }
-    return events;
+      return events;
+    };
+    return this.withinReadLimit(read(), `to a read of ${streamId}`);
   }
 
   async readStreamFacts(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedFact[]> {
@@ -166,71 +209,57 @@ export class KurrentDbEventStore implements EventStore {
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<StoredEvent[]> {
+    const read = readAfter(
+      (from, maxCount) => this.client.readAll({ fromPosition: from, filter: excludeSystemEvents(), ...(maxCount !== undefined ? { maxCount } : {}) }),
+      options.after,
+      options.maxCount,
+    );
+    return this.withinReadLimit(read, 'to a read of the log');
+  }
+
+  subscribe(options: SubscribeOptions, handler: EventHandler, onError?: (error: Error) => void): Subscription {
+    const from = options.fromPosition === undefined || options.fromPosition < 0n ? undefined : options.fromPosition;
+    // A subscription from a position starts after it.
+    const stream = this.client.subscribeToAll({ fromPosition: from === undefined ? START : at(from), filter: excludeSystemEvents() });
+    this.keepChannel();
+    return consumeSubscription(stream, { ...(from !== undefined ? { from } : {}), head: this.headPosition(), handler, ...(onError ? { onError } : {}) });
+  }
+
+  async headPosition(): Promise<bigint> {
+    const [last] = await this.withinReadLimit(this.lastOfLog(), 'to a read of the head');
+    return last?.position ?? -1n;
+  }
+
+  async ping(): Promise<void> {
+    await withDeadline(this.lastOfLog(), this.timeouts.pingMs, 'to a ping').catch((error: unknown) => {
+      throw toStoreError(error, 'to a ping');
+    });
+  }
+
+  private async lastOfLog(): Promise<StoredEvent[]> {
     const events: StoredEvent[] = [];
-    for await (const resolved of this.client.readAll({
-      fromPosition: options.fromPosition === undefined ? START : at(options.fromPosition),
-      filter: excludeSystemEvents(),
-      ...(options.maxCount !== undefined ? { maxCount: options.maxCount } : {}),
-    })) {
+    for await (const resolved of this.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1, filter: excludeSystemEvents() })) {
       const event = fromAll(resolved);
       if (event) events.push(event);
     }
     return events;
   }
 
-  subscribe(options: SubscribeOptions, handler: EventHandler, onError?: (error: Error) => void): Subscription {
-    const subscription = this.client.subscribeToAll({
-      fromPosition: options.fromPosition === undefined ? START : at(options.fromPosition),
-      filter: excludeSystemEvents(),
+  private withinReadLimit<T>(read: Promise<T>, doing: string): Promise<T> {
+    return withDeadline(read, this.timeouts.readMs, doing).catch((error: unknown) => {
+      throw toStoreError(error, doing);
     });
-    let stopped = false;
-    let markCaughtUp: () => void = () => undefined;
-    const caughtUp = new Promise<void>((resolve) => (markCaughtUp = resolve));
-    subscription.once('caughtUp', () => markCaughtUp());
-    const headAtStart = this.headPosition();
-
-    const running = (async () => {
-      const head = await headAtStart;
-      if (head <= (options.fromPosition ?? -1n)) markCaughtUp();
-      for await (const resolved of subscription) {
-        const event = fromAll(resolved);
-        if (!event) continue;
-        await handler(event);
-        if (event.position >= head) markCaughtUp();
-      }
-    })().catch((error: unknown) => {
-      if (!stopped) onError?.(error instanceof Error ? error : new Error(String(error)));
-    });
-
-    return {
-      caughtUp,
-      stop: async () => {
-        stopped = true;
-        await subscription.unsubscribe();
-        await running;
-      },
-    };
   }
 
-  async headPosition(): Promise<bigint> {
-    for await (const resolved of this.client.readAll({
-      direction: BACKWARDS,
-      fromPosition: END,
-      maxCount: 1,
-      filter: excludeSystemEvents(),
-    })) {
-      return resolved.event?.position?.commit ?? -1n;
-    }
-    return -1n;
-  }
-
-  async ping(): Promise<void> {
-    for await (const _ of this.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1, deadline: 2000 })) {
-      return;
-    }
+  /** Notes the channel the call just started opened, to close it with the store (the client only cancels calls). */
+  private keepChannel(): void {
+    this.channels.add((this.client as unknown as ChannelOwner).getChannel().catch(() => undefined));
   }
 
   async close(): Promise<void> {
     await this.client.dispose();
+    const channels = await withDeadline(Promise.all(this.channels), CLOSE_MS, 'to a close').catch(() => []);
+    for (const channel of channels) channel?.close();
+    this.channels.clear();
   }
 }

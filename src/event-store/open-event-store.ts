@@ -12,5 +12,5 @@ export interface OpenOptions {
 export function openEventStore(location: EventStoreLocation, { clock, writerThread }: OpenOptions = {}): EventStore {
   return location.kind === 'sqlite'
     ? new SqliteEventStore({ path: location.path, ...(clock ? { clock } : {}), ...(writerThread ? { writerThread } : {}) })
-    : new KurrentDbEventStore(location.connectionString);
+    : new KurrentDbEventStore(location.connectionString, clock ? { clock } : {});
 }

@@ -1,4 +1,5 @@
-import { EventHandler, StoredEvent, Subscription } from './event-store.port';
+import { caughtUpSignal } from './caught-up-signal';
+import { EventHandler, EventStoreError, StoredEvent, Subscription } from './event-store.port';
 
 const BATCH = 500;
 
@@ -15,17 +16,10 @@ interface PollingSubscriptionOptions {
 /** Catch-up then live delivery for stores that can be read by position: read a batch, deliver, wait, repeat. */
 export function subscribeByPolling(options: PollingSubscriptionOptions): Subscription {
   const abort = new AbortController();
-  let markCaughtUp: () => void = () => undefined;
-  let failCaughtUp: (error: Error) => void = () => undefined;
-  const caughtUp = new Promise<void>((resolve, reject) => {
-    markCaughtUp = resolve;
-    failCaughtUp = reject;
-  });
-  caughtUp.catch(() => undefined);
+  const caughtUp = caughtUpSignal();
   let checkpoint = options.fromPosition ?? -1n;
 
   const run = async () => {
-    let backlogDone = false;
     while (!abort.signal.aborted) {
       const batch = await options.read(checkpoint, BATCH);
       for (const event of batch) {
@@ -34,24 +28,22 @@ export function subscribeByPolling(options: PollingSubscriptionOptions): Subscri
         checkpoint = event.position;
       }
       if (batch.length < BATCH) {
-        if (!backlogDone) {
-          backlogDone = true;
-          markCaughtUp();
-        }
+        caughtUp.resolve();
         await options.waitForMore(abort.signal);
       }
     }
   };
   const running = run().catch((error: unknown) => {
     const failure = error instanceof Error ? error : new Error(String(error));
-    failCaughtUp(failure);
+    caughtUp.reject(failure);
     if (!abort.signal.aborted) options.onError?.(failure);
   });
 
   return {
-    caughtUp,
+    caughtUp: caughtUp.promise,
     stop: async () => {
       abort.abort();
+      caughtUp.reject(new EventStoreError('The subscription was stopped before it caught up'));
       await running;
     },
   };

@@ -6,6 +6,7 @@ import {
   EventStore,
   EventStoreError,
   ExpectedRevision,
+  malformedEvents,
   NewEvent,
   ReadAllOptions,
   malformedAppendMany,
@@ -116,7 +117,7 @@ export class SqliteEventStore implements EventStore {
       // Rows as arrays (as for every read of events here): reading the log, as projections and a rebuild do,
       // costs a fifth less than with an object per row.
       readAll: this.db
-        .prepare<[number, number], EventTuple>(`SELECT ${EVENT_COLUMNS} FROM events WHERE position >= ? ORDER BY position LIMIT ?`)
+        .prepare<[number, number], EventTuple>(`SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`)
         .raw(true),
       head: this.db.prepare<[], { position: number | null }>('SELECT MAX(position) AS position FROM events'),
     };
@@ -130,7 +131,8 @@ export class SqliteEventStore implements EventStore {
 
   append(streamId: string, events: NewEvent[], options: { expectedRevision: ExpectedRevision }): Promise<AppendResult> {
     if (this.closed) return Promise.reject(new EventStoreError('The event store is closed'));
-    if (events.length === 0) return Promise.reject(new EventStoreError('An append needs at least one event'));
+    const malformed = malformedEvents(events);
+    if (malformed) return Promise.reject(new EventStoreError(malformed));
     const request = { streamId, events, expectedRevision: options.expectedRevision };
     if (this.channel) {
       const appended = () => this.appended.emit('appended');
@@ -201,13 +203,13 @@ export class SqliteEventStore implements EventStore {
   }
 
   readAllSync(options: ReadAllOptions = {}): StoredEvent[] {
-    return this.statements.readAll.all(Number(options.fromPosition ?? 0n), options.maxCount ?? -1).map(toStored);
+    return this.statements.readAll.all(Number(options.after ?? -1n), options.maxCount ?? -1).map(toStored);
   }
 
   subscribe(options: SubscribeOptions, handler: EventHandler, onError?: (error: Error) => void): Subscription {
     return subscribeByPolling({
       fromPosition: options.fromPosition,
-      read: async (after, max) => this.readAllSync({ fromPosition: after + 1n, maxCount: max }),
+      read: async (after, max) => this.readAllSync({ after, maxCount: max }),
       waitForMore: (signal) =>
         new Promise<void>((resolve) => {
           const done = () => {

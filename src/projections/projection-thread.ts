@@ -5,7 +5,14 @@ import { Worker } from 'node:worker_threads';
 import { BatchResult, CommandsRefusedError, RemoteBatch } from '../command-pipeline/command-batch';
 import { CommandChannel, CommandPipeline, CommandResult, RemoteCommand } from '../command-pipeline/command-pipeline';
 import { DomainError } from '../domain/domain-error';
-import { AppendResult, EventStoreError, StreamAppend, WrongExpectedRevisionError } from '../event-store/event-store.port';
+import {
+  AppendResult,
+  EventStoreError,
+  StoreUnavailableError,
+  StreamAppend,
+  unconfirmedAppend,
+  WrongExpectedRevisionError,
+} from '../event-store/event-store.port';
 import { AppendChannel, SqliteEventStore } from '../event-store/sqlite-event-store';
 import { AppendRequest } from '../event-store/sqlite-appender';
 import { RunnerStatus } from './projection-runner';
@@ -120,7 +127,7 @@ export class ProjectionThread implements Projector, AppendChannel, CommandChanne
    */
   run(command: RemoteCommand): Promise<CommandResult> {
     const worker = this.worker;
-    if (!worker || !this.ready) return Promise.reject(new EventStoreError('The projection thread is not running; retry the request'));
+    if (!worker || !this.ready) return Promise.reject(new StoreUnavailableError('The projection thread is not running'));
     return new Promise((resolve, reject) => {
       const id = this.nextId++;
       this.pendingCommands.set(id, { resolve, reject });
@@ -142,7 +149,7 @@ export class ProjectionThread implements Projector, AppendChannel, CommandChanne
   /** Has the thread decide the commands and append them all or none; a conflict is refused at once, as for `run`. */
   runBatch(batch: RemoteBatch): Promise<BatchResult> {
     const worker = this.worker;
-    if (!worker || !this.ready) return Promise.reject(new EventStoreError('The projection thread is not running; retry the request'));
+    if (!worker || !this.ready) return Promise.reject(new StoreUnavailableError('The projection thread is not running'));
     return new Promise((resolve, reject) => {
       const id = this.nextId++;
       this.pendingBatches.set(id, { resolve, reject });
@@ -225,19 +232,11 @@ export class ProjectionThread implements Projector, AppendChannel, CommandChanne
     unblock();
     if (this.worker !== worker) return;
     this.detach();
-    for (const pending of this.pending.values()) {
-      pending.reject(new EventStoreError(`The projection thread stopped (${reason}) before confirming this append; retry it`));
-    }
+    for (const pending of this.pending.values()) pending.reject(unconfirmedAppend(`The projection thread stopped (${reason})`));
     this.pending.clear();
-    for (const pending of this.pendingAppendMany.values()) {
-      pending.reject(new EventStoreError(`The projection thread stopped (${reason}) before confirming this append; retry it`));
-    }
-    this.pendingAppendMany.clear();
-    for (const commands of [this.pendingCommands, this.pendingBatches] as Array<Map<number, Pending<unknown>>>) {
-      for (const pending of commands.values()) {
-        pending.reject(new EventStoreError(`The projection thread stopped (${reason}) before confirming this command; retry it`));
-      }
-      commands.clear();
+    for (const waiting of [this.pendingAppendMany, this.pendingCommands, this.pendingBatches] as Array<Map<number, Pending<unknown>>>) {
+      for (const pending of waiting.values()) pending.reject(unconfirmedAppend(`The projection thread stopped (${reason})`));
+      waiting.clear();
     }
     this.outbox = [];
     if (this.stopping) return;

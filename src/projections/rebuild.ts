@@ -98,9 +98,9 @@ async function loadInThread(
   report: (events: number, position: number) => void,
 ): Promise<void> {
   let uncommitted = 0;
-  let from = 0n;
-  while (from <= BigInt(head)) {
-    const batch = (await store.readAll({ fromPosition: from, maxCount: readSize })).filter((e) => Number(e.position) <= head);
+  let after: bigint | undefined;
+  for (;;) {
+    const batch = (await store.readAll({ after, maxCount: readSize })).filter((e) => Number(e.position) <= head);
     if (batch.length === 0) break;
     readModels.applyInBulk(batch);
     uncommitted += batch.length;
@@ -111,7 +111,10 @@ async function loadInThread(
     }
     const last = batch[batch.length - 1]!.position;
     report(batch.length, Number(last));
-    from = last + 1n;
+    // A position is where the store's record starts (a byte offset on KurrentDB): only the store knows
+    // the next one, so the next page starts after this one.
+    after = last;
+    if (Number(last) >= head) break;
   }
   readModels.commitBulk();
 }

@@ -48,7 +48,7 @@ async function run({ path, projections: names, head, readSize, index, workers }:
     // Positions start at 1 and may have gaps (an append rolled back); every window is sent, even empty.
     for (let window = index; window * readSize < head; window += workers) {
       const end = Math.min(head, (window + 1) * readSize);
-      const events = (await store.readAll({ fromPosition: BigInt(window * readSize + 1), maxCount: readSize })).filter(
+      const events = (await store.readAll({ after: BigInt(window * readSize), maxCount: readSize })).filter(
         (e) => Number(e.position) <= end,
       );
       while (credit === 0) await new Promise<void>((resolve) => (wake = resolve));

@@ -27,13 +27,12 @@ import { RecordVisitDto } from '../visit/record-visit/record-visit.dto';
  * Each kind of seed entry is one write of the HTTP contract: the same request DTO validates it and the
  * same command records it. `path` names the fields that are route parameters rather than body fields;
  * `renames` maps seed field names to DTO field names where the seed needs its own (a visit's `kind`).
+ * Every entry also has a `provenance` (see seed-provenance.ts), which goes into the events' metadata.
  */
 interface EntryKind {
   dto: ClassConstructor<object>;
   path: string[];
   renames?: Record<string, string>;
-  /** Documentation fields a reviewer reads; kept in the event metadata, not in the command. */
-  notes?: string[];
   /** What makes the entry unique within its file: its idempotency key. */
   key: (entry: Record<string, unknown>) => string;
   command: (planId: string, path: Record<string, string>, body: any, context: CommandContext) => object;
@@ -58,7 +57,6 @@ export const ENTRY_KINDS: Record<string, EntryKind> = {
   link: {
     dto: LinkMilestoneDto,
     path: ['recommendationId'],
-    notes: ['why'],
     key: (e) => `link/${e.recommendationId}/${e.milestoneId}`,
     command: (p, x, b, c) => new LinkMilestoneCommand(p, x.recommendationId!, b, c),
   },

@@ -1,4 +1,4 @@
-import { DynamicModule, Inject, Injectable, Logger, Module } from '@nestjs/common';
+import { DynamicModule, Inject, Injectable, Logger, LogLevel, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { CommandBus, CqrsModule } from '@nestjs/cqrs';
 import { plainToInstance } from 'class-transformer';
@@ -7,11 +7,15 @@ import { Actor, CommandContext, deterministicUuid, fingerprint } from '../comman
 import { CommandResult } from '../command-pipeline/command-pipeline';
 import { DomainError } from '../domain/domain-error';
 import { EventStoreModule } from '../event-store/event-store.module';
-import { EVENT_STORE, EventStore } from '../event-store/event-store.port';
+import { EVENT_STORE, EventStore, StoredEvent } from '../event-store/event-store.port';
 import { SqliteEventStore } from '../event-store/sqlite-event-store';
 import { WRITE_MODULES } from '../write.module';
+import { copyRehearsal } from './seed-copy';
 import { ENTRY_KINDS } from './seed-entries';
 import { SeedError, SeedFile, describeEntry, readSeed } from './seed-file';
+
+const LOG_LEVELS: LogLevel[] = ['verbose', 'debug', 'log', 'warn', 'error', 'fatal'];
+const QUIET: LogLevel[] = ['error', 'warn', 'fatal'];
 
 export const SEED_ACTOR: Actor = { id: 'seed-loader', name: 'Seed loader (published source documents)', role: 'admin' };
 
@@ -37,8 +41,10 @@ class ScratchModule {
 /**
  * Loads a seed as a user would record it: every entry is a command through the command bus, so every rule
  * holds. The whole seed is first rehearsed on a scratch in-memory store, so a mistake in a file stops the
- * load before anything is stored. Idempotency keys derive from the file and the entry, so loading twice
- * adds nothing.
+ * load before anything is stored. Into an empty store (a new deployment's first start) the rehearsal's
+ * events are then copied as they are, in a few commits rather than one per entry; otherwise, or if the
+ * copy is refused, the commands run again on the store. Idempotency keys derive from the file and the
+ * entry, so loading twice adds nothing.
  */
 @Injectable()
 export class SeedLoader {
@@ -59,18 +65,37 @@ export class SeedLoader {
 
   async load(seed: string, options: { onProgress?: (progress: SeedProgress) => void; dir?: string } = {}): Promise<SeedReport> {
     const files = readSeed(seed, options.dir);
-    await rehearse(seed, files);
+    const rehearsed = await rehearse(seed, files, options.onProgress);
+    if ((await this.store.headPosition()) === -1n) {
+      try {
+        return { entries: rehearsed.entries, appended: await copyRehearsal(this.store, rehearsed.events) };
+      } catch (error) {
+        this.logger.warn(
+          `The rehearsed seed could not be stored at once (${(error as Error).message}); recording it entry by entry`,
+        );
+      }
+    }
     return run(this.commandBus, this.store, seed, files, options.onProgress);
   }
 }
 
-async function rehearse(seed: string, files: SeedFile[]): Promise<void> {
+async function rehearse(
+  seed: string,
+  files: SeedFile[],
+  onProgress?: (progress: SeedProgress) => void,
+): Promise<{ entries: number; events: StoredEvent[] }> {
   const scratch = new SqliteEventStore({ path: ':memory:' });
-  const app = await NestFactory.createApplicationContext(ScratchModule.forStore(scratch), { logger: false });
+  // Nest's log levels are process-wide: the scratch context quiets its start-up lines, and the server's
+  // own levels come back after it (turning logging off here would silence the server from then on).
+  const levels = LOG_LEVELS.filter((level) => Logger.isLevelEnabled(level));
+  Logger.overrideLogger(QUIET);
+  const app = await NestFactory.createApplicationContext(ScratchModule.forStore(scratch), { logger: QUIET });
   try {
-    await run(app.get(CommandBus), scratch, seed, files);
+    const { entries } = await run(app.get(CommandBus), scratch, seed, files, onProgress);
+    return { entries, events: await scratch.readAll() };
   } finally {
     await app.close();
+    Logger.overrideLogger(levels);
   }
 }
 
@@ -95,10 +120,7 @@ async function run(
         idempotencyKey: `seed/${seed}/${entry.key}`,
         requestHash: fingerprint({ path: entry.path, body: entry.body }),
         ...(file.effectiveOn ? { effectiveOn: file.effectiveOn } : {}),
-        extra: {
-          source: { document: file.source.file, title: file.source.title, seedFile: `seeds/${seed}/${file.name}`, entry: entry.index + 1 },
-          ...(Object.keys(entry.notes).length > 0 ? { seedNotes: entry.notes } : {}),
-        },
+        extra: { source: { seedFile: `seeds/${seed}/${file.name}`, entry: entry.index + 1 }, provenance: entry.provenance },
       };
       try {
         const body = plainToInstance(kind.dto, entry.body);

@@ -179,6 +179,25 @@ describe('visit', () => {
         .thenThrows('rule', /"meh" is not an assessment/, 'assessment');
     });
 
+    it('keeps the number the report prints for the paragraph', () =>
+      given(decider, [ilacs])
+        .when(finding({ paragraph: 12, assessment: 'area-for-improvement' }))
+        .then([
+          {
+            ...foundF1,
+            data: { ...foundF1.data, assessment: 'area-for-improvement', paragraph: 12, effectiveOn: '2024-05-24' },
+          },
+        ]));
+
+    it('refuses a paragraph number that is not a whole number from 1', () => {
+      given(decider, [ilacs])
+        .when(finding({ paragraph: 0 }))
+        .thenThrows('rule', /paragraph number is a whole number from 1, not 0/, 'paragraph');
+      given(decider, [ilacs])
+        .when(finding({ paragraph: 2.5 }))
+        .thenThrows('rule', /not 2\.5/, 'paragraph');
+    });
+
     it('refuses an area the visit did not review', () =>
       given(decider, [monitoring])
         .when(finding({ area: 'Care leavers' }))

@@ -22,7 +22,15 @@ import {
 
 export * from './ofsted';
 
-type Finding = { findingId: string; text: string; assessment: Assessment; recommendationIds: string[]; area?: string };
+type Finding = {
+  findingId: string;
+  text: string;
+  assessment: Assessment;
+  recommendationIds: string[];
+  area?: string;
+  /** The number the report prints for the paragraph, where its paragraphs are numbered (an ILACS report's are). */
+  paragraph?: number;
+};
 
 export type VisitEvent =
   | {
@@ -165,10 +173,14 @@ const recordFinding = (data: Data<'RecordVisitFinding'>, state: VisitState): Vis
       'area',
     );
   }
+  const { paragraph } = data;
+  if (paragraph !== undefined && !(Number.isInteger(paragraph) && paragraph >= 1)) {
+    throw ruleBroken(`A paragraph number is a whole number from 1, not ${String(paragraph)}.`, 'paragraph');
+  }
   return [
     {
       type: 'VisitFindingRecorded',
-      data: { findingId, text, assessment, recommendationIds, ...defined({ area }), effectiveOn: visit.endDate },
+      data: { findingId, text, assessment, recommendationIds, ...defined({ area, paragraph }), effectiveOn: visit.endDate },
     },
   ];
 };

@@ -75,6 +75,10 @@ export const EnumField = (values: readonly string[], required = true, descriptio
 export const NumberField = (example: number) =>
   applyDecorators(ApiProperty({ example }), IsNumber({ allowNaN: false, allowInfinity: false }));
 
+/** A whole number from 1, such as a paragraph number. */
+export const PositiveIntegerField = (example: number, description: string) =>
+  applyDecorators(ApiPropertyOptional({ example, description, minimum: 1 }), IsOptional(), IsInt(), Min(1));
+
 /** The stream revision the client last read; a mismatch is 409 (optimistic concurrency). */
 export const ExpectedRevisionField = () =>
   applyDecorators(

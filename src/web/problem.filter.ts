@@ -2,7 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CommandsRefusedError } from '../command-pipeline/command-batch';
 import { DomainError } from '../domain/domain-error';
-import { WrongExpectedRevisionError } from '../event-store/event-store.port';
+import { StoreUnavailableError, WrongExpectedRevisionError } from '../event-store/event-store.port';
 
 export interface FieldError {
   field: string;
@@ -90,6 +90,15 @@ export function toProblem(error: unknown): Problem {
       currentRevision: error.actual,
     };
   }
+  if (error instanceof StoreUnavailableError) {
+    return {
+      type: problemType('store-unavailable'),
+      title: 'The event store is unavailable',
+      status: 503,
+      // An unconfirmed append says itself what the client should do; otherwise nothing was recorded.
+      detail: error.unconfirmed ? error.message : `${error.message}. Nothing was recorded. Please try again shortly.`,
+    };
+  }
   if (error instanceof HttpException) {
     const status = error.getStatus();
     const body = error.getResponse();
@@ -114,6 +123,9 @@ export function toProblem(error: unknown): Problem {
   };
 }
 
+/** When a client may try again after the event store could not be reached: a dropped connection is soon back. */
+const STORE_RETRY_AFTER_SECONDS = 2;
+
 /** Answers errors of requests that are not for the API (a person's browser) with pages instead. */
 export interface ErrorPages {
   handles(request: FastifyRequest): boolean;
@@ -132,6 +144,7 @@ export class ProblemFilter implements ExceptionFilter {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const problem = toProblem(error);
     if (problem.status >= 500) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    if (error instanceof StoreUnavailableError) void reply.header('Retry-After', String(STORE_RETRY_AFTER_SECONDS));
     if (this.pages && request && this.pages.handles(request)) {
       void this.pages.render(problem, request, reply);
       return;

@@ -12,6 +12,17 @@ export interface ContractStore {
   setClock?: (at: Date) => void;
 }
 
+/** What differs between stores, so cases that apply to one only run there. */
+export interface ContractOptions {
+  /** Why this store cannot append to several streams at once (e.g. a server too old): those cases are then skipped. */
+  multiStreamSkipped?: string;
+  /**
+   * Positions that are not an event's: KurrentDB's are byte offsets in its log, so one past an event's is
+   * in the middle of a record. The embedded store numbers its events, and every number is a position.
+   */
+  invalidPositions?: boolean;
+}
+
 const stream = (label: string) => `contract-${label}-${randomUUID()}`;
 const event = (type: string, data: unknown, metadata: Record<string, unknown> = {}): NewEvent => ({
   eventId: randomUUID(),
@@ -20,17 +31,21 @@ const event = (type: string, data: unknown, metadata: Record<string, unknown> = 
   metadata,
 });
 
-async function collectUntil(received: StoredEvent[], count: number, timeoutMs = 10_000): Promise<void> {
+const events = (n: number, type: string) => Array.from({ length: n }, (_, i) => event(type, { i }));
+
+/** The promise's value, or a failure naming what did not happen within `ms`. */
+function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} within ${ms} ms`)), ms)));
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
+async function collectUntil(received: unknown[], count: number, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (received.length < count) {
     if (Date.now() > deadline) throw new Error(`Only ${received.length} of ${count} events arrived within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
-}
-
-export interface ContractOptions {
-  /** Why this store cannot append to several streams at once (e.g. a server too old): those cases are then skipped. */
-  multiStreamSkipped?: string;
 }
 
 export function eventStoreContract(
@@ -168,7 +183,7 @@ export function eventStoreContract(
         { streamId: c, events: [event('MilestoneAdded', { milestoneId: 'P3.1' })], expectedRevision: 'no-stream' },
       ]);
       expect(results.map((r) => r.nextRevision)).toEqual([1, 3, 0]);
-      const all = (await store.readAll({ fromPosition: before + 1n })).filter((e) => [a, b, c].includes(e.streamId));
+      const all = (await store.readAll({ after: before })).filter((e) => [a, b, c].includes(e.streamId));
       expect(all.map((e) => [e.streamId, e.type])).toEqual([
         [a, 'MilestoneAdded'],
         [b, 'MilestoneAdded'],
@@ -249,7 +264,25 @@ export function eventStoreContract(
         ]),
       ).rejects.toMatchObject({ name: 'EventStoreError', message: expect.stringContaining('twice') });
       await expect(store.appendMany([{ streamId: id, events: [], expectedRevision: 'no-stream' }])).rejects.toMatchObject({ name: 'EventStoreError' });
+      await expect(
+        store.appendMany([{ streamId: id, events: [{ ...event('A', {}), eventId: 'milestone-1' }], expectedRevision: 'no-stream' }]),
+      ).rejects.toThrow('Event id "milestone-1" is not a lower-case UUID');
       expect(await store.readStream(id)).toEqual([]);
+    });
+
+    multiStream('gives the events of a multi-stream append one recording time, the same through readStream and readAll', async () => {
+      ctx.setClock?.(new Date('2025-10-15T11:00:00.456Z'));
+      const before = await store.headPosition();
+      const [a, b] = [stream('many-at-a'), stream('many-at-b')];
+      await store.appendMany([
+        { streamId: a, events: [event('MilestoneAdded', {})], expectedRevision: 'no-stream' },
+        { streamId: b, events: [event('MilestoneAdded', {}, { actor: { id: 'u1' } })], expectedRevision: 'no-stream' },
+      ]);
+      const fromStreams = [...(await store.readStream(a)), ...(await store.readStream(b))];
+      const fromLog = (await store.readAll({ after: before })).filter((e) => [a, b].includes(e.streamId));
+      expect(fromLog.map((e) => e.recordedAt)).toEqual(fromStreams.map((e) => e.recordedAt));
+      expect(fromStreams[1]!.metadata).toEqual({ actor: { id: 'u1' } });
+      if (ctx.clockIsInjected) expect(fromStreams.map((e) => e.recordedAt)).toEqual(['2025-10-15T11:00:00.456Z', '2025-10-15T11:00:00.456Z']);
     });
 
     it('orders events of all streams by a strictly increasing global position', async () => {
@@ -259,13 +292,87 @@ export function eventStoreContract(
       await store.append(a, [event('A1', {})], { expectedRevision: 'no-stream' });
       await store.append(b, [event('B1', {}), event('B2', {})], { expectedRevision: 'no-stream' });
       await store.append(a, [event('A2', {})], { expectedRevision: 0 });
-      const all = (await store.readAll({ fromPosition: before + 1n })).filter((e) => e.streamId === a || e.streamId === b);
+      const all = (await store.readAll({ after: before })).filter((e) => e.streamId === a || e.streamId === b);
       expect(all.map((e) => e.type)).toEqual(['A1', 'B1', 'B2', 'A2']);
       for (let i = 1; i < all.length; i++) expect(all[i]!.position).toBeGreaterThan(all[i - 1]!.position);
       const head = await store.headPosition();
       expect(head).toBe(all[all.length - 1]!.position);
-      const limited = await store.readAll({ fromPosition: all[1]!.position, maxCount: 2 });
+      const limited = await store.readAll({ after: all[0]!.position, maxCount: 2 });
       expect(limited.map((e) => e.eventId)).toEqual([all[1]!.eventId, all[2]!.eventId]);
+    });
+
+    it('pages the log two events at a time after the last position read, across appends of several events: nothing missing, nothing twice', async () => {
+      const before = await store.headPosition();
+      const a = stream('page-a');
+      const b = stream('page-b');
+      const appended: string[] = [];
+      const add = async (id: string, batch: NewEvent[], expectedRevision: number | 'no-stream') => {
+        await store.append(id, batch, { expectedRevision });
+        appended.push(...batch.map((e) => e.eventId));
+      };
+      await add(a, events(3, 'Paged'), 'no-stream');
+      await add(b, events(2, 'Paged'), 'no-stream');
+      await add(a, events(1, 'Paged'), 2);
+      await add(b, events(3, 'Paged'), 1);
+
+      const read: StoredEvent[] = [];
+      let after = before;
+      for (let pages = 0; pages < 50; pages++) {
+        const page = await store.readAll({ after, maxCount: 2 });
+        if (page.length === 0) break;
+        expect(page.length).toBeLessThanOrEqual(2);
+        read.push(...page);
+        after = page[page.length - 1]!.position;
+      }
+      expect(read.filter((e) => e.streamId === a || e.streamId === b).map((e) => e.eventId)).toEqual(appended);
+      for (let i = 1; i < read.length; i++) expect(read[i]!.position).toBeGreaterThan(read[i - 1]!.position);
+    });
+
+    it('gives an event the same recording time, to the millisecond, through readStream, readAll and a subscription', async () => {
+      ctx.setClock?.(new Date('2025-10-14T09:30:00.123Z'));
+      const before = await store.headPosition();
+      const id = stream('recorded-at');
+      await store.append(id, [event('MilestoneUpdated', { rag: 'red' }), event('MilestoneUpdated', { rag: 'amber' })], {
+        expectedRevision: 'no-stream',
+      });
+      const fromStream = (await store.readStream(id)).map((e) => e.recordedAt);
+      const fromLog = (await store.readAll({ after: before })).filter((e) => e.streamId === id).map((e) => e.recordedAt);
+      const received: StoredEvent[] = [];
+      const subscription = store.subscribe({ fromPosition: before }, (e) => {
+        if (e.streamId === id) received.push(e);
+      });
+      try {
+        await collectUntil(received, 2);
+      } finally {
+        await subscription.stop();
+      }
+      expect(fromLog).toEqual(fromStream);
+      expect(received.map((e) => e.recordedAt)).toEqual(fromStream);
+      if (ctx.clockIsInjected) expect(fromStream).toEqual(['2025-10-14T09:30:00.123Z', '2025-10-14T09:30:00.123Z']);
+      else expect(fromStream[0]).toMatch(/T\d\d:\d\d:\d\d\.\d{3}Z$/);
+    });
+
+    it('answers a re-append of the same events at a given revision with the revision and position they first had', async () => {
+      const id = stream('re-append');
+      await store.append(id, [event('RecommendationRaised', {})], { expectedRevision: 'no-stream' });
+      const batch = [event('MilestoneLinked', { milestoneId: 'P1.1' }), event('MilestoneLinked', { milestoneId: 'P1.2' })];
+      const first = await store.append(id, batch, { expectedRevision: 0 });
+      const again = await store.append(id, batch, { expectedRevision: 0 });
+      expect(again).toEqual(first);
+      expect(await store.readStream(id)).toHaveLength(3);
+    });
+
+    it('refuses an empty append and an event id that is not a lower-case UUID, storing nothing', async () => {
+      const id = stream('malformed');
+      await expect(store.append(id, [], { expectedRevision: 'any' })).rejects.toThrow('An append needs at least one event');
+      await expect(store.append(id, [{ ...event('PlanCreated', {}), eventId: 'plan-1' }], { expectedRevision: 'any' })).rejects.toThrow(
+        'Event id "plan-1" is not a lower-case UUID',
+      );
+      const upper = randomUUID().toUpperCase();
+      await expect(store.append(id, [event('PlanCreated', {}), { ...event('PlanCreated', {}), eventId: upper }], { expectedRevision: 'any' })).rejects.toThrow(
+        `Event id "${upper}" is not a lower-case UUID`,
+      );
+      expect(await store.readStream(id)).toEqual([]);
     });
 
     it('delivers the backlog after a position, then live events, to a subscription', async () => {
@@ -290,6 +397,77 @@ export function eventStoreContract(
         await subscription.stop();
       }
     });
+
+    it('resolves caughtUp only once every event of the backlog was handled', async () => {
+      const before = await store.headPosition();
+      const id = stream('backlog');
+      // More than a client buffers ahead of its reader.
+      await store.append(id, events(40, 'IndicatorValueRecorded'), { expectedRevision: 'no-stream' });
+      let handled = 0;
+      const subscription = store.subscribe({ fromPosition: before }, async (e) => {
+        if (e.streamId !== id) return;
+        await new Promise((resolve) => setTimeout(resolve, 2));
+        handled += 1;
+      });
+      try {
+        await within(subscription.caughtUp, 10_000, 'caughtUp did not resolve');
+        expect(handled).toBe(40);
+      } finally {
+        await subscription.stop();
+      }
+    });
+
+    it('stops mid-backlog: stop() waits for the handler at work, nothing is delivered after, caughtUp rejects', async () => {
+      const before = await store.headPosition();
+      const id = stream('stop');
+      await store.append(id, events(30, 'IndicatorValueRecorded'), { expectedRevision: 'no-stream' });
+      const received: number[] = [];
+      let reachedThird: () => void = () => undefined;
+      const third = new Promise<void>((resolve) => (reachedThird = resolve));
+      let release: () => void = () => undefined;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      const onError = jest.fn();
+      let handlerDone = false;
+      const subscription = store.subscribe(
+        { fromPosition: before },
+        async (e) => {
+          if (e.streamId !== id) return;
+          received.push((e.data as { i: number }).i);
+          if (received.length === 3) {
+            reachedThird();
+            await gate;
+            handlerDone = true;
+          }
+        },
+        onError,
+      );
+      await within(third, 10_000, 'the third event did not arrive');
+      const stopping = subscription.stop();
+      setTimeout(release, 20);
+      await within(stopping, 5_000, 'stop() did not resolve');
+      expect(handlerDone).toBe(true);
+      await expect(subscription.caughtUp).rejects.toThrow();
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(received).toEqual([0, 1, 2]);
+      expect(onError).not.toHaveBeenCalled();
+    });
+
+    // Only where such positions exist: on the embedded store every whole number is a position.
+    if (options.invalidPositions)
+      it('fails loudly, without bringing the process down, when subscribing from a position that is no event’s', async () => {
+        const id = stream('invalid-position');
+        const { position } = await store.append(id, [event('PlanCreated', {})], { expectedRevision: 'no-stream' });
+        let reported: (error: Error) => void = () => undefined;
+        const failed = new Promise<Error>((resolve) => (reported = resolve));
+        const subscription = store.subscribe({ fromPosition: position + 1n }, () => undefined, reported);
+        try {
+          const error = await within(failed, 10_000, 'the subscription did not report its failure');
+          expect(error.message).not.toBe('');
+          await expect(subscription.caughtUp).rejects.toBe(error);
+        } finally {
+          await subscription.stop();
+        }
+      });
 
     it('keeps a 100 KB payload intact', async () => {
       const id = stream('large');

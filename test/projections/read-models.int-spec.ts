@@ -8,7 +8,9 @@ import { IndicatorsQueries } from '../../src/projections/indicators/indicators.q
 import { PlanLookup } from '../../src/projections/portfolio/plan-lookup';
 import { ProjectionRunner } from '../../src/projections/projection-runner';
 import { MilestoneHistoryQueries } from '../../src/projections/rag-board/milestone-history.queries';
+import { CorrectionsQueries } from '../../src/projections/rag-board/corrections.queries';
 import { RagBoardQueries } from '../../src/projections/rag-board/rag-board.queries';
+import { RagTrendQueries } from '../../src/projections/rag-board/rag-trend.queries';
 import { openReadModelDb } from '../../src/projections/read-model-db';
 import { ReadModels } from '../../src/projections/read-models';
 import { readCut } from '../../src/projections/read-cut/read-cut';
@@ -31,6 +33,8 @@ function queriesOn(readModels: ReadModels) {
     visits: new VisitsQueries(readModels, plans),
     indicators: new IndicatorsQueries(readModels, plans),
     audit: new AuditTrailQueries(readModels, plans),
+    trends: new RagTrendQueries(readModels, plans),
+    corrections: new CorrectionsQueries(readModels),
   };
 }
 
@@ -87,6 +91,8 @@ describe('the read models on a real store', () => {
       from: '',
       to: 'z',
       limit: 1,
+      first: 'q1',
+      second: 'q2',
     };
     const ofOnePlan = prepared.filter((sql) => sql.includes('@planId'));
     expect(ofOnePlan.length).toBeGreaterThan(8);

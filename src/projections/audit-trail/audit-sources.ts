@@ -3,6 +3,8 @@ import { KNOWN_EVENT_TYPES, STREAM_TYPES, toFact } from '../fact';
 import { fromActorColumns } from '../projection';
 import { AuditEventDto } from './audit-trail.dto';
 import { EventRow } from '../../event-store/sqlite-event-store';
+import { provenanceOf } from '../../domain/provenance';
+import { fromProvenanceColumn } from '../provenance';
 
 export interface TrailBounds {
   planId: string;
@@ -33,6 +35,7 @@ interface CopiedRow {
   actor_name: string | null;
   actor_role: string | null;
   data: string;
+  provenance: string | null;
 }
 
 /** The trail from the audit trail's own copy of the events (read models beside KurrentDB). */
@@ -55,6 +58,7 @@ export function copiedTrail(db: Database.Database): TrailSource {
       command: row.command,
       correlationId: row.correlation_id,
       data: JSON.parse(row.data) as unknown,
+      provenance: fromProvenanceColumn(row.provenance),
     }));
 }
 
@@ -103,6 +107,7 @@ export function storeTrail(db: Database.Database): TrailSource {
         command: typeof command === 'string' ? command : null,
         correlationId: typeof correlationId === 'string' ? correlationId : null,
         data: fact.event.data,
+        provenance: provenanceOf(fact.metadata.provenance) ?? null,
       });
       if (trail.length === limit) break;
     }

@@ -4,6 +4,7 @@ import { isIsoDate } from '../../domain/dates';
 import { ActorDto } from '../rag-board/milestone-history.dto';
 import { isInstant } from '../read-cut/read-cut';
 import { IsPosition, ReadCutQuery } from '../read-cut/read-cut.query';
+import { ApiProvenance, ProvenanceDto } from '../provenance';
 
 const IsDateOrInstant = () =>
   ValidateBy({
@@ -52,4 +53,5 @@ export class AuditEventDto {
   @ApiProperty({ nullable: true, type: String, example: 'UpdateMilestone' }) command!: string | null;
   @ApiProperty({ nullable: true, type: String }) correlationId!: string | null;
   @ApiProperty({ type: Object, description: 'The event as recorded' }) data!: unknown;
+  @ApiProvenance('For a fact transcribed from a published document (the seeded plan)') provenance!: ProvenanceDto | null;
 }

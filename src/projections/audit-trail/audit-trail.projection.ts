@@ -1,5 +1,6 @@
 import { Fact } from '../fact';
 import { ACTOR_COLUMNS, actorValues, Projection, Row } from '../projection';
+import { provenanceValue } from '../provenance';
 import { AUDIT_TRAIL_MIGRATIONS } from './audit-trail.migrations';
 
 /** Every event of every plan, as recorded: the auditor's trail, where the events are not in this database. */
@@ -20,6 +21,7 @@ export const auditTrailProjection: Projection = {
       'correlation_id',
       ...ACTOR_COLUMNS,
       'data',
+      'provenance',
     ],
   },
   // Every event type goes into the trail alike, so there is nothing to switch on.
@@ -38,6 +40,7 @@ export const auditTrailProjection: Projection = {
       typeof correlationId === 'string' ? correlationId : null,
       ...actorValues(fact),
       JSON.stringify(fact.event.data),
+      provenanceValue(fact),
     ];
     return [['audit_events', values]];
   },

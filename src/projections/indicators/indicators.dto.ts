@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { ApiProvenance, ProvenanceDto } from '../provenance';
 
 export class IndicatorValueDto {
   @ApiProperty({ example: '2025-26 Q2' }) period!: string;
@@ -6,6 +7,7 @@ export class IndicatorValueDto {
   @ApiProperty({ example: '2025-09-30' }) effectiveOn!: string;
   @ApiProperty({ nullable: true, type: String }) note!: string | null;
   @ApiProperty() recordedAt!: string;
+  @ApiProvenance() provenance!: ProvenanceDto | null;
 }
 
 export class IndicatorDto {
@@ -17,4 +19,5 @@ export class IndicatorDto {
     description: 'One value per period (the latest effective, then latest recorded), by period',
   })
   values!: IndicatorValueDto[];
+  @ApiProvenance() provenance!: ProvenanceDto | null;
 }

@@ -1,4 +1,5 @@
 import { Migration } from '../../event-store/sqlite-schema';
+import { addProvenanceColumn } from '../provenance';
 
 /** Indicator values are bitemporal; period_start/period_end let SQL order quarters, years and months. */
 export const INDICATORS_MIGRATIONS: Migration[] = [
@@ -30,4 +31,5 @@ export const INDICATORS_MIGRATIONS: Migration[] = [
    );
    CREATE INDEX indicator_values_by_period
      ON indicator_values (plan_id, indicator_id, period_end, period_start, period, effective_on, position, recorded_at);`,
+  addProvenanceColumn('indicators', 'indicator_values'),
 ];

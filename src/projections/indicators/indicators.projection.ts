@@ -1,6 +1,7 @@
 import { parsePeriod } from '../../domain/period';
 import { Fact } from '../fact';
 import { ACTOR_COLUMNS, actorValues, NO_ROWS, Projection, Row } from '../projection';
+import { provenanceValue } from '../provenance';
 import { INDICATORS_MIGRATIONS } from './indicators.migrations';
 
 /** Performance indicators and every value recorded for them. */
@@ -8,7 +9,7 @@ export const indicatorsProjection: Projection = {
   name: 'indicators',
   migrations: INDICATORS_MIGRATIONS,
   tables: {
-    indicators: ['plan_id', 'indicator_id', 'title', 'unit', 'position', 'recorded_at'],
+    indicators: ['plan_id', 'indicator_id', 'title', 'unit', 'position', 'recorded_at', 'provenance'],
     indicator_values: [
       'position',
       'plan_id',
@@ -21,13 +22,15 @@ export const indicatorsProjection: Projection = {
       'effective_on',
       'recorded_at',
       ...ACTOR_COLUMNS,
+      'provenance',
     ],
   },
   project(fact: Fact): Row[] {
     const { event, planId, entityId, position, effectiveOn, recordedAt } = fact;
     switch (event.type) {
       case 'IndicatorDefined':
-        return [['indicators', [planId, entityId, event.data.title, event.data.unit, position, recordedAt]]];
+        const { title, unit } = event.data;
+        return [['indicators', [planId, entityId, title, unit, position, recordedAt, provenanceValue(fact)]]];
       case 'IndicatorValueRecorded': {
         const { period, value, note } = event.data;
         const known = parsePeriod(period);
@@ -43,6 +46,7 @@ export const indicatorsProjection: Projection = {
           effectiveOn,
           recordedAt,
           ...actorValues(fact),
+          provenanceValue(fact),
         ];
         return [['indicator_values', values]];
       }

@@ -3,6 +3,7 @@ import { PlanLookup } from '../portfolio/plan-lookup';
 import { ReadModels } from '../read-models';
 import { ReadCut } from '../read-cut/read-cut';
 import { IndicatorDto, IndicatorValueDto } from './indicators.dto';
+import { fromProvenanceColumn } from '../provenance';
 
 interface ValueRow {
   indicator_id: string;
@@ -11,6 +12,7 @@ interface ValueRow {
   note: string | null;
   effective_on: string;
   recorded_at: string;
+  provenance: string | null;
 }
 type Cut = { planId: string; asOf: string; recordedBy: string };
 
@@ -25,12 +27,12 @@ export class IndicatorsQueries {
     private readonly plans: PlanLookup,
   ) {
     const db = readModels.db;
-    this.indicators = db.prepare<[Cut], { indicator_id: string; title: string; unit: string }>(
-      'SELECT indicator_id, title, unit FROM indicators WHERE plan_id = @planId AND recorded_at <= @recordedBy ORDER BY position',
+    this.indicators = db.prepare<[Cut], { indicator_id: string; title: string; unit: string; provenance: string | null }>(
+      'SELECT indicator_id, title, unit, provenance FROM indicators WHERE plan_id = @planId AND recorded_at <= @recordedBy ORDER BY position',
     );
     // Periods sort by end, then the longer last; within a period the last row is the one that counts.
     this.values = db.prepare<[Cut], ValueRow>(
-      `SELECT indicator_id, period, value, note, effective_on, recorded_at FROM indicator_values
+      `SELECT indicator_id, period, value, note, effective_on, recorded_at, provenance FROM indicator_values
        WHERE plan_id = @planId AND effective_on <= @asOf AND recorded_at <= @recordedBy
        ORDER BY indicator_id, period_end, period_start DESC, period, effective_on, position`,
     );
@@ -48,6 +50,7 @@ export class IndicatorsQueries {
         effectiveOn: row.effective_on,
         note: row.note,
         recordedAt: row.recorded_at,
+        provenance: fromProvenanceColumn(row.provenance),
       });
       byIndicator.set(row.indicator_id, periods);
     }
@@ -56,6 +59,7 @@ export class IndicatorsQueries {
       title: i.title,
       unit: i.unit,
       values: [...(byIndicator.get(i.indicator_id)?.values() ?? [])],
+      provenance: fromProvenanceColumn(i.provenance),
     }));
   }
 }

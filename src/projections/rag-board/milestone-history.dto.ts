@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { RAGS } from '../../milestone/rag';
+import { ApiProvenance, ProvenanceDto } from '../provenance';
 
 export class ActorDto {
   @ApiProperty() id!: string;
@@ -21,6 +22,7 @@ export class MilestoneUpdateDto {
   @ApiProperty({ type: ActorDto }) actor!: ActorDto;
   @ApiProperty({ description: 'A later-recorded rating for the same period (a correction) replaces this one, at this cut' })
   superseded!: boolean;
+  @ApiProvenance() provenance!: ProvenanceDto | null;
 }
 
 export class DueDateChangeDto {
@@ -39,6 +41,7 @@ export class MilestoneHistoryDto {
   @ApiProperty() title!: string;
   @ApiProperty({ description: "The milestone's revision (as recorded by knownAt): send it back as expectedRevision" })
   revision!: number;
+  @ApiProvenance('The milestone (its title and owner)') milestoneProvenance!: ProvenanceDto | null;
   @ApiProperty() asOf!: string;
   @ApiProperty() knownAt!: string;
   @ApiProperty({ type: [MilestoneUpdateDto], description: 'Every rating recorded, corrections included, in effective order' })

@@ -3,6 +3,7 @@ import { streamId } from '../../milestone/milestone';
 import { streamRevisions, StreamRevisions } from '../audit-trail/stream-revisions';
 import { PlanLookup } from '../portfolio/plan-lookup';
 import { fromActorColumns } from '../projection';
+import { fromProvenanceColumn } from '../provenance';
 import { ReadModels } from '../read-models';
 import { notFoundProblem } from '../read-cut/not-found';
 import { ReadCut } from '../read-cut/read-cut';
@@ -21,6 +22,7 @@ interface RatingRow {
   actor_id: string;
   actor_name: string | null;
   actor_role: string | null;
+  provenance: string | null;
 }
 
 interface DueDateRow {
@@ -50,9 +52,10 @@ export class MilestoneHistoryQueries {
   ) {
     const db = readModels.db;
     this.revisions = streamRevisions(db, readModels.projections);
-    this.milestone = db.prepare<[string, string], { priority_id: string; title: string; recorded_at: string }>(
-      'SELECT priority_id, title, recorded_at FROM board_milestones WHERE plan_id = ? AND milestone_id = ?',
-    );
+    this.milestone = db.prepare<
+      [string, string],
+      { priority_id: string; title: string; recorded_at: string; provenance: string | null }
+    >('SELECT priority_id, title, recorded_at, provenance FROM board_milestones WHERE plan_id = ? AND milestone_id = ?');
     const cut = 'plan_id = @planId AND milestone_id = @milestoneId AND effective_on <= @asOf AND recorded_at <= @recordedBy';
     this.ratings = db.prepare<[Key], RatingRow>(`SELECT * FROM milestone_ratings WHERE ${cut} ORDER BY effective_on, position`);
     this.dueDates = db.prepare<[Key], DueDateRow>(
@@ -94,6 +97,7 @@ export class MilestoneHistoryQueries {
       position: row.position,
       actor: fromActorColumns(row),
       superseded: latestOfPeriod.get(row.period) !== row,
+      provenance: fromProvenanceColumn(row.provenance),
     }));
     const dueDateChanges = this.dueDates.all(key).map((row) => ({
       dueOn: row.due_on,
@@ -109,6 +113,7 @@ export class MilestoneHistoryQueries {
       priorityId: milestone.priority_id,
       title: milestone.title,
       revision: this.revisions(streamId(planId, milestoneId), cut.recordedBy) ?? 0,
+      milestoneProvenance: fromProvenanceColumn(milestone.provenance),
       asOf: cut.asOf,
       knownAt: cut.knownAt,
       updates,

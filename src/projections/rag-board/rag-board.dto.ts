@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { RAGS } from '../../milestone/rag';
+import { ApiProvenance, ProvenanceDto } from '../provenance';
 
 export class RagTotalsDto {
   @ApiProperty() green!: number;
@@ -31,12 +32,15 @@ export class BoardMilestoneDto {
   direction!: 'improved' | 'declined' | 'unchanged' | null;
   @ApiProperty({ description: "The milestone's revision (as recorded by knownAt): send it back as expectedRevision" })
   revision!: number;
+  @ApiProvenance('The rating') provenance!: ProvenanceDto | null;
+  @ApiProvenance('The milestone (its title and owner)') milestoneProvenance!: ProvenanceDto | null;
 }
 
 export class BoardPriorityDto {
   @ApiProperty({ example: 'CYP P2' }) priorityId!: string;
   @ApiProperty() title!: string;
   @ApiProperty({ type: [BoardMilestoneDto] }) milestones!: BoardMilestoneDto[];
+  @ApiProvenance() provenance!: ProvenanceDto | null;
 }
 
 export class BoardDto {

@@ -1,4 +1,5 @@
 import { Migration } from '../../event-store/sqlite-schema';
+import { addProvenanceColumn } from '../provenance';
 
 /**
  * Structure (priorities, milestones) is kept once, with when it was recorded. Ratings and due-date
@@ -65,4 +66,5 @@ export const RAG_BOARD_MIGRATIONS: Migration[] = [
      actor_role      TEXT
    );
    CREATE INDEX milestone_due_dates_as_of ON milestone_due_dates (plan_id, milestone_id, effective_on, position, recorded_at);`,
+  addProvenanceColumn('board_priorities', 'board_milestones', 'milestone_ratings'),
 ];

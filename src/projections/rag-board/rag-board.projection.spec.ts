@@ -48,7 +48,34 @@ describe('the RAG board projection', () => {
       actor_id: 'u1',
       actor_name: 'Jane',
       actor_role: 'board-member',
+      provenance: null,
     });
+  });
+
+  it('keeps where a rating transcribed from a published report was read, and how', () => {
+    const provenance = {
+      document: '004_7b3801fce1d4e3bc.txt',
+      title: 'Quarterly monitoring report',
+      publisher: 'Halton Borough Council',
+      publishedOn: null,
+      location: 'Appendix 1, row P2.1',
+      reading: 'printed',
+      reason: null,
+      original: null,
+      author: 'Halton Borough Council',
+      inferred: [{ fields: ['rag'], reason: 'The progress symbol was lost in extraction.' }],
+    };
+    const [[, values]] = ragBoardProjection.project(
+      fact(
+        {
+          type: 'MilestoneUpdated',
+          data: { period: '2025-26 Q2', rag: 'not-rated', commentary: 'c', effectiveOn: '2025-09-30' },
+        },
+        { metadata: { provenance: { ...provenance, somethingElse: 'dropped' } } },
+      ),
+    ) as [[string, unknown[]]];
+    const column = ragBoardProjection.tables.milestone_ratings!.indexOf('provenance');
+    expect(JSON.parse(values[column] as string)).toEqual(provenance);
   });
 
   it('records a milestone once, with its priority, and ignores what is not its business', () => {
@@ -56,7 +83,7 @@ describe('the RAG board projection', () => {
       fact({ type: 'MilestoneAdded', data: { milestoneId: 'P2.1', priorityId: 'CYP P2', title: 'Fewer moves' } }),
     );
     expect(added).toEqual([
-      ['board_milestones', ['halton', 'P2.1', 'CYP P2', 'Fewer moves', null, null, 7, '2025-10-20T09:00:00.000Z']],
+      ['board_milestones', ['halton', 'P2.1', 'CYP P2', 'Fewer moves', null, null, 7, '2025-10-20T09:00:00.000Z', null]],
     ]);
     expect(
       ragBoardProjection.project(fact({ type: 'IndicatorDefined', data: { indicatorId: 'x', title: 't', unit: 'u' } })),

@@ -1,6 +1,7 @@
 import { previousQuarter, sameQuarterLastYear } from '../../domain/period';
 import { Fact } from '../fact';
 import { ACTOR_COLUMNS, actorValues, NO_ROWS, Projection, Row } from '../projection';
+import { provenanceValue } from '../provenance';
 import { RAG_BOARD_MIGRATIONS } from './rag-board.migrations';
 
 // A rebuild meets the same few periods over and over.
@@ -16,8 +17,18 @@ export const ragBoardProjection: Projection = {
   name: 'rag-board',
   migrations: RAG_BOARD_MIGRATIONS,
   tables: {
-    board_priorities: ['plan_id', 'priority_id', 'title', 'position', 'recorded_at'],
-    board_milestones: ['plan_id', 'milestone_id', 'priority_id', 'title', 'owner', 'due_on', 'position', 'recorded_at'],
+    board_priorities: ['plan_id', 'priority_id', 'title', 'position', 'recorded_at', 'provenance'],
+    board_milestones: [
+      'plan_id',
+      'milestone_id',
+      'priority_id',
+      'title',
+      'owner',
+      'due_on',
+      'position',
+      'recorded_at',
+      'provenance',
+    ],
     milestone_ratings: [
       'position',
       'plan_id',
@@ -33,6 +44,7 @@ export const ragBoardProjection: Projection = {
       'effective_on',
       'recorded_at',
       ...ACTOR_COLUMNS,
+      'provenance',
     ],
     milestone_due_dates: [
       'position',
@@ -50,10 +62,18 @@ export const ragBoardProjection: Projection = {
     const { event, planId, entityId, position, effectiveOn, recordedAt } = fact;
     switch (event.type) {
       case 'PriorityAdded':
-        return [['board_priorities', [planId, event.data.priorityId, event.data.title, position, recordedAt]]];
+        return [
+          ['board_priorities', [planId, event.data.priorityId, event.data.title, position, recordedAt, provenanceValue(fact)]],
+        ];
       case 'MilestoneAdded': {
         const { priorityId, title, owner, dueOn } = event.data;
-        return [['board_milestones', [planId, entityId, priorityId, title, owner ?? null, dueOn ?? null, position, recordedAt]]];
+        const provenance = provenanceValue(fact);
+        return [
+          [
+            'board_milestones',
+            [planId, entityId, priorityId, title, owner ?? null, dueOn ?? null, position, recordedAt, provenance],
+          ],
+        ];
       }
       case 'MilestoneUpdated': {
         const { period, rag, forecastRag, commentary, reason, note } = event.data;
@@ -76,6 +96,7 @@ export const ragBoardProjection: Projection = {
               effectiveOn,
               recordedAt,
               ...actorValues(fact),
+              provenanceValue(fact),
             ],
           ],
         ];

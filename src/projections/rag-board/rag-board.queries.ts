@@ -8,6 +8,7 @@ import { ReadModels } from '../read-models';
 import { ReadCut } from '../read-cut/read-cut';
 import { countRag, directionOf, emptyTotals, RagTotals } from './direction';
 import { BoardDto, BoardMilestoneDto, BoardPriorityDto, DeclinedDto } from './rag-board.dto';
+import { fromProvenanceColumn } from '../provenance';
 
 interface MilestoneRow {
   plan_id: string;
@@ -25,6 +26,8 @@ interface MilestoneRow {
   previous_period: string | null;
   previous_rag: string | null;
   last_year_rag: string | null;
+  provenance: string | null;
+  milestone_provenance: string | null;
 }
 
 export type BoardMilestone = BoardMilestoneDto & { planId: string; priorityId: string };
@@ -62,7 +65,7 @@ const latest = (table: string, extra = '') => `(
 const boardSql = (where: string) => `
   SELECT m.plan_id, m.priority_id, m.milestone_id, m.title, m.owner, COALESCE(d.due_on, m.due_on) AS due_on,
          cur.period, cur.rag, cur.forecast_rag, cur.commentary, cur.effective_on, cur.recorded_at, cur.previous_period,
-         prev.rag AS previous_rag, last.rag AS last_year_rag
+         prev.rag AS previous_rag, last.rag AS last_year_rag, cur.provenance, m.provenance AS milestone_provenance
   FROM board_milestones m
   LEFT JOIN milestone_ratings cur ON cur.position = ${latest('milestone_ratings')}
   LEFT JOIN milestone_ratings prev ON prev.position = ${latest('milestone_ratings', 'AND f.period = cur.previous_period')}
@@ -89,6 +92,8 @@ const toMilestone = (row: MilestoneRow, revision: number): BoardMilestone => ({
   sameQuarterLastYearRag: row.rag === null ? null : row.last_year_rag,
   direction: directionOf(row.rag, row.previous_rag),
   revision,
+  provenance: fromProvenanceColumn(row.provenance),
+  milestoneProvenance: fromProvenanceColumn(row.milestone_provenance),
 });
 
 const publicMilestone = ({ planId: _plan, priorityId: _priority, ...milestone }: BoardMilestone): BoardMilestoneDto => milestone;
@@ -116,8 +121,8 @@ export class RagBoardQueries {
        FROM milestone_ratings WHERE plan_id = @planId AND period IN (@first, @second) AND recorded_at <= @recordedBy
        ORDER BY milestone_id, effective_on, position`,
     );
-    this.priorities = db.prepare<[string, string], { priority_id: string; title: string }>(
-      'SELECT priority_id, title FROM board_priorities WHERE plan_id = ? AND recorded_at <= ? ORDER BY position',
+    this.priorities = db.prepare<[string, string], { priority_id: string; title: string; provenance: string | null }>(
+      'SELECT priority_id, title, provenance FROM board_priorities WHERE plan_id = ? AND recorded_at <= ? ORDER BY position',
     );
   }
 
@@ -162,7 +167,10 @@ export class RagBoardQueries {
     const priorities = new Map<string, BoardPriorityDto>(
       this.priorities
         .all(planId, cut.recordedBy)
-        .map((p) => [p.priority_id, { priorityId: p.priority_id, title: p.title, milestones: [] }]),
+        .map((p) => [
+          p.priority_id,
+          { priorityId: p.priority_id, title: p.title, milestones: [], provenance: fromProvenanceColumn(p.provenance) },
+        ]),
     );
     for (const milestone of milestones) priorities.get(milestone.priorityId)?.milestones.push(publicMilestone(milestone));
     return { planId, asOf: cut.asOf, knownAt: cut.knownAt, totals: totalsOf(milestones), priorities: [...priorities.values()] };

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ActorDto } from '../rag-board/milestone-history.dto';
+import { ApiProvenance, ProvenanceDto } from '../provenance';
 
 export class VisitRefDto {
   @ApiProperty({ example: 'mv-2025-01' }) visitId!: string;
@@ -32,6 +33,7 @@ export class HistoryEntryDto {
   @ApiPropertyOptional() assessment?: string;
   @ApiPropertyOptional() reason?: string;
   @ApiPropertyOptional({ type: [String] }) evidence?: string[];
+  @ApiProvenance('The fact (a seeded link is inferred)') provenance!: ProvenanceDto | null;
 }
 
 export class HistorySegmentDto {

@@ -2,19 +2,21 @@ import { Injectable } from '@nestjs/common';
 import { streamId } from '../../recommendation/recommendation';
 import { streamRevisions, StreamRevisions } from '../audit-trail/stream-revisions';
 import { fromActorColumns } from '../projection';
+import { fromProvenanceColumn } from '../provenance';
 import { ReadModels } from '../read-models';
 import { ReadCut } from '../read-cut/read-cut';
 import { HistoryEntryDto, RecommendationHistoryDto } from './recommendation-history.dto';
 import { RecommendationsQueries, statusOf } from './recommendations.queries';
 import { cutIntoSegments, VisitRef } from './segments';
 
-interface Actor {
+interface FactColumns {
   actor_id: string;
   actor_name: string | null;
   actor_role: string | null;
+  provenance: string | null;
 }
 type StatusType = 'RecommendationRaised' | 'RecommendationClosed' | 'RecommendationReopened';
-type StatusRow = Actor & {
+type StatusRow = FactColumns & {
   position: number;
   event_type: StatusType;
   reason: string | null;
@@ -22,8 +24,8 @@ type StatusRow = Actor & {
   effective_on: string;
   recorded_at: string;
 };
-type LinkRow = Actor & { position: number; milestone_id: string; effective_on: string; recorded_at: string };
-type FindingRow = Actor & {
+type LinkRow = FactColumns & { position: number; milestone_id: string; effective_on: string; recorded_at: string };
+type FindingRow = FactColumns & {
   position: number;
   visit_id: string;
   finding_id: string;
@@ -32,7 +34,7 @@ type FindingRow = Actor & {
   effective_on: string;
   recorded_at: string;
 };
-type RatingRow = Actor & {
+type RatingRow = FactColumns & {
   position: number;
   milestone_id: string;
   period: string;
@@ -46,11 +48,12 @@ type VisitRow = { visit_id: string; kind: string; end_date: string };
 type Key = { planId: string; recommendationId: string; asOf: string; recordedBy: string; raisedOn: string };
 
 const CUT = 'AND x.effective_on <= @asOf AND x.recorded_at <= @recordedBy ORDER BY x.effective_on, x.position';
-const entry = (row: Actor & { position: number; effective_on: string; recorded_at: string }) => ({
+const entry = (row: FactColumns & { position: number; effective_on: string; recorded_at: string }) => ({
   effectiveOn: row.effective_on,
   recordedAt: row.recorded_at,
   position: row.position,
   actor: fromActorColumns(row),
+  provenance: fromProvenanceColumn(row.provenance),
 });
 
 /**

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
 import { ReadCutQuery } from '../read-cut/read-cut.query';
+import { ApiProvenance, ProvenanceDto } from '../provenance';
 
 export class RecommendationDto {
   @ApiProperty({ example: 'R01' }) recommendationId!: string;
@@ -11,6 +12,7 @@ export class RecommendationDto {
   @ApiProperty({ nullable: true, type: String, description: 'The visit that raised it' }) source!: string | null;
   @ApiProperty({ description: 'When open: the day it was raised or last reopened' }) openSince!: string | null;
   @ApiProperty({ type: [String] }) linkedMilestoneIds!: string[];
+  @ApiProvenance() provenance!: ProvenanceDto | null;
 }
 
 export class OpenRecommendationDto {

@@ -1,4 +1,5 @@
 import { Migration } from '../../event-store/sqlite-schema';
+import { addProvenanceColumn } from '../provenance';
 
 /**
  * A recommendation's status is bitemporal: raising, closing and reopening are each kept as a status
@@ -47,4 +48,5 @@ export const RECOMMENDATIONS_MIGRATIONS: Migration[] = [
      PRIMARY KEY (plan_id, recommendation_id, milestone_id)
    ) WITHOUT ROWID;
    CREATE INDEX recommendation_links_by_milestone ON recommendation_links (plan_id, milestone_id);`,
+  addProvenanceColumn('recommendations', 'recommendation_statuses', 'recommendation_links'),
 ];

@@ -1,5 +1,6 @@
 import { Fact } from '../fact';
 import { ACTOR_COLUMNS, actorValues, NO_ROWS, Projection, Row } from '../projection';
+import { provenanceValue } from '../provenance';
 import { RECOMMENDATIONS_MIGRATIONS } from './recommendations.migrations';
 
 const statusRow = (fact: Fact, status: 'open' | 'closed', reason: string | null, evidence: string[] | null): Row => [
@@ -15,6 +16,7 @@ const statusRow = (fact: Fact, status: 'open' | 'closed', reason: string | null,
     fact.effectiveOn,
     fact.recordedAt,
     ...actorValues(fact),
+    provenanceValue(fact),
   ],
 ];
 
@@ -23,7 +25,7 @@ export const recommendationsProjection: Projection = {
   name: 'recommendations',
   migrations: RECOMMENDATIONS_MIGRATIONS,
   tables: {
-    recommendations: ['plan_id', 'recommendation_id', 'text', 'raised_on', 'source', 'position', 'recorded_at'],
+    recommendations: ['plan_id', 'recommendation_id', 'text', 'raised_on', 'source', 'position', 'recorded_at', 'provenance'],
     recommendation_statuses: [
       'position',
       'plan_id',
@@ -35,6 +37,7 @@ export const recommendationsProjection: Projection = {
       'effective_on',
       'recorded_at',
       ...ACTOR_COLUMNS,
+      'provenance',
     ],
     recommendation_links: [
       'plan_id',
@@ -44,6 +47,7 @@ export const recommendationsProjection: Projection = {
       'position',
       'recorded_at',
       ...ACTOR_COLUMNS,
+      'provenance',
     ],
   },
   project(fact: Fact): Row[] {
@@ -52,7 +56,7 @@ export const recommendationsProjection: Projection = {
       case 'RecommendationRaised': {
         const { text, raisedOn, source } = event.data;
         return [
-          ['recommendations', [planId, entityId, text, raisedOn, source ?? null, position, recordedAt]],
+          ['recommendations', [planId, entityId, text, raisedOn, source ?? null, position, recordedAt, provenanceValue(fact)]],
           statusRow(fact, 'open', null, null),
         ];
       }
@@ -64,7 +68,16 @@ export const recommendationsProjection: Projection = {
         return [
           [
             'recommendation_links',
-            [planId, entityId, event.data.milestoneId, effectiveOn, position, recordedAt, ...actorValues(fact)],
+            [
+              planId,
+              entityId,
+              event.data.milestoneId,
+              effectiveOn,
+              position,
+              recordedAt,
+              ...actorValues(fact),
+              provenanceValue(fact),
+            ],
           ],
         ];
       case 'PlanCreated':

@@ -4,6 +4,7 @@ import { ReadModels } from '../read-models';
 import { notFoundProblem } from '../read-cut/not-found';
 import { ReadCut } from '../read-cut/read-cut';
 import { OpenRecommendationDto, RecommendationDto } from './recommendations.dto';
+import { fromProvenanceColumn } from '../provenance';
 
 export interface RecommendationRow {
   plan_id: string;
@@ -15,13 +16,14 @@ export interface RecommendationRow {
   recorded_at: string;
   status: 'open' | 'closed' | null;
   status_on: string | null;
+  provenance: string | null;
 }
 
 type Cut = { asOf: string; recordedBy: string };
 
 /** Each recommendation with its latest status fact effective by @asOf and recorded by @recordedBy. */
 const withStatusSql = (where: string) => `
-  SELECT r.plan_id, p.local_authority, r.recommendation_id, r.text, r.raised_on, r.source, r.recorded_at,
+  SELECT r.plan_id, p.local_authority, r.recommendation_id, r.text, r.raised_on, r.source, r.recorded_at, r.provenance,
          s.status, s.effective_on AS status_on
   FROM recommendations r
   JOIN plans p ON p.plan_id = r.plan_id
@@ -82,6 +84,7 @@ export class RecommendationsQueries {
         source: row.source,
         openSince: status === 'open' ? (row.status_on ?? row.raised_on) : null,
         linkedMilestoneIds: linked.get(row.recommendation_id) ?? [],
+        provenance: fromProvenanceColumn(row.provenance),
       };
     });
   }

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ASSESSMENTS, FRAMEWORKS, GRADES, JUDGEMENT_AREAS, VISIT_KINDS } from '../../visit/ofsted';
+import { ApiProvenance, ProvenanceDto } from '../provenance';
 
 export class JudgementDto {
   @ApiProperty({ enum: JUDGEMENT_AREAS }) area!: string;
@@ -7,6 +8,7 @@ export class JudgementDto {
   @ApiProperty({ enum: FRAMEWORKS }) framework!: string;
   @ApiProperty() effectiveOn!: string;
   @ApiProperty() recordedAt!: string;
+  @ApiProvenance() provenance!: ProvenanceDto | null;
 }
 
 export class FindingDto {
@@ -15,8 +17,16 @@ export class FindingDto {
   @ApiProperty({ enum: ASSESSMENTS }) assessment!: string;
   @ApiProperty({ type: [String] }) recommendationIds!: string[];
   @ApiProperty({ nullable: true, type: String }) area!: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    example: 12,
+    description: 'The number the report prints for the paragraph, where its paragraphs are numbered',
+  })
+  paragraph!: number | null;
   @ApiProperty() effectiveOn!: string;
   @ApiProperty() recordedAt!: string;
+  @ApiProvenance() provenance!: ProvenanceDto | null;
 }
 
 export class VisitDto {
@@ -31,4 +41,5 @@ export class VisitDto {
   @ApiProperty({ nullable: true, type: String }) dateNote!: string | null;
   @ApiProperty({ type: [JudgementDto] }) judgements!: JudgementDto[];
   @ApiProperty({ type: [FindingDto] }) findings!: FindingDto[];
+  @ApiProvenance() provenance!: ProvenanceDto | null;
 }

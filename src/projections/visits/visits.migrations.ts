@@ -1,8 +1,10 @@
 import { Migration } from '../../event-store/sqlite-schema';
+import { addProvenanceColumn } from '../provenance';
 
 /**
  * Visits are structure; findings and judgements are facts effective on the visit's last day.
  * `finding_recommendations` indexes findings by the recommendations they name, for their histories.
+ * Each fact keeps its provenance, when it was transcribed from a published document.
  */
 export const VISITS_MIGRATIONS: Migration[] = [
   `CREATE TABLE visits (
@@ -60,4 +62,6 @@ export const VISITS_MIGRATIONS: Migration[] = [
      actor_role   TEXT
    );
    CREATE INDEX visit_judgements_by_plan ON visit_judgements (plan_id, effective_on, position, recorded_at);`,
+  `${addProvenanceColumn('visits', 'visit_findings', 'visit_judgements')}
+   ALTER TABLE visit_findings ADD COLUMN paragraph INTEGER;`,
 ];

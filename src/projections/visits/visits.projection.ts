@@ -1,5 +1,6 @@
 import { Fact } from '../fact';
 import { ACTOR_COLUMNS, actorValues, NO_ROWS, Projection, Row } from '../projection';
+import { provenanceValue } from '../provenance';
 import { VISITS_MIGRATIONS } from './visits.migrations';
 
 /** Ofsted visits, with the findings and judgements recorded against them. */
@@ -19,6 +20,7 @@ export const visitsProjection: Projection = {
       'date_note',
       'position',
       'recorded_at',
+      'provenance',
     ],
     visit_findings: [
       'position',
@@ -32,6 +34,8 @@ export const visitsProjection: Projection = {
       'effective_on',
       'recorded_at',
       ...ACTOR_COLUMNS,
+      'provenance',
+      'paragraph',
     ],
     finding_recommendations: ['plan_id', 'recommendation_id', 'finding_position'],
     visit_judgements: [
@@ -44,6 +48,7 @@ export const visitsProjection: Projection = {
       'effective_on',
       'recorded_at',
       ...ACTOR_COLUMNS,
+      'provenance',
     ],
   },
   project(fact: Fact): Row[] {
@@ -63,11 +68,12 @@ export const visitsProjection: Projection = {
           dateNote ?? null,
           position,
           recordedAt,
+          provenanceValue(fact),
         ];
         return [['visits', values]];
       }
       case 'VisitFindingRecorded': {
-        const { findingId, text, assessment, recommendationIds = [], area } = event.data;
+        const { findingId, text, assessment, recommendationIds = [], area, paragraph } = event.data;
         const finding = [
           position,
           planId,
@@ -80,6 +86,8 @@ export const visitsProjection: Projection = {
           effectiveOn,
           recordedAt,
           ...actorValues(fact),
+          provenanceValue(fact),
+          paragraph ?? null,
         ];
         return [
           ['visit_findings', finding],
@@ -91,7 +99,18 @@ export const visitsProjection: Projection = {
         return [
           [
             'visit_judgements',
-            [position, planId, visitId, area, grade, framework, effectiveOn, recordedAt, ...actorValues(fact)],
+            [
+              position,
+              planId,
+              visitId,
+              area,
+              grade,
+              framework,
+              effectiveOn,
+              recordedAt,
+              ...actorValues(fact),
+              provenanceValue(fact),
+            ],
           ],
         ];
       }

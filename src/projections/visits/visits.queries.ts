@@ -3,6 +3,7 @@ import { PlanLookup } from '../portfolio/plan-lookup';
 import { ReadModels } from '../read-models';
 import { ReadCut } from '../read-cut/read-cut';
 import { FindingDto, JudgementDto, VisitDto } from './visits.dto';
+import { fromProvenanceColumn } from '../provenance';
 
 interface VisitRow {
   visit_id: string;
@@ -13,6 +14,7 @@ interface VisitRow {
   areas: string;
   date_precision: string | null;
   date_note: string | null;
+  provenance: string | null;
 }
 interface FindingRow {
   visit_id: string;
@@ -21,8 +23,10 @@ interface FindingRow {
   assessment: string;
   recommendation_ids: string;
   area: string | null;
+  paragraph: number | null;
   effective_on: string;
   recorded_at: string;
+  provenance: string | null;
 }
 interface JudgementRow {
   visit_id: string;
@@ -31,6 +35,7 @@ interface JudgementRow {
   framework: string;
   effective_on: string;
   recorded_at: string;
+  provenance: string | null;
 }
 type Cut = { planId: string; asOf: string; recordedBy: string };
 
@@ -82,8 +87,10 @@ export class VisitsQueries {
         assessment: row.assessment,
         recommendationIds: JSON.parse(row.recommendation_ids) as string[],
         area: row.area,
+        paragraph: row.paragraph,
         effectiveOn: row.effective_on,
         recordedAt: row.recorded_at,
+        provenance: fromProvenanceColumn(row.provenance),
       }),
     );
     const judgements = latestByVisit(
@@ -95,6 +102,7 @@ export class VisitsQueries {
         framework: row.framework,
         effectiveOn: row.effective_on,
         recordedAt: row.recorded_at,
+        provenance: fromProvenanceColumn(row.provenance),
       }),
     );
     return this.visits.all(params).map((row) => ({
@@ -108,6 +116,7 @@ export class VisitsQueries {
       dateNote: row.date_note,
       judgements: judgements.get(row.visit_id) ?? [],
       findings: findings.get(row.visit_id) ?? [],
+      provenance: fromProvenanceColumn(row.provenance),
     }));
   }
 }

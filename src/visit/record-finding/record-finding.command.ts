@@ -45,6 +45,7 @@ export class RecordFindingHandler implements ICommandHandler<RecordFindingComman
             assessment: body.assessment as Assessment,
             recommendationIds: named,
             area: body.area,
+            paragraph: body.paragraph,
             knownRecommendationIds: named.filter((_, i) => exists[i]),
           },
         };

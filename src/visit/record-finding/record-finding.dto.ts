@@ -1,4 +1,4 @@
-import { EnumField, IdField, MAX, TextField, TextListField } from '../../web/fields';
+import { EnumField, IdField, MAX, PositiveIntegerField, TextField, TextListField } from '../../web/fields';
 import { ASSESSMENTS } from '../visit';
 
 export class RecordFindingDto {
@@ -7,4 +7,5 @@ export class RecordFindingDto {
   @EnumField(ASSESSMENTS) assessment!: string;
   @TextListField(['R09']) recommendationIds?: string[];
   @TextField(MAX.title, 'pathway planning', false) area?: string;
+  @PositiveIntegerField(12, 'The number the report prints for the paragraph the finding is, when its paragraphs are numbered') paragraph?: number;
 }
