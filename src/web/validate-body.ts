@@ -6,7 +6,11 @@ import { FieldError } from './problem.filter';
 export function fieldErrors(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
     // A row of a list is named as a reader writes it: updates[3].rag, not updates.3.rag.
-    const field = !parent ? error.property : /^\d+$/.test(error.property) ? `${parent}[${error.property}]` : `${parent}.${error.property}`;
+    const field = !parent
+      ? error.property
+      : /^\d+$/.test(error.property)
+        ? `${parent}[${error.property}]`
+        : `${parent}.${error.property}`;
     const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
     return [...own, ...fieldErrors(error.children ?? [], field)];
   });
@@ -16,7 +20,10 @@ export function fieldErrors(errors: ValidationError[], parent = ''): FieldError[
  * A body checked against a request DTO as the API's validation pipe checks it (the web pages' forms use
  * the same DTOs), answering the errors instead of throwing them.
  */
-export async function validateBody<T extends object>(dto: new () => T, body: object): Promise<{ value: T; errors: FieldError[] }> {
+export async function validateBody<T extends object>(
+  dto: new () => T,
+  body: object,
+): Promise<{ value: T; errors: FieldError[] }> {
   const value = plainToInstance(dto, body);
   const errors = await validate(value, { whitelist: true, forbidNonWhitelisted: true });
   return { value, errors: fieldErrors(errors) };

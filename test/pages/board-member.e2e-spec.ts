@@ -2,7 +2,17 @@ import type { Browser, Page } from 'playwright-core';
 import { httpWriter } from '../projections/support/http-writer';
 import { read } from '../projections/support/read';
 import { LIFE, RATINGS, recordRatingsWithBackdatedCorrection, recordRecommendationLife } from '../projections/support/scenarios';
-import { axeViolations, describeInBrowser, launchBrowser, mainText, screenshot, serious, signedIn, tokenFor } from '../support/browser';
+import {
+  axeViolations,
+  describeInBrowser,
+  launchBrowser,
+  mainText,
+  screenshot,
+  serious,
+  signedIn,
+  tokenFor,
+  go,
+} from '../support/browser';
 import { bearer, startTestApp, TestApp } from '../support/test-app';
 
 /** A board member's quarter: written scenario 1's plan (Q1 and Q2 rated), now rated for Q3 and Q4 through the pages. */
@@ -29,7 +39,7 @@ describeInBrowser('a board member records the quarter’s update', () => {
 
   it('rates a priority’s milestones in one form, pre-filled with last quarter, and sees them on the board', async () => {
     await page.goto(`${t.baseUrl}/plans/${planId}`);
-    await page.click('text=Record the quarter’s update for CYP P1');
+    await go(page, 'text=Record the quarter’s update for CYP P1');
     expect(new URL(page.url()).searchParams.get('priority')).toBe('CYP P1');
     await page.goto(form('2025-26 Q3'));
     expect(await page.textContent('h1')).toBe('Quarterly update for 2025-26 Q3');
@@ -43,7 +53,7 @@ describeInBrowser('a board member records the quarter’s update', () => {
     await page.fill('#commentary-0', 'Q3: 90% within 45 days');
     await page.selectOption('#forecastRag-0', 'green');
     await page.fill('#commentary-1', 'Q3: all five hubs open, footfall up');
-    await page.click('button:has-text("Record the updates for 2025-26 Q3")');
+    await go(page, 'button:has-text("Record the updates for 2025-26 Q3")');
 
     expect(new URL(page.url()).pathname).toBe(`/plans/${planId}`);
     expect(await page.textContent('.govuk-notification-banner--success')).toContain('2 milestones of CYP P1 rated: P1.1, P1.2.');
@@ -52,7 +62,11 @@ describeInBrowser('a board member records the quarter’s update', () => {
     expect(p11).toContain('Q3: 90% within 45 days');
     expect((await row('P1.2').innerText()).replace(/\s+/g, ' ')).toContain('Green 2025-26 Q3 → Unchanged since 2025-26 Q2');
     const history = await read(t, `/api/plans/${planId}/milestones/P1.1/history`);
-    expect(history.updates.at(-1)).toMatchObject({ period: '2025-26 Q3', rag: 'green', actor: { name: 'Bea Board', role: 'board-member' } });
+    expect(history.updates.at(-1)).toMatchObject({
+      period: '2025-26 Q3',
+      rag: 'green',
+      actor: { name: 'Bea Board', role: 'board-member' },
+    });
   });
 
   it('keeps what was typed when a row is refused, shows GOV.UK errors on each row, and records nothing', async () => {
@@ -64,7 +78,7 @@ describeInBrowser('a board member records the quarter’s update', () => {
     // A rating the form does not offer, as a tampered or stale page would send.
     await page.evaluate(`document.querySelector('#rag-1').value = 'purple'; document.querySelector('#rag-1').checked = true`);
     await page.fill('#commentary-1', 'Typed and must not be lost');
-    await page.click('button:has-text("Record the updates for 2025-26 Q4")');
+    await go(page, 'button:has-text("Record the updates for 2025-26 Q4")');
 
     expect(await page.title()).toMatch(/^Error: Quarterly update/);
     const summary = await page.locator('.govuk-error-summary li').allInnerTexts();
@@ -77,7 +91,7 @@ describeInBrowser('a board member records the quarter’s update', () => {
 
     // With the rating chosen again, the plan's rule on the other row speaks: still all or nothing.
     await page.check('#rag-1-2');
-    await page.click('button:has-text("Record the updates for 2025-26 Q4")');
+    await go(page, 'button:has-text("Record the updates for 2025-26 Q4")');
     expect(await page.locator('.govuk-error-summary li').allInnerTexts()).toEqual([
       'Milestone P1.1 is rated complete, so it needs no forecast; leave the forecast out.',
     ]);
@@ -92,25 +106,37 @@ describeInBrowser('a board member records the quarter’s update', () => {
     await page.fill('#commentary-1', 'Q4: hubs open on Saturdays too');
     // Someone else rates P1.2 for Q4 after the form was loaded.
     const other = await tokenFor(t, 'Olu Other', 'board-member', [planId]);
-    const theirs = { period: '2025-26 Q4', rag: 'amber', commentary: 'Q4: one hub closed for repairs', effectiveOn: '2026-03-31' };
+    const theirs = {
+      period: '2025-26 Q4',
+      rag: 'amber',
+      commentary: 'Q4: one hub closed for repairs',
+      effectiveOn: '2026-03-31',
+    };
     expect((await t.request('POST', `/api/plans/${planId}/milestones/P1.2/updates`, theirs, bearer(other))).status).toBe(201);
 
-    await page.click('button:has-text("Record the updates for 2025-26 Q4")');
-    expect(await page.textContent('#conflict-banner')).toContain('Someone else changed 1 milestone on this form since you opened it.');
+    await go(page, 'button:has-text("Record the updates for 2025-26 Q4")');
+    expect(await page.textContent('#conflict-banner')).toContain(
+      'Someone else changed 1 milestone on this form since you opened it.',
+    );
     const warning = await page.textContent('#row-1 .app-conflict');
     expect(warning).toContain('P1.2 was rated Amber for 2025-26 Q4');
     expect(warning).toContain('Olu Other (board member): “Q4: one hub closed for repairs”');
     expect(await page.inputValue('#commentary-1')).toBe('Q4: hubs open on Saturdays too');
-    expect((await read(t, `/api/plans/${planId}/milestones/P1.2/history`)).updates.at(-1).commentary).toBe('Q4: one hub closed for repairs');
+    expect((await read(t, `/api/plans/${planId}/milestones/P1.2/history`)).updates.at(-1).commentary).toBe(
+      'Q4: one hub closed for repairs',
+    );
 
     // Confirming is sending again; over their rating it is a correction, so it asks why.
-    await page.click('button:has-text("Record the updates for 2025-26 Q4")');
+    await go(page, 'button:has-text("Record the updates for 2025-26 Q4")');
     expect(await page.textContent('.govuk-error-summary')).toContain('changing it is a correction and needs a reason');
     await page.fill('#reason-1', 'The hub reopened before the end of the quarter');
-    await page.click('button:has-text("Record the updates for 2025-26 Q4")');
+    await go(page, 'button:has-text("Record the updates for 2025-26 Q4")');
     expect(await page.textContent('.govuk-notification-banner--success')).toContain('P1.1, P1.2');
     const last = (await read(t, `/api/plans/${planId}/milestones/P1.2/history`)).updates.at(-1);
-    expect(last).toMatchObject({ commentary: 'Q4: hubs open on Saturdays too', reason: 'The hub reopened before the end of the quarter' });
+    expect(last).toMatchObject({
+      commentary: 'Q4: hubs open on Saturdays too',
+      reason: 'The hub reopened before the end of the quarter',
+    });
   });
 
   it('works without JavaScript', async () => {
@@ -118,7 +144,7 @@ describeInBrowser('a board member records the quarter’s update', () => {
     await plain.goto(form('2026-27 Q1', 'CYP P2'));
     await plain.check('#rag-0-3');
     await plain.fill('#commentary-0', 'Q1: placement moves up again');
-    await plain.click('button:has-text("Record the updates for 2026-27 Q1")');
+    await go(plain, 'button:has-text("Record the updates for 2026-27 Q1")');
     expect(await mainText(plain)).toContain('1 milestone of CYP P2 rated: P2.1.');
     await plain.context().close();
   });
@@ -129,12 +155,12 @@ describeInBrowser('a board member records the quarter’s update', () => {
     await page.selectOption('#period', '2025-26 Q2');
     await page.check('#rag-2');
     await page.fill('#commentary', 'Q2: four of five hubs open; one opened late');
-    await page.click('button:has-text("Record the rating")');
+    await go(page, 'button:has-text("Record the rating")');
     // A second rating for the quarter is a correction: the page asks why, keeping what was typed.
     expect(await page.textContent('.govuk-error-summary')).toContain('changing it is a correction and needs a reason');
     expect(await page.inputValue('#commentary')).toBe('Q2: four of five hubs open; one opened late');
     await page.fill('#reason', 'The fifth hub opened on 3 October, after the quarter');
-    await page.click('button:has-text("Record the rating")');
+    await go(page, 'button:has-text("Record the rating")');
     expect(await page.textContent('.govuk-notification-banner--success')).toContain('P1.2 rated Amber for 2025-26 Q2');
     const rows = await page.locator('table:has(caption:has-text("Every rating reported")) tbody tr').allInnerTexts();
     const q2 = rows.map((r) => r.replace(/\s+/g, ' ')).filter((r) => r.startsWith('2025-26 Q2'));
@@ -148,7 +174,7 @@ describeInBrowser('a board member records the quarter’s update', () => {
   it('closes a recommendation on evidence, and reopens it', async () => {
     const rec = `${t.baseUrl}/plans/${LIFE.planId}/recommendations/R02`;
     await page.goto(rec);
-    await page.click('button:has-text("Close the recommendation")');
+    await go(page, 'button:has-text("Close the recommendation")');
     expect(await page.locator('.govuk-error-summary li').allInnerTexts()).toEqual([
       'Enter the reason (5,000 characters or fewer)',
       'List the evidence, one piece a line (at least one)',
@@ -156,14 +182,14 @@ describeInBrowser('a board member records the quarter’s update', () => {
     await page.fill('#reason', 'Pathway plans now good in 80% of audited cases');
     await page.fill('#evidence', 'Casefile audit, Q1 2025-26\nMonitoring visit letter, April 2025');
     await page.fill('#effectiveOn', '2025-07-31');
-    await page.click('button:has-text("Close the recommendation")');
+    await go(page, 'button:has-text("Close the recommendation")');
     expect(await page.textContent('.govuk-notification-banner--success')).toContain('R02 closed');
     const text = await mainText(page);
     expect(text).toContain('Closed 31 July 2025');
     expect(text).toContain('Evidence: Casefile audit, Q1 2025-26; Monitoring visit letter, April 2025.');
     await page.fill('#reason', 'The next visit found pathway plans still too variable');
     await page.fill('#effectiveOn', '2025-11-30');
-    await page.click('button:has-text("Reopen the recommendation")');
+    await go(page, 'button:has-text("Reopen the recommendation")');
     expect(await page.textContent('.govuk-notification-banner--success')).toContain('R02 reopened');
     expect(await page.locator('main .govuk-tag--blue').first().innerText()).toBe('Open');
   });

@@ -1,7 +1,19 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { AxeViolation, axeViolations, describeInBrowser, launchBrowser, mainText, screenshot, SCREENSHOTS, serious, signedIn, tokenFor } from '../support/browser';
+import {
+  AxeViolation,
+  axeViolations,
+  describeInBrowser,
+  launchBrowser,
+  mainText,
+  screenshot,
+  SCREENSHOTS,
+  serious,
+  signedIn,
+  tokenFor,
+  go,
+} from '../support/browser';
 import { startTestApp, TEST_ADMIN_TOKEN, TestApp } from '../support/test-app';
 
 /** Every kind of page, on the Halton plan as seeded: the scan an accessibility audit would start with. */
@@ -11,7 +23,12 @@ const PAGES: Array<{ name: string; path: string; status?: number; shot?: string;
   { name: 'plan board, filtered', path: '/plans/halton?rag=amber&priority=CYP+P2' },
   { name: 'plan board at another moment', path: '/plans/halton?asOf=2025-08-31', shot: 'plan-board-another-moment' },
   { name: 'plan not yet recorded at that moment', path: '/plans/halton?knownAt=2025-11-01+09:00', status: 404 },
-  { name: 'quarterly update', path: '/plans/halton/quarterly-update?period=2025-26+Q3&priority=CYP+P2', shot: 'quarterly-update', as: 'board-member' },
+  {
+    name: 'quarterly update',
+    path: '/plans/halton/quarterly-update?period=2025-26+Q3&priority=CYP+P2',
+    shot: 'quarterly-update',
+    as: 'board-member',
+  },
   { name: 'milestone', path: '/plans/halton/milestones/P1.3', shot: 'milestone-halton' },
   { name: 'recommendations', path: '/plans/halton/recommendations', shot: 'recommendations' },
   { name: 'recommendation timeline', path: '/plans/halton/recommendations/R09', shot: 'recommendation-timeline' },
@@ -33,11 +50,16 @@ describeInBrowser('every page type: accessibility (axe-core, WCAG 2.2 AA) and ho
   beforeAll(async () => {
     [t, browser] = await Promise.all([startTestApp({ TRACKER_SEED: 'halton' }), launchBrowser()]);
     pages.admin = await signedIn(browser, t, TEST_ADMIN_TOKEN);
-    pages['board-member'] = await signedIn(browser, t, await tokenFor(t, 'Cllr Jane Smith (board chair)', 'board-member', ['halton']));
+    pages['board-member'] = await signedIn(
+      browser,
+      t,
+      await tokenFor(t, 'Cllr Jane Smith (board chair)', 'board-member', ['halton']),
+    );
   }, 60_000);
   afterAll(async () => {
     // Every finding, serious or not, for people to read beside the screenshots.
-    if (Object.keys(found).length > 0) writeFileSync(join(SCREENSHOTS, 'axe-findings.json'), `${JSON.stringify(found, null, 2)}\n`);
+    if (Object.keys(found).length > 0)
+      writeFileSync(join(SCREENSHOTS, 'axe-findings.json'), `${JSON.stringify(found, null, 2)}\n`);
     await browser?.close();
     await t?.close();
   });
@@ -64,7 +86,7 @@ describeInBrowser('every page type: accessibility (axe-core, WCAG 2.2 AA) and ho
     await page.fill('#commentary-0', '');
     await page.evaluate(`document.querySelectorAll('input[name="rag-1"]').forEach((r) => (r.checked = false))`);
     await page.fill('#commentary-1', 'Placements: two more children in family settings this quarter');
-    await page.click('button:has-text("Record the updates for 2025-26 Q3")');
+    await go(page, 'button:has-text("Record the updates for 2025-26 Q3")');
     expect(await mainText(page)).toContain('There is a problem');
     expect(serious((found['quarterly update with errors'] = await axeViolations(page)))).toEqual([]);
     await screenshot(page, 'quarterly-update-with-errors-halton');
@@ -73,6 +95,10 @@ describeInBrowser('every page type: accessibility (axe-core, WCAG 2.2 AA) and ho
   it('the plan page’s top, as the README shows it', async () => {
     const page = pages.admin!;
     await page.goto(`${t.baseUrl}/plans/halton`);
-    await page.screenshot({ path: join(SCREENSHOTS, 'plan-page.png'), fullPage: true, clip: { x: 0, y: 0, width: 1280, height: 1450 } });
+    await page.screenshot({
+      path: join(SCREENSHOTS, 'plan-page.png'),
+      fullPage: true,
+      clip: { x: 0, y: 0, width: 1280, height: 1450 },
+    });
   });
 });

@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { axeViolations, describeInBrowser, launchBrowser, mainText, serious, signedIn, tokenFor } from '../support/browser';
+import { axeViolations, describeInBrowser, launchBrowser, mainText, serious, signedIn, tokenFor, go } from '../support/browser';
 import { recordSmallPlan } from '../support/plan-fixture';
 import { startTestApp, TEST_ADMIN_TOKEN, TestApp } from '../support/test-app';
 
@@ -27,7 +27,7 @@ describeInBrowser('signing in and out of the web pages', () => {
     expect(serious(await axeViolations(page))).toEqual([]);
 
     await page.fill('#token', TEST_ADMIN_TOKEN);
-    await page.click('button:has-text("Sign in")');
+    await go(page, 'button:has-text("Sign in")');
     expect(new URL(page.url()).pathname).toBe('/tokens');
     expect(await page.textContent('h1')).toBe('Access tokens');
     expect(await mainText(page)).toContain('Issue a token');
@@ -38,7 +38,7 @@ describeInBrowser('signing in and out of the web pages', () => {
     const page = await freshPage();
     await page.goto(`${t.baseUrl}/sign-in`);
     await page.fill('#token', 'trk_0000000000000000_notarealtokennotarealtokennotarealtokennotar');
-    await page.click('button:has-text("Sign in")');
+    await go(page, 'button:has-text("Sign in")');
     expect(await page.title()).toBe('Error: Sign in – Improvement plan tracker');
     expect(await page.textContent('.govuk-error-summary')).toContain('The access token is not valid');
     expect(await page.getAttribute('.govuk-error-summary a', 'href')).toBe('#token');
@@ -46,7 +46,7 @@ describeInBrowser('signing in and out of the web pages', () => {
 
     const token = await tokenFor(t, 'Ann Auditor', 'auditor', ['halton']);
     await page.fill('#token', token);
-    await page.click('button:has-text("Sign in")');
+    await go(page, 'button:has-text("Sign in")');
     expect(new URL(page.url()).pathname).toBe('/');
     const [cookie] = await page.context().cookies();
     expect(cookie).toMatchObject({ name: 'tracker-session', httpOnly: true, sameSite: 'Lax', secure: false, path: '/' });
@@ -58,7 +58,7 @@ describeInBrowser('signing in and out of the web pages', () => {
   it('signs out: the session ends and the pages ask to sign in again', async () => {
     const page = await signedIn(browser, t, TEST_ADMIN_TOKEN);
     expect(await page.textContent('.app-user__name')).toBe('Bootstrap administrator');
-    await page.click('button:has-text("Sign out")');
+    await go(page, 'button:has-text("Sign out")');
     expect(new URL(page.url()).pathname).toBe('/sign-in');
     expect(await mainText(page)).toContain('You have signed out.');
     await page.goto(`${t.baseUrl}/`);
@@ -88,11 +88,13 @@ describeInBrowser('signing in and out of the web pages', () => {
     await page.check('#role-3');
     await page.fill('#plans', 'halton');
     await page.evaluate('document.querySelectorAll(\'input[name="_csrf"]\').forEach((input) => input.remove())');
-    await page.click('button:has-text("Issue token")');
+    await go(page, 'button:has-text("Issue token")');
     expect(await page.textContent('h1')).toBe('This form has expired');
     expect(await mainText(page)).toContain('Nothing was recorded');
 
-    const forged = await page.request.post(`${t.baseUrl}/tokens`, { form: { name: 'Forged', role: 'admin', plans: '*', _csrf: 'not-the-token' } });
+    const forged = await page.request.post(`${t.baseUrl}/tokens`, {
+      form: { name: 'Forged', role: 'admin', plans: '*', _csrf: 'not-the-token' },
+    });
     expect(forged.status()).toBe(403);
     const tokens = (await t.request('GET', '/api/tokens')).body as Array<{ name: string }>;
     expect(tokens.map((x) => x.name)).not.toContain('Forged Request');
@@ -121,14 +123,14 @@ describeInBrowser('signing in and out of the web pages', () => {
   it('lets an administrator issue a token, shown once, and revoke it', async () => {
     const page = await signedIn(browser, t, TEST_ADMIN_TOKEN);
     await page.goto(`${t.baseUrl}/tokens`);
-    await page.click('button:has-text("Issue token")');
+    await go(page, 'button:has-text("Issue token")');
     expect(await page.title()).toMatch(/^Error: /);
     expect(await page.textContent('.govuk-error-summary')).toContain('Enter the name of the person the token is for');
 
     await page.fill('#name', 'Dev Adviser');
     await page.check('#role-4');
     await page.fill('#plans', 'halton');
-    await page.click('button:has-text("Issue token")');
+    await go(page, 'button:has-text("Issue token")');
     expect(await page.textContent('h1')).toContain('Token issued');
     const issued = await page.inputValue('#issued-token');
     expect(issued).toMatch(/^trk_[0-9a-f]{16}_/);
@@ -137,7 +139,7 @@ describeInBrowser('signing in and out of the web pages', () => {
 
     await page.goto(`${t.baseUrl}/tokens`);
     expect(await mainText(page)).not.toContain(issued);
-    await page.click(`button:has-text("Revoke Dev Adviser’s token")`);
+    await go(page, `button:has-text("Revoke Dev Adviser’s token")`);
     expect(await page.textContent('.govuk-notification-banner--success')).toContain('Token revoked');
     expect((await t.request('GET', '/api/plans', undefined, { authorization: `Bearer ${issued}` })).status).toBe(401);
     await page.context().close();

@@ -2,7 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { freePort } from '../../src/bench/measure';
-import { describeInBrowser, launchBrowser, mainText } from '../support/browser';
+import { describeInBrowser, launchBrowser, mainText, go } from '../support/browser';
 import { recordSmallPlan } from '../support/plan-fixture';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -14,9 +14,13 @@ const ACCOUNTS = {
 
 /** oidc-provider on 127.0.0.1 in a process of its own (it is an ES module); resolves once it listens. */
 async function startProvider(port: number, redirectUri: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [join(__dirname, '..', 'support', 'oidc-provider.mjs'), String(port), redirectUri, JSON.stringify(ACCOUNTS)], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [join(__dirname, '..', 'support', 'oidc-provider.mjs'), String(port), redirectUri, JSON.stringify(ACCOUNTS)],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let stderr = '';
   child.stderr!.on('data', (chunk) => (stderr += chunk));
   await new Promise<void>((ready, failed) => {
@@ -57,12 +61,12 @@ describeInBrowser('signing in with the organisation’s account (OpenID Connect,
     const page = await (await browser.newContext()).newPage();
     await page.goto(`${t.baseUrl}/plans/halton?asOf=2025-09-30`);
     expect(new URL(page.url()).pathname).toBe('/sign-in');
-    await page.click('text=Sign in with your organisation');
+    await go(page, 'text=Sign in with your organisation');
     expect(page.url()).toContain('/interaction/');
     await page.fill('input[name="login"]', login);
     await page.fill('input[name="password"]', 'any password');
-    await page.click('button[type="submit"]');
-    await page.click('button:has-text("Continue")');
+    await go(page, 'button[type="submit"]');
+    await go(page, 'button:has-text("Continue")');
     await page.waitForURL((url) => url.origin === t.baseUrl);
     return page;
   }

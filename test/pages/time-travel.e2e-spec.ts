@@ -1,7 +1,17 @@
 import type { Browser, Page } from 'playwright-core';
 import { httpWriter } from '../projections/support/http-writer';
 import { RATINGS, recordRatingsWithBackdatedCorrection } from '../projections/support/scenarios';
-import { axeViolations, describeInBrowser, launchBrowser, mainText, screenshot, serious, signedIn, tokenFor } from '../support/browser';
+import {
+  axeViolations,
+  describeInBrowser,
+  launchBrowser,
+  mainText,
+  screenshot,
+  serious,
+  signedIn,
+  tokenFor,
+  go,
+} from '../support/browser';
 import { startTestApp, TestApp } from '../support/test-app';
 
 /** Written scenario 1 (ratings in two quarters, then a backdated correction of the first), as an auditor sees it. */
@@ -41,9 +51,11 @@ describeInBrowser('an auditor looks at the plan as of a date and as known at a t
     await page.goto(`${t.baseUrl}/plans/${planId}`);
     await page.click('text=Look at another moment');
     await page.fill('#asOf', '2025-08-15');
-    await page.click('button:has-text("Show this moment")');
+    await go(page, 'button:has-text("Show this moment")');
     expect(new URL(page.url()).searchParams.get('asOf')).toBe('2025-08-15');
-    expect(await page.textContent('#moment-banner')).toContain('You are looking at the plan as it stood on 15 August 2025, from everything recorded since.');
+    expect(await page.textContent('#moment-banner')).toContain(
+      'You are looking at the plan as it stood on 15 August 2025, from everything recorded since.',
+    );
     const p11 = await rowText('P1.1');
     expect(p11).toContain('Red 2025-26 Q1');
     expect(p11).toContain('Changed after reporting');
@@ -57,14 +69,14 @@ describeInBrowser('an auditor looks at the plan as of a date and as known at a t
   it('sets "known at" to before the correction and sees the rating as first reported', async () => {
     await page.fill('#asOf', '2025-08-15');
     await page.fill('#knownAt', '2025-11-01 00:00');
-    await page.click('button:has-text("Show this moment")');
+    await go(page, 'button:has-text("Show this moment")');
     expect(await page.textContent('#moment-banner')).toContain(
       'as it stood on 15 August 2025, from what had been recorded by 1 November 2025 at 12:00am (UK time).',
     );
     const p11 = await rowText('P1.1');
     expect(p11).toContain('Green 2025-26 Q1');
     expect(p11).not.toContain('Changed after reporting');
-    await page.click('#moment-banner >> text=Back to today');
+    await go(page, '#moment-banner >> text=Back to today');
     expect(new URL(page.url()).search).toBe('');
     expect(await rowText('P1.1')).toContain('Amber 2025-26 Q2');
   });
@@ -72,19 +84,19 @@ describeInBrowser('an auditor looks at the plan as of a date and as known at a t
   it('filters the board by rating and priority, and shows what declined since last quarter', async () => {
     await page.goto(`${t.baseUrl}/plans/${planId}?asOf=2025-10-15&knownAt=2025-11-01T00:00:00Z`);
     expect(await mainText(page)).toContain('3 milestones: 1 declined since last quarter.');
-    await page.click('text=1 declined since last quarter');
+    await go(page, 'text=1 declined since last quarter');
     expect(await page.locator('.app-board tbody tr').count()).toBe(1);
     expect(await rowText('P1.1')).toContain('↓ Declined from Green in 2025-26 Q1');
     expect(new URL(page.url()).searchParams.get('knownAt')).toBe('2025-11-01T00:00:00Z');
 
     await page.goto(`${t.baseUrl}/plans/${planId}`);
     await page.selectOption('#rag', 'green');
-    await page.click('button:has-text("Filter")');
+    await go(page, 'button:has-text("Filter")');
     expect(await page.locator('.app-board tbody tr').count()).toBe(1);
     expect(await mainText(page)).toContain('Showing 1 of 3 milestones.');
     await page.selectOption('#rag', '');
     await page.selectOption('#priority', 'CYP P2');
-    await page.click('button:has-text("Filter")');
+    await go(page, 'button:has-text("Filter")');
     expect(await page.locator('.app-board tbody tr th a').allTextContents()).toEqual(['P2.1']);
   });
 

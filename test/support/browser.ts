@@ -43,14 +43,27 @@ export async function tokenFor(t: TestApp, name: string, role: string, plans: st
 }
 
 /** A fresh browser context signed in with an access token through the sign-in page. */
-export async function signedIn(browser: Browser, t: TestApp, token: string, options: { javaScript?: boolean } = {}): Promise<Page> {
-  const context = await browser.newContext({ javaScriptEnabled: options.javaScript ?? true, viewport: { width: 1280, height: 900 } });
+export async function signedIn(
+  browser: Browser,
+  t: TestApp,
+  token: string,
+  options: { javaScript?: boolean } = {},
+): Promise<Page> {
+  const context = await browser.newContext({
+    javaScriptEnabled: options.javaScript ?? true,
+    viewport: { width: 1280, height: 900 },
+  });
   const page = await context.newPage();
   await page.goto(`${t.baseUrl}/sign-in`);
   await page.fill('#token', token);
-  await page.click('button:has-text("Sign in")');
-  await page.waitForURL(`${t.baseUrl}/`);
+  await go(page, 'button:has-text("Sign in")');
   return page;
+}
+
+/** Clicks a link or button that loads another page, and waits until that page has loaded. */
+export async function go(page: Page, selector: string): Promise<void> {
+  await Promise.all([page.waitForEvent('framenavigated'), page.click(selector)]);
+  await page.waitForLoadState();
 }
 
 /** The page as a person scrolls it, down to `maxHeight` pixels (a long board would make an unreadable picture). */
@@ -90,4 +103,5 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
 }
 
 /** Serious and critical violations only: what the scan fails on. */
-export const serious = (violations: AxeViolation[]) => violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+export const serious = (violations: AxeViolation[]) =>
+  violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');

@@ -11,10 +11,7 @@ export interface PendingSignIn {
   returnTo: string;
 }
 
-export type SignInOutcome =
-  | { kind: 'ok'; principal: Principal }
-  | { kind: 'refused'; reason: string }
-  | { kind: 'unavailable' };
+export type SignInOutcome = { kind: 'ok'; principal: Principal } | { kind: 'refused'; reason: string } | { kind: 'unavailable' };
 
 /** Single sign-on on the web pages, or null when no client is registered (OIDC_CLIENT_ID). */
 export const OIDC_SIGN_IN = Symbol('OIDC_SIGN_IN');
@@ -40,7 +37,12 @@ export class OidcSignIn {
   async start(returnTo: string): Promise<{ url: string; pending: PendingSignIn } | { kind: 'unavailable' }> {
     const configuration = await this.discover();
     if (!configuration) return { kind: 'unavailable' };
-    const pending: PendingSignIn = { verifier: client.randomPKCECodeVerifier(), state: client.randomState(), nonce: client.randomNonce(), returnTo };
+    const pending: PendingSignIn = {
+      verifier: client.randomPKCECodeVerifier(),
+      state: client.randomState(),
+      nonce: client.randomNonce(),
+      returnTo,
+    };
     const url = client.buildAuthorizationUrl(configuration, {
       redirect_uri: this.redirectUri,
       scope: 'openid profile email',
@@ -81,11 +83,17 @@ export class OidcSignIn {
   private discover(): Promise<client.Configuration | undefined> {
     if (!this.configuration) {
       const issuer = new URL(this.config.issuer);
-      this.configuration = client.discovery(issuer, this.config.clientId, undefined, this.config.clientSecret ? client.ClientSecretPost(this.config.clientSecret) : client.None(), {
-        // Plain HTTP only for a provider on this machine (configuration refuses it otherwise).
-        ...(issuer.protocol === 'http:' && LOOPBACK.test(issuer.hostname) ? { execute: [client.allowInsecureRequests] } : {}),
-        timeout: 5,
-      });
+      this.configuration = client.discovery(
+        issuer,
+        this.config.clientId,
+        undefined,
+        this.config.clientSecret ? client.ClientSecretPost(this.config.clientSecret) : client.None(),
+        {
+          // Plain HTTP only for a provider on this machine (configuration refuses it otherwise).
+          ...(issuer.protocol === 'http:' && LOOPBACK.test(issuer.hostname) ? { execute: [client.allowInsecureRequests] } : {}),
+          timeout: 5,
+        },
+      );
       this.configuration.catch(() => (this.configuration = undefined));
     }
     return this.configuration.then(

@@ -16,15 +16,12 @@ const SESSION_MS = SESSION_HOURS * 3_600_000;
 export type SignedIn = { kind: 'token'; token: string; since: number } | { kind: 'sso'; principal: Principal; since: number };
 
 export type SessionOutcome =
-  | { kind: 'signed-in'; principal: Principal; since: number }
-  | { kind: 'signed-out' }
-  | { kind: 'ended'; reason: SessionEnd };
+  { kind: 'signed-in'; principal: Principal; since: number } | { kind: 'signed-out' } | { kind: 'ended'; reason: SessionEnd };
 
 /** Why a session ended before its person signed out: too old, or its access token no longer works. */
 export type SessionEnd = 'expired' | 'token-invalid';
 
 const KEY = 'signedIn';
-
 
 /** Who a browser's session stands for, checked afresh on every request. */
 @Injectable()

@@ -48,14 +48,24 @@ export class AuditPageController {
   async show(@Ctx() ctx: PageContext, @Param() { planId }: PlanParams, @Query() query: Record<string, unknown>): Promise<void> {
     const plan = this.plans.require(planId, ctx.cut);
     const base = `/plans/${encodeURIComponent(planId)}`;
-    const filters = { from: formText(query.from), to: formText(query.to), type: formText(query.type), actor: formText(query.actor) };
+    const filters = {
+      from: formText(query.from),
+      to: formText(query.to),
+      type: formText(query.type),
+      actor: formText(query.actor),
+    };
     const errors: FieldError[] = [];
-    if (filters.from && !isIsoDate(filters.from)) errors.push({ field: 'from', message: 'Enter the “from” date as a real date, for example 2025-10-01' });
-    if (filters.to && !isIsoDate(filters.to)) errors.push({ field: 'to', message: 'Enter the “to” date as a real date, for example 2025-12-31' });
+    if (filters.from && !isIsoDate(filters.from))
+      errors.push({ field: 'from', message: 'Enter the “from” date as a real date, for example 2025-10-01' });
+    if (filters.to && !isIsoDate(filters.to))
+      errors.push({ field: 'to', message: 'Enter the “to” date as a real date, for example 2025-12-31' });
     let trail: AuditEventDto[] = [];
     if (errors.length === 0) {
       try {
-        trail = this.audit.trailOf(planId, ctx.cut, { ...(filters.from ? { from: filters.from } : {}), ...(filters.to ? { to: filters.to } : {}) });
+        trail = this.audit.trailOf(planId, ctx.cut, {
+          ...(filters.from ? { from: filters.from } : {}),
+          ...(filters.to ? { to: filters.to } : {}),
+        });
       } catch (error) {
         if (!(error instanceof ProblemException)) throw error;
         errors.push({ field: 'to', message: 'The “to” date must be the same as or after the “from” date' });
@@ -64,7 +74,9 @@ export class AuditPageController {
     const people = new Map<string, string>();
     for (const e of trail) people.set(e.actor.id, `${e.actor.name ?? e.actor.id}${e.actor.role ? ` (${e.actor.role})` : ''}`);
     const types = [...new Set(trail.map((e) => e.type))].sort();
-    const chosen = trail.filter((e) => (!filters.type || e.type === filters.type) && (!filters.actor || e.actor.id === filters.actor)).reverse();
+    const chosen = trail
+      .filter((e) => (!filters.type || e.type === filters.type) && (!filters.actor || e.actor.id === filters.actor))
+      .reverse();
     const pages = Math.max(1, Math.ceil(chosen.length / AUDIT_PAGE_SIZE));
     const page = Math.min(pages, Math.max(1, Number.parseInt(formText(query.page), 10) || 1));
     const shown = chosen.slice((page - 1) * AUDIT_PAGE_SIZE, page * AUDIT_PAGE_SIZE);
@@ -79,8 +91,14 @@ export class AuditPageController {
         filters,
         action: `${base}/audit`,
         given: ctx.timeTravel.given,
-        typeItems: [{ value: '', text: 'Any type' }, ...types.map((t) => ({ value: t, text: TYPE_LABELS[t] ?? t, selected: t === filters.type }))],
-        actorItems: [{ value: '', text: 'Anyone' }, ...[...people].map(([id, name]) => ({ value: id, text: name, selected: id === filters.actor }))],
+        typeItems: [
+          { value: '', text: 'Any type' },
+          ...types.map((t) => ({ value: t, text: TYPE_LABELS[t] ?? t, selected: t === filters.type })),
+        ],
+        actorItems: [
+          { value: '', text: 'Anyone' },
+          ...[...people].map(([id, name]) => ({ value: id, text: name, selected: id === filters.actor })),
+        ],
         total: chosen.length,
         first: chosen.length === 0 ? 0 : (page - 1) * AUDIT_PAGE_SIZE + 1,
         last: (page - 1) * AUDIT_PAGE_SIZE + shown.length,

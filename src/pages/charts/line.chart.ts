@@ -28,7 +28,9 @@ export function lineChart(text: ChartText, points: Array<{ label: string; value:
     );
   }
   if (points.length > 1) {
-    parts.push(`<path d="${points.map((p, i) => `${i === 0 ? 'M' : 'L'}${x(i)},${y(p.value)}`).join(' ')}" fill="none" stroke="#1d70b8" stroke-width="3"/>`);
+    parts.push(
+      `<path d="${points.map((p, i) => `${i === 0 ? 'M' : 'L'}${x(i)},${y(p.value)}`).join(' ')}" fill="none" stroke="#1d70b8" stroke-width="3"/>`,
+    );
   }
   points.forEach((p, i) => {
     parts.push(

@@ -19,7 +19,12 @@ export interface TrendChart {
 
 export function ragTrendChart(trend: RagTrendDto, localAuthority: string): TrendChart {
   const periods = trend.periods.map((p) => p.period);
-  const series: Series[] = RATINGS.map((r) => ({ label: r.label, colour: r.colour, ink: r.ink, values: trend.periods.map((p) => p.totals[r.key]) }));
+  const series: Series[] = RATINGS.map((r) => ({
+    label: r.label,
+    colour: r.colour,
+    ink: r.ink,
+    values: trend.periods.map((p) => p.totals[r.key]),
+  }));
   const last = trend.periods.at(-1);
   const description = last
     ? `Milestones by rating for each quarter from ${periods[0]} to ${last.period}. In ${last.period}: ` +
@@ -27,7 +32,11 @@ export function ragTrendChart(trend: RagTrendDto, localAuthority: string): Trend
       '. The table after the chart gives every figure.'
     : 'No quarter has been rated yet.';
   return {
-    svg: stackedBars({ id: 'rag-trend', title: `${localAuthority}: milestones by rating, quarter by quarter`, description }, periods, series),
+    svg: stackedBars(
+      { id: 'rag-trend', title: `${localAuthority}: milestones by rating, quarter by quarter`, description },
+      periods,
+      series,
+    ),
     headers: RATINGS.map((r) => r.label),
     rows: trend.periods.map((p) => ({ period: p.period, counts: RATINGS.map((r) => p.totals[r.key]) })),
   };

@@ -19,7 +19,11 @@ const BOTTOM = 40;
 /** One milestone's rating each quarter: a point on the rating's row, joined quarter to quarter. */
 export function ratingsChart(text: ChartText, points: Array<{ period: string; rag: string }>): string {
   const height = TOP + ROW * LEVELS.length + BOTTOM;
-  const level = (rag: string) => Math.max(0, LEVELS.findIndex((l) => l.rag === rag));
+  const level = (rag: string) =>
+    Math.max(
+      0,
+      LEVELS.findIndex((l) => l.rag === rag),
+    );
   const y = (rag: string) => TOP + ROW * level(rag) + ROW / 2;
   const slot = (WIDTH - LEFT - RIGHT) / Math.max(1, points.length);
   const x = (i: number) => LEFT + slot * i + slot / 2;

@@ -44,14 +44,20 @@ export function stackedBars(text: ChartText, categories: string[], series: Serie
       if (value > 0) {
         const y0 = y(base + value);
         const h = y(base) - y0;
-        parts.push(`<rect x="${x}" y="${y0}" width="${barWidth}" height="${h}" fill="${s.colour}"><title>${esc(`${category}: ${value} ${s.label}`)}</title></rect>`);
+        parts.push(
+          `<rect x="${x}" y="${y0}" width="${barWidth}" height="${h}" fill="${s.colour}"><title>${esc(`${category}: ${value} ${s.label}`)}</title></rect>`,
+        );
         if (h >= 16) {
-          parts.push(`<text x="${x + barWidth / 2}" y="${y0 + h / 2 + 5}" text-anchor="middle" font-size="13" fill="${s.ink}">${value}</text>`);
+          parts.push(
+            `<text x="${x + barWidth / 2}" y="${y0 + h / 2 + 5}" text-anchor="middle" font-size="13" fill="${s.ink}">${value}</text>`,
+          );
         }
       }
       base += value;
     }
-    parts.push(`<text x="${x + barWidth / 2}" y="${HEIGHT - BOTTOM + 20}" text-anchor="middle" font-size="13" fill="#0b0c0c">${esc(category)}</text>`);
+    parts.push(
+      `<text x="${x + barWidth / 2}" y="${HEIGHT - BOTTOM + 20}" text-anchor="middle" font-size="13" fill="#0b0c0c">${esc(category)}</text>`,
+    );
   });
   // The key: a swatch and a word for each series.
   let keyX = LEFT;

@@ -43,9 +43,14 @@ export class IndicatorsPageController {
                 values.map((v) => ({ label: v.period, value: v.value })),
               )
             : null,
-        values: [...values].reverse().map((v) => ({ period: v.period, value: v.value, effectiveOn: formatDate(v.effectiveOn), note: v.note })),
+        values: [...values]
+          .reverse()
+          .map((v) => ({ period: v.period, value: v.value, effectiveOn: formatDate(v.effectiveOn), note: v.note })),
       };
     });
-    await render(ctx, 'indicators/indicators.njk', { ...planPage(ctx, plan, 'indicators', 'indicators', [{ text: 'Indicators' }]), indicators });
+    await render(ctx, 'indicators/indicators.njk', {
+      ...planPage(ctx, plan, 'indicators', 'indicators', [{ text: 'Indicators' }]),
+      indicators,
+    });
   }
 }

@@ -31,7 +31,8 @@ export const ROLE_ALLOWS: Record<Role, string[]> = {
   ],
 };
 
-export type Section = 'portfolio' | 'board' | 'quarterly-update' | 'recommendations' | 'visits' | 'indicators' | 'audit' | 'tokens';
+export type Section =
+  'portfolio' | 'board' | 'quarterly-update' | 'recommendations' | 'visits' | 'indicators' | 'audit' | 'tokens';
 
 export interface Breadcrumb {
   text: string;
@@ -80,12 +81,18 @@ const planScopeText = (principal: Principal): string =>
 /** Which moment the page shows, in words: the banner's text. */
 export function describeMoment(given: TimeTravel['given'], knownAtInstant?: string): string {
   const asOf = given.asOf ? `as it stood on ${formatDate(given.asOf)}` : 'as it stands today';
-  const known = knownAtInstant ? `, from what had been recorded by ${formatInstant(knownAtInstant)} (UK time)` : ', from everything recorded since';
+  const known = knownAtInstant
+    ? `, from what had been recorded by ${formatInstant(knownAtInstant)} (UK time)`
+    : ', from everything recorded since';
   return `You are looking at the plan ${asOf}${known}.`;
 }
 
 function navigation(ctx: PageContext, model: PageModel): NavItem[] {
-  const item = (text: string, path: string, section: Section): NavItem => ({ text, href: ctx.link(path), current: model.section === section });
+  const item = (text: string, path: string, section: Section): NavItem => ({
+    text,
+    href: ctx.link(path),
+    current: model.section === section,
+  });
   const items: NavItem[] = [item(model.plan ? 'All plans' : 'Plans', '/', 'portfolio')];
   const plan = model.plan?.planId;
   if (plan !== undefined) {
@@ -136,18 +143,32 @@ export const planPath = (planId: string, ...rest: string[]): string =>
   ['/plans', encodeURIComponent(planId), ...rest.map(encodeURIComponent)].join('/');
 
 /** What every page of a plan gives the frame: its title, section, plan and breadcrumbs (Plans › the plan › …). */
-export function planPage(ctx: PageContext, plan: { plan_id: string; local_authority: string }, section: Section, pageTitle: string, trail: Breadcrumb[]) {
+export function planPage(
+  ctx: PageContext,
+  plan: { plan_id: string; local_authority: string },
+  section: Section,
+  pageTitle: string,
+  trail: Breadcrumb[],
+) {
   return {
     pageTitle: `${plan.local_authority}: ${pageTitle}`,
     section,
     plan: { planId: plan.plan_id, localAuthority: plan.local_authority },
     localAuthority: plan.local_authority,
-    breadcrumbs: [{ text: 'Plans', href: ctx.link('/') }, { text: plan.local_authority, href: ctx.link(planPath(plan.plan_id)) }, ...trail],
+    breadcrumbs: [
+      { text: 'Plans', href: ctx.link('/') },
+      { text: plan.local_authority, href: ctx.link(planPath(plan.plan_id)) },
+      ...trail,
+    ],
   };
 }
 
 /** Renders a page inside the frame. */
 export async function render(ctx: PageContext, template: string, model: PageModel, status = 200): Promise<void> {
   const html = await ctx.reply.viewAsync(template, { ...model, frame: frameOf(ctx, model) });
-  await ctx.reply.status(status).header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store').send(html);
+  await ctx.reply
+    .status(status)
+    .header('content-type', 'text/html; charset=utf-8')
+    .header('cache-control', 'no-store')
+    .send(html);
 }

@@ -25,7 +25,10 @@ function pageFor(problem: Problem, request: AuthenticatedRequest): ErrorPage {
   switch (problem.status) {
     case 400:
       return problem.timeTravel
-        ? { heading: 'There is a problem with the moment asked for', paragraphs: ['The date or time in the address could not be read. Correct it below.'] }
+        ? {
+            heading: 'There is a problem with the moment asked for',
+            paragraphs: ['The date or time in the address could not be read. Correct it below.'],
+          }
         : { heading: 'There is a problem with the address', paragraphs: [problem.detail] };
     case 403: {
       if (problem.csrf) {
@@ -46,10 +49,16 @@ function pageFor(problem: Problem, request: AuthenticatedRequest): ErrorPage {
       if (problem.errors?.some((e) => /Id$/.test(e.field))) return { heading: 'Not found', paragraphs: [problem.detail] };
       return {
         heading: 'Page not found',
-        paragraphs: ['If you typed the web address, check it is correct.', 'If you pasted the web address, check you copied the entire address.'],
+        paragraphs: [
+          'If you typed the web address, check it is correct.',
+          'If you pasted the web address, check you copied the entire address.',
+        ],
       };
     case 413:
-      return { heading: 'The form was too large to send', paragraphs: ['Nothing was recorded. Shorten what you wrote and try again.'] };
+      return {
+        heading: 'The form was too large to send',
+        paragraphs: ['Nothing was recorded. Shorten what you wrote and try again.'],
+      };
     case 429:
       return { heading: 'Too many attempts', paragraphs: [problem.detail] };
     case 503:
@@ -79,7 +88,10 @@ export class PageErrors {
     if (problem.status === 401 && problem.signIn) {
       const returnTo = safeReturnTo(request.url);
       const ended = problem.signIn === 'required' ? '' : `&ended=${String(problem.signIn)}`;
-      await reply.status(303).header('location', `/sign-in?returnTo=${encodeURIComponent(returnTo)}${ended}`).send();
+      await reply
+        .status(303)
+        .header('location', `/sign-in?returnTo=${encodeURIComponent(returnTo)}${ended}`)
+        .send();
       return;
     }
     const page = pageFor(problem, request as AuthenticatedRequest);
@@ -95,9 +107,15 @@ export class PageErrors {
         frame.timeTravel.knownAt = timeTravelGiven.knownAt ?? '';
       }
       const html = await reply.viewAsync('layout/error.njk', { ...model, errors: problem.timeTravel ? errors : [], frame });
-      await reply.status(problem.status).header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store').send(html);
+      await reply
+        .status(problem.status)
+        .header('content-type', 'text/html; charset=utf-8')
+        .header('cache-control', 'no-store')
+        .send(html);
     } catch (error) {
-      this.logger.error(`The error page could not be shown: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      this.logger.error(
+        `The error page could not be shown: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
       await reply.status(problem.status).header('content-type', 'text/plain; charset=utf-8').send(`${page.heading}\n`);
     }
   }

@@ -20,7 +20,13 @@ const TAG_CLASSES: Record<Rag, string> = {
   'not-rated': 'govuk-tag--grey',
 };
 
-const LABELS: Record<Rag, string> = { green: 'Green', amber: 'Amber', red: 'Red', complete: 'Complete', 'not-rated': 'Not rated' };
+const LABELS: Record<Rag, string> = {
+  green: 'Green',
+  amber: 'Amber',
+  red: 'Red',
+  complete: 'Complete',
+  'not-rated': 'Not rated',
+};
 
 export const RAG_TAGS: Record<Rag, RagTag> = Object.fromEntries(
   RAGS.map((rag) => [

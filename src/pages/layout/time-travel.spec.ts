@@ -8,7 +8,10 @@ describe('the moment a page shows', () => {
     const parsed = parseTimeTravel({}, now);
     expect(parsed).toEqual({
       ok: true,
-      timeTravel: { given: {}, cut: { asOf: '2026-11-22', knownAt: '2026-11-22T12:00:00.000Z', recordedBy: '9999-12-31T23:59:59.999Z' } },
+      timeTravel: {
+        given: {},
+        cut: { asOf: '2026-11-22', knownAt: '2026-11-22T12:00:00.000Z', recordedBy: '9999-12-31T23:59:59.999Z' },
+      },
     });
     expect(parseTimeTravel({ asOf: '', knownAt: '  ' }, now)).toMatchObject({ ok: true, timeTravel: { given: {} } });
   });
@@ -24,9 +27,15 @@ describe('the moment a page shows', () => {
       timeTravel: { given: { knownAt: '2025-11-01 14:30' }, knownAtInstant: '2025-11-01T14:30:59.999Z' },
     });
     // 1 July is BST: an hour ahead of UTC.
-    expect(parseTimeTravel({ knownAt: '2025-07-01 09:05' }, now)).toMatchObject({ ok: true, timeTravel: { knownAtInstant: '2025-07-01T08:05:59.999Z' } });
+    expect(parseTimeTravel({ knownAt: '2025-07-01 09:05' }, now)).toMatchObject({
+      ok: true,
+      timeTravel: { knownAtInstant: '2025-07-01T08:05:59.999Z' },
+    });
     // A date alone is the end of that day, UK time.
-    expect(parseTimeTravel({ knownAt: '2025-07-01' }, now)).toMatchObject({ ok: true, timeTravel: { knownAtInstant: '2025-07-01T22:59:59.999Z' } });
+    expect(parseTimeTravel({ knownAt: '2025-07-01' }, now)).toMatchObject({
+      ok: true,
+      timeTravel: { knownAtInstant: '2025-07-01T22:59:59.999Z' },
+    });
   });
 
   it('names each field it cannot read', () => {

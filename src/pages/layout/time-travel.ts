@@ -18,7 +18,8 @@ export interface TimeTravel {
 
 const LOCAL = /^(\d{4}-\d{2}-\d{2})[ T](\d{1,2}):(\d{2})$/;
 
-const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
+const text = (value: unknown): string | undefined =>
+  typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 
 function knownAtInstant(value: string): string | undefined {
   if (isInstant(value)) return toUtcInstant(value);
@@ -30,7 +31,8 @@ function knownAtInstant(value: string): string | undefined {
   return undefined;
 }
 
-export type TimeTravelResult = { ok: true; timeTravel: TimeTravel } | { ok: false; errors: FieldError[]; given: TimeTravel['given'] };
+export type TimeTravelResult =
+  { ok: true; timeTravel: TimeTravel } | { ok: false; errors: FieldError[]; given: TimeTravel['given'] };
 
 export function parseTimeTravel(query: Record<string, unknown>, now = new Date()): TimeTravelResult {
   const asOf = text(query.asOf);
@@ -58,7 +60,8 @@ export function parseTimeTravel(query: Record<string, unknown>, now = new Date()
 /** A path with the moment shown carried over, and any other query values given. */
 export function withMoment(path: string, given: TimeTravel['given'], extra: Record<string, string | undefined> = {}): string {
   const params = new URLSearchParams();
-  for (const [name, value] of Object.entries({ ...extra, ...given })) if (value !== undefined && value !== '') params.set(name, value);
+  for (const [name, value] of Object.entries({ ...extra, ...given }))
+    if (value !== undefined && value !== '') params.set(name, value);
   const query = params.toString();
   return query ? `${path}?${query}` : path;
 }

@@ -5,7 +5,20 @@ import { isIsoDate } from '../../domain/dates';
  * two and write dates and times the way GOV.UK does: "30 September 2025", "1 November 2025 at 9:05am".
  */
 const ZONE = 'Europe/London';
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 const parts = new Intl.DateTimeFormat('en-GB', {
   timeZone: ZONE,
@@ -42,7 +55,8 @@ export function ukToInstant(date: string, hour: number, minute: number, second =
   // Two rounds settle the offset, on either side of a change of the clocks.
   for (let round = 0; round < 2; round++) {
     const wall = ukWallClock(new Date(instant));
-    const offset = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second) - Math.floor(instant / 1000) * 1000;
+    const offset =
+      Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second) - Math.floor(instant / 1000) * 1000;
     instant = asUtc - offset;
   }
   return new Date(instant);

@@ -52,13 +52,23 @@ export class MilestonePageController {
   @Get()
   @Page('read')
   async show(@Ctx() ctx: PageContext, @Param() { planId, milestoneId }: MilestoneParams): Promise<void> {
-    await this.page(ctx, planId, milestoneId, startingForm(this.histories.history(planId, milestoneId, readCut({ asOf: '9999-12-31' }))), []);
+    await this.page(
+      ctx,
+      planId,
+      milestoneId,
+      startingForm(this.histories.history(planId, milestoneId, readCut({ asOf: '9999-12-31' }))),
+      [],
+    );
   }
 
   @Post()
   @Page('write')
   @UseGuards(CsrfGuard)
-  async record(@Ctx() ctx: PageContext, @Param() { planId, milestoneId }: MilestoneParams, @Body() body: Record<string, unknown>): Promise<void> {
+  async record(
+    @Ctx() ctx: PageContext,
+    @Param() { planId, milestoneId }: MilestoneParams,
+    @Body() body: Record<string, unknown>,
+  ): Promise<void> {
     const form: MilestoneForm = {
       period: formText(body.period),
       rag: formText(body.rag),
@@ -78,9 +88,19 @@ export class MilestonePageController {
     const { errors } = await validateBody(UpdateMilestoneDto, update);
     if (errors.length > 0) {
       const fields = [...new Set(errors.map((e) => e.field))].filter((f) => f !== 'effectiveOn');
-      return this.page(ctx, planId, milestoneId, form, fields.map((field) => ({ field, message: MESSAGES[field] ?? errors.find((e) => e.field === field)!.message })), 422);
+      return this.page(
+        ctx,
+        planId,
+        milestoneId,
+        form,
+        fields.map((field) => ({ field, message: MESSAGES[field] ?? errors.find((e) => e.field === field)!.message })),
+        422,
+      );
     }
-    const context = { ...pageCommandContext(ctx), ...(/^\d+$/.test(form.revision) ? { expectedRevision: Number(form.revision) } : {}) };
+    const context = {
+      ...pageCommandContext(ctx),
+      ...(/^\d+$/.test(form.revision) ? { expectedRevision: Number(form.revision) } : {}),
+    };
     let result: CommandResult;
     try {
       result = await this.commandBus.execute(new UpdateMilestoneCommand(planId, milestoneId, update, context));
@@ -100,11 +120,25 @@ export class MilestonePageController {
       throw error;
     }
     await this.projector.waitFor(result.position, MIN_POSITION_WAIT_MS);
-    ctx.flash({ title: `${milestoneId} rated ${ragLabel(form.rag)} for ${form.period}`, text: form.reason ? `Recorded as a correction: ${form.reason}` : 'Recorded.' });
-    await ctx.reply.status(303).header('location', `/plans/${encodeURIComponent(planId)}/milestones/${encodeURIComponent(milestoneId)}`).send();
+    ctx.flash({
+      title: `${milestoneId} rated ${ragLabel(form.rag)} for ${form.period}`,
+      text: form.reason ? `Recorded as a correction: ${form.reason}` : 'Recorded.',
+    });
+    await ctx.reply
+      .status(303)
+      .header('location', `/plans/${encodeURIComponent(planId)}/milestones/${encodeURIComponent(milestoneId)}`)
+      .send();
   }
 
-  private async page(ctx: PageContext, planId: string, milestoneId: string, form: MilestoneForm, errors: FieldError[], status = 200, conflict?: string) {
+  private async page(
+    ctx: PageContext,
+    planId: string,
+    milestoneId: string,
+    form: MilestoneForm,
+    errors: FieldError[],
+    status = 200,
+    conflict?: string,
+  ) {
     const cut: ReadCut = ctx.cut;
     const plan = this.plans.require(planId, cut);
     const history = this.histories.history(planId, milestoneId, cut);

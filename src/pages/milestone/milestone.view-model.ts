@@ -75,7 +75,15 @@ export function milestoneViewModel(ctx: PageContext, d: MilestonePageData): Page
     summary: [
       { key: 'Priority', value: `${history.priorityId}: ${d.priorityTitle}` },
       { key: 'Owner', value: d.owner ?? 'Not recorded' },
-      { key: 'Due', value: d.dueOn ? formatDate(d.dueOn) + (history.dueDateChanges.length ? ` (changed ${history.dueDateChanges.length} ${history.dueDateChanges.length === 1 ? 'time' : 'times'})` : '') : 'Not recorded' },
+      {
+        key: 'Due',
+        value: d.dueOn
+          ? formatDate(d.dueOn) +
+            (history.dueDateChanges.length
+              ? ` (changed ${history.dueDateChanges.length} ${history.dueDateChanges.length === 1 ? 'time' : 'times'})`
+              : '')
+          : 'Not recorded',
+      },
     ],
     latest: latest ? { rag: latest.rag, period: latest.period, forecastRag: latest.forecastRag } : null,
     chart: counting.length
@@ -117,7 +125,11 @@ export function milestoneViewModel(ctx: PageContext, d: MilestonePageData): Page
     form: {
       action: href,
       ...d.form,
-      periodItems: periods.map((p) => ({ value: p, text: p + (rated.includes(p) ? ' (rated: a change is a correction)' : ''), selected: p === d.form.period })),
+      periodItems: periods.map((p) => ({
+        value: p,
+        text: p + (rated.includes(p) ? ' (rated: a change is a correction)' : ''),
+        selected: p === d.form.period,
+      })),
       ragItems: ragItems(d.form.rag),
       forecastItems: forecastItems(d.form.forecastRag),
       csrfToken: ctx.csrfToken(),

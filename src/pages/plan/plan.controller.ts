@@ -28,14 +28,17 @@ export class PlanPageController {
   async show(@Ctx() ctx: PageContext, @Param() { planId }: PlanParams, @Query() query: Record<string, unknown>): Promise<void> {
     const plan = this.plans.require(planId, ctx.cut);
     const board = this.board.board(planId, ctx.cut);
-    const filters = planFilters(query, board.priorities.map((p) => p.priorityId));
+    const filters = planFilters(
+      query,
+      board.priorities.map((p) => p.priorityId),
+    );
     await render(
       ctx,
       'plan/plan.njk',
       planViewModel(ctx, {
         plan,
         board,
-        visits: this.visits.list(planId, ctx.cut),
+        judgements: this.visits.latestJudgements(planId, ctx.cut),
         trend: this.trends.trend(planId, ctx.cut),
         corrections: this.corrections.ofPlan(planId, ctx.cut),
         filters,

@@ -3,7 +3,7 @@ import { PlanRow } from '../../projections/portfolio/plan-lookup';
 import { Correction } from '../../projections/rag-board/corrections.queries';
 import { BoardDto, BoardMilestoneDto } from '../../projections/rag-board/rag-board.dto';
 import { RagTrendDto } from '../../projections/rag-board/rag-trend.dto';
-import { VisitDto } from '../../projections/visits/visits.dto';
+import { VisitsQueries } from '../../projections/visits/visits.queries';
 import { GRADE_LABELS, Grade, JUDGEMENT_AREA_LABELS, JUDGEMENT_AREAS, JudgementArea } from '../../visit/ofsted';
 import { ragTrendChart } from '../charts/rag-trend.chart';
 import { PageModel } from '../layout/frame';
@@ -34,17 +34,18 @@ const GRADE_CLASSES: Record<Grade, string> = {
 
 const areaOrder = (area: string) => (JUDGEMENT_AREAS as readonly string[]).indexOf(area);
 
-/** The judgements of the latest visit that gave any, by asOf. */
-function latestJudgements(visits: VisitDto[]) {
-  const judged = visits.filter((v) => v.judgements.length > 0).at(-1);
-  if (!judged) return null;
+/** The judgements of the latest visit that gave any, by asOf, in the framework's order of areas. */
+function latestJudgements(latest: PlanPageData['judgements']) {
+  if (!latest) return null;
   return {
-    visit: `${judged.kind === 'ilacs' ? 'ILACS inspection' : 'Visit'} ending ${formatDate(judged.endDate)}`,
-    items: [...judged.judgements].sort((a, b) => areaOrder(a.area) - areaOrder(b.area)).map((j) => ({
-      area: JUDGEMENT_AREA_LABELS[j.area as JudgementArea] ?? j.area,
-      grade: GRADE_LABELS[j.grade as Grade] ?? j.grade,
-      classes: GRADE_CLASSES[j.grade as Grade] ?? 'govuk-tag--grey',
-    })),
+    visit: `${latest.visit.kind === 'ilacs' ? 'ILACS inspection' : 'Visit'} ending ${formatDate(latest.visit.endDate)}`,
+    items: [...latest.judgements]
+      .sort((a, b) => areaOrder(a.area) - areaOrder(b.area))
+      .map((j) => ({
+        area: JUDGEMENT_AREA_LABELS[j.area as JudgementArea] ?? j.area,
+        grade: GRADE_LABELS[j.grade as Grade] ?? j.grade,
+        classes: GRADE_CLASSES[j.grade as Grade] ?? 'govuk-tag--grey',
+      })),
   };
 }
 
@@ -58,7 +59,13 @@ export function directionOf(m: Pick<BoardMilestoneDto, 'direction' | 'previousRa
   if (m.rag === 'not-rated') return { symbol: '', text: '' };
   if (!m.direction) return { symbol: '', text: m.previousPeriod ? `Not rated in ${m.previousPeriod}` : '' };
   const d = DIRECTION[m.direction];
-  return { symbol: d.symbol, text: m.direction === 'unchanged' ? `${d.word} since ${m.previousPeriod}` : `${d.word} from ${ragLabel(m.previousRag!)} in ${m.previousPeriod}` };
+  return {
+    symbol: d.symbol,
+    text:
+      m.direction === 'unchanged'
+        ? `${d.word} since ${m.previousPeriod}`
+        : `${d.word} from ${ragLabel(m.previousRag!)} in ${m.previousPeriod}`,
+  };
 }
 
 /** "Changed after it was first reported": the first report, and when, by whom and why it changed. */
@@ -82,19 +89,24 @@ export function excerpt(text: string, length = 320): { text: string; cut: boolea
 export interface PlanPageData {
   plan: PlanRow;
   board: BoardDto;
-  visits: VisitDto[];
+  judgements: ReturnType<VisitsQueries['latestJudgements']>;
   trend: RagTrendDto;
   corrections: Correction[];
   filters: PlanFilters;
 }
 
-export function planViewModel(ctx: PageContext, { plan, board, visits, trend, corrections, filters }: PlanPageData): PageModel {
+export function planViewModel(
+  ctx: PageContext,
+  { plan, board, judgements, trend, corrections, filters }: PlanPageData,
+): PageModel {
   const planId = plan.plan_id;
   const base = `/plans/${encodeURIComponent(planId)}`;
   const corrected = new Map(corrections.map((c) => [`${c.milestoneId}\u0000${c.period}`, c]));
   const all = board.priorities.flatMap((p) => p.milestones);
   const matches = (m: BoardMilestoneDto, priorityId: string) =>
-    (!filters.rag || m.rag === filters.rag) && (!filters.priority || priorityId === filters.priority) && (!filters.declined || m.direction === 'declined');
+    (!filters.rag || m.rag === filters.rag) &&
+    (!filters.priority || priorityId === filters.priority) &&
+    (!filters.declined || m.direction === 'declined');
   const priorities = board.priorities
     .map((p) => ({
       priorityId: p.priorityId,
@@ -129,14 +141,25 @@ export function planViewModel(ctx: PageContext, { plan, board, visits, trend, co
     title: plan.title,
     localAuthority: plan.local_authority,
     asOf: board.asOf,
-    totals: RAGS.map((rag) => ({ rag, count: board.totals[rag === 'not-rated' ? 'notRated' : rag], meaning: RAG_TAGS[rag].meaning })),
-    judgements: latestJudgements(visits),
+    totals: RAGS.map((rag) => ({
+      rag,
+      count: board.totals[rag === 'not-rated' ? 'notRated' : rag],
+      meaning: RAG_TAGS[rag].meaning,
+    })),
+    judgements: latestJudgements(judgements),
     chart,
     filters: {
-      ragItems: [{ value: '', text: 'Any rating' }, ...RAGS.map((r) => ({ value: r, text: RAG_TAGS[r].label, selected: filters.rag === r }))],
+      ragItems: [
+        { value: '', text: 'Any rating' },
+        ...RAGS.map((r) => ({ value: r, text: RAG_TAGS[r].label, selected: filters.rag === r })),
+      ],
       priorityItems: [
         { value: '', text: 'Every priority' },
-        ...board.priorities.map((p) => ({ value: p.priorityId, text: `${p.priorityId}: ${p.title}`, selected: filters.priority === p.priorityId })),
+        ...board.priorities.map((p) => ({
+          value: p.priorityId,
+          text: `${p.priorityId}: ${p.title}`,
+          selected: filters.priority === p.priorityId,
+        })),
       ],
       declined: filters.declined,
       action: base,

@@ -24,7 +24,12 @@ const cell = (now: number, before: number): TotalCell => {
   return {
     count: now,
     change: diff > 0 ? `+${diff}` : diff < 0 ? `−${-diff}` : '',
-    changeText: diff > 0 ? `up ${diff} since the quarter before` : diff < 0 ? `down ${-diff} since the quarter before` : 'no change since the quarter before',
+    changeText:
+      diff > 0
+        ? `up ${diff} since the quarter before`
+        : diff < 0
+          ? `down ${-diff} since the quarter before`
+          : 'no change since the quarter before',
   };
 };
 

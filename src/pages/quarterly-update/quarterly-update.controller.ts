@@ -47,7 +47,11 @@ export class QuarterlyUpdatePageController {
   async show(@Ctx() ctx: PageContext, @Param() { planId }: PlanParams, @Query() query: Record<string, unknown>): Promise<void> {
     const { period, priorityId } = this.scope(planId, query);
     const { rows, loaded } = this.load(planId, period, priorityId);
-    await render(ctx, 'quarterly-update/quarterly-update.njk', quarterlyViewModel(ctx, { ...loaded, period, ...(priorityId ? { priorityId } : {}), rows, errors: [], conflicts: 0 }));
+    await render(
+      ctx,
+      'quarterly-update/quarterly-update.njk',
+      quarterlyViewModel(ctx, { ...loaded, period, ...(priorityId ? { priorityId } : {}), rows, errors: [], conflicts: 0 }),
+    );
   }
 
   @Post()
@@ -61,14 +65,24 @@ export class QuarterlyUpdatePageController {
     // Only what the person saw is sent: a milestone added since the form was loaded waits for the next form.
     const seen = (row: FormRow) => typed.has(row.milestoneId);
     const again = (status: number, errors = summaryOf(rows), conflicts = 0) =>
-      render(ctx, 'quarterly-update/quarterly-update.njk', quarterlyViewModel(ctx, { ...loaded, period, ...(priorityId ? { priorityId } : {}), rows, errors, conflicts }), status);
+      render(
+        ctx,
+        'quarterly-update/quarterly-update.njk',
+        quarterlyViewModel(ctx, { ...loaded, period, ...(priorityId ? { priorityId } : {}), rows, errors, conflicts }),
+        status,
+      );
 
     // A row left without rating or commentary, or repeating the quarter's rating as it stands, records nothing.
     const sent = rows.flatMap((row, index) =>
       !seen(row) || (row.input.rag === '' && row.input.commentary === '') || unchanged(row.input, row.current) ? [] : [index],
     );
     if (sent.length === 0) {
-      return again(400, [{ field: 'form', message: `There is nothing to record: change at least one milestone’s rating or commentary for ${period}` }]);
+      return again(400, [
+        {
+          field: 'form',
+          message: `There is nothing to record: change at least one milestone’s rating or commentary for ${period}`,
+        },
+      ]);
     }
     // Someone else changed a milestone since the form was loaded: nothing is recorded, and the form shows
     // what changed with what was typed kept; sending it again (now at the new revision) confirms.
@@ -78,15 +92,36 @@ export class QuarterlyUpdatePageController {
       return again(409, [], stale.length);
     }
 
-    const request: RecordQuarterlyUpdateDto = requestOf(period, parsePeriod(period)!.end, sent.map((i) => rows[i]!.input));
+    const request: RecordQuarterlyUpdateDto = requestOf(
+      period,
+      parsePeriod(period)!.end,
+      sent.map((i) => rows[i]!.input),
+    );
     const { errors } = await validateBody(RecordQuarterlyUpdateDto, request);
-    if (errors.length > 0) return this.showErrors(rows, rowErrors(errors, sent, rows.map((r) => r.input)), again);
+    if (errors.length > 0)
+      return this.showErrors(
+        rows,
+        rowErrors(
+          errors,
+          sent,
+          rows.map((r) => r.input),
+        ),
+        again,
+      );
     let result: BatchResult;
     try {
       result = await this.commandBus.execute(new RecordQuarterlyUpdateCommand(planId, request, pageCommandContext(ctx)));
     } catch (error) {
       if (error instanceof CommandsRefusedError) {
-        return this.showErrors(rows, rowErrors(refusalsProblem(error, 'updates').errors ?? [], sent, rows.map((r) => r.input)), again);
+        return this.showErrors(
+          rows,
+          rowErrors(
+            refusalsProblem(error, 'updates').errors ?? [],
+            sent,
+            rows.map((r) => r.input),
+          ),
+          again,
+        );
       }
       if (error instanceof WrongExpectedRevisionError) {
         const fresh = this.load(planId, period, priorityId);
@@ -144,7 +179,11 @@ export class QuarterlyUpdatePageController {
     row.input = { ...row.input, revision: String(revisions.get(row.milestoneId) ?? row.input.revision) };
   }
 
-  private showErrors(rows: FormRow[], errors: Map<number, FormRow['errors']>, again: (status: number) => Promise<void>): Promise<void> {
+  private showErrors(
+    rows: FormRow[],
+    errors: Map<number, FormRow['errors']>,
+    again: (status: number) => Promise<void>,
+  ): Promise<void> {
     for (const [index, fields] of errors) rows[index]!.errors = fields;
     return again(422);
   }
@@ -152,4 +191,6 @@ export class QuarterlyUpdatePageController {
 
 /** The rows' messages as the error summary lists them, each pointing at its field (`rag-3`). */
 const summaryOf = (rows: FormRow[]) =>
-  rows.flatMap((row, index) => Object.entries(row.errors).map(([field, message]) => ({ field: `${field}-${index}`, message: message! })));
+  rows.flatMap((row, index) =>
+    Object.entries(row.errors).map(([field, message]) => ({ field: `${field}-${index}`, message: message! })),
+  );

@@ -1,4 +1,7 @@
-import { MAX_QUARTERLY_UPDATES, RecordQuarterlyUpdateDto } from '../../milestone/record-quarterly-update/record-quarterly-update.dto';
+import {
+  MAX_QUARTERLY_UPDATES,
+  RecordQuarterlyUpdateDto,
+} from '../../milestone/record-quarterly-update/record-quarterly-update.dto';
 import { PeriodRating } from '../../projections/rag-board/rag-board.queries';
 import { FieldError } from '../../web/problem.filter';
 import { formText } from '../layout/form';
@@ -60,7 +63,11 @@ const FIELD = /^updates\[(\d+)\](?:\.(\w+))?$/;
  * The API's errors for the rows sent (`updates[3].rag`) as messages on the form's rows, in words a person
  * can act on; `sent[i]` is the form row of the i-th row sent.
  */
-export function rowErrors(errors: readonly FieldError[], sent: readonly number[], rows: readonly RowInput[]): Map<number, Partial<Record<RowField, string>>> {
+export function rowErrors(
+  errors: readonly FieldError[],
+  sent: readonly number[],
+  rows: readonly RowInput[],
+): Map<number, Partial<Record<RowField, string>>> {
   const byRow = new Map<number, Partial<Record<RowField, string>>>();
   for (const error of errors) {
     const match = FIELD.exec(error.field);
@@ -83,7 +90,9 @@ function friendly(field: RowField, message: string, row: RowInput): string {
     case 'rag':
       return `Select a rating for ${id}`;
     case 'commentary':
-      return row.commentary === '' ? `Enter a commentary for ${id}` : `The commentary for ${id} must be 20,000 characters or fewer`;
+      return row.commentary === ''
+        ? `Enter a commentary for ${id}`
+        : `The commentary for ${id} must be 20,000 characters or fewer`;
     case 'forecastRag':
       return `Select a forecast for ${id} from the list, or none`;
     case 'reason':

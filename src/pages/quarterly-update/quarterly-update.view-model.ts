@@ -48,7 +48,12 @@ export interface QuarterlyForm {
 }
 
 /** The form's rows from the board and the two quarters' ratings; what was typed wins over what is stored. */
-export function formRows(board: BoardDto, ratings: Map<string, Map<string, PeriodRating>>, period: string, priorityId?: string): FormRow[] {
+export function formRows(
+  board: BoardDto,
+  ratings: Map<string, Map<string, PeriodRating>>,
+  period: string,
+  priorityId?: string,
+): FormRow[] {
   const before = previousQuarter(period)!;
   return board.priorities
     .filter((p) => priorityId === undefined || p.priorityId === priorityId)
@@ -129,11 +134,7 @@ export function quarterlyViewModel(ctx: PageContext, form: QuarterlyForm): PageM
     pageTitle: `Quarterly update, ${form.period}: ${scope}`,
     section: 'quarterly-update',
     plan: { planId, localAuthority: form.plan.local_authority },
-    breadcrumbs: [
-      { text: 'Plans', href: '/' },
-      { text: form.plan.local_authority, href: base },
-      { text: 'Quarterly update' },
-    ],
+    breadcrumbs: [{ text: 'Plans', href: '/' }, { text: form.plan.local_authority, href: base }, { text: 'Quarterly update' }],
     localAuthority: form.plan.local_authority,
     period: form.period,
     previousPeriod: previousQuarter(form.period),
@@ -143,7 +144,11 @@ export function quarterlyViewModel(ctx: PageContext, form: QuarterlyForm): PageM
     choosePeriods: periodChoices().map((p) => ({ value: p, text: p, selected: p === form.period })),
     choosePriorities: [
       { value: '', text: 'The whole plan', selected: !priority },
-      ...form.board.priorities.map((p) => ({ value: p.priorityId, text: `${p.priorityId}: ${p.title}`, selected: p.priorityId === form.priorityId })),
+      ...form.board.priorities.map((p) => ({
+        value: p.priorityId,
+        text: `${p.priorityId}: ${p.title}`,
+        selected: p.priorityId === form.priorityId,
+      })),
     ],
     action: `${base}/quarterly-update`,
     groups: [...groups.values()],

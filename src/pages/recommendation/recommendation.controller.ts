@@ -50,7 +50,13 @@ export class RecommendationPageController {
   @Page('read')
   async show(@Ctx() ctx: PageContext, @Param() { planId, recommendationId }: RecommendationParams): Promise<void> {
     const revision = this.histories.history(planId, recommendationId, readCut({})).revision;
-    await this.page(ctx, planId, recommendationId, { reason: '', evidence: '', effectiveOn: ukToday(), revision: String(revision) }, []);
+    await this.page(
+      ctx,
+      planId,
+      recommendationId,
+      { reason: '', evidence: '', effectiveOn: ukToday(), revision: String(revision) },
+      [],
+    );
   }
 
   @Post('closure')
@@ -73,15 +79,39 @@ export class RecommendationPageController {
     body: Record<string, unknown>,
     decision: 'closure' | 'reopening',
   ): Promise<void> {
-    const form: DecisionForm = { reason: formText(body.reason), evidence: formText(body.evidence), effectiveOn: formText(body.effectiveOn), revision: formText(body.revision) };
-    const evidence = form.evidence.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '');
-    const input = decision === 'closure' ? { reason: form.reason, evidence, effectiveOn: form.effectiveOn } : { reason: form.reason, effectiveOn: form.effectiveOn };
-    const { errors } = await validateBody<object>(decision === 'closure' ? CloseRecommendationDto : ReopenRecommendationDto, input);
+    const form: DecisionForm = {
+      reason: formText(body.reason),
+      evidence: formText(body.evidence),
+      effectiveOn: formText(body.effectiveOn),
+      revision: formText(body.revision),
+    };
+    const evidence = form.evidence
+      .split(/\r?\n/)
+      .map((line) => line.trim())
+      .filter((line) => line !== '');
+    const input =
+      decision === 'closure'
+        ? { reason: form.reason, evidence, effectiveOn: form.effectiveOn }
+        : { reason: form.reason, effectiveOn: form.effectiveOn };
+    const { errors } = await validateBody<object>(
+      decision === 'closure' ? CloseRecommendationDto : ReopenRecommendationDto,
+      input,
+    );
     if (errors.length > 0) {
       const fields = [...new Set(errors.map((e) => e.field.replace(/\[\d+\]$/, '')))];
-      return this.page(ctx, planId, recommendationId, form, fields.map((field) => ({ field, message: MESSAGES[field] ?? errors.find((e) => e.field.startsWith(field))!.message })), 422);
+      return this.page(
+        ctx,
+        planId,
+        recommendationId,
+        form,
+        fields.map((field) => ({ field, message: MESSAGES[field] ?? errors.find((e) => e.field.startsWith(field))!.message })),
+        422,
+      );
     }
-    const context = { ...pageCommandContext(ctx), ...(/^\d+$/.test(form.revision) ? { expectedRevision: Number(form.revision) } : {}) };
+    const context = {
+      ...pageCommandContext(ctx),
+      ...(/^\d+$/.test(form.revision) ? { expectedRevision: Number(form.revision) } : {}),
+    };
     let result: CommandResult;
     try {
       result = await this.commandBus.execute(
@@ -102,19 +132,41 @@ export class RecommendationPageController {
     }
     await this.projector.waitFor(result.position, MIN_POSITION_WAIT_MS);
     ctx.flash({ title: `${recommendationId} ${decision === 'closure' ? 'closed' : 'reopened'}`, text: form.reason });
-    await ctx.reply.status(303).header('location', `/plans/${encodeURIComponent(planId)}/recommendations/${encodeURIComponent(recommendationId)}`).send();
+    await ctx.reply
+      .status(303)
+      .header('location', `/plans/${encodeURIComponent(planId)}/recommendations/${encodeURIComponent(recommendationId)}`)
+      .send();
   }
 
-  private async page(ctx: PageContext, planId: string, recommendationId: string, form: DecisionForm, errors: FieldError[], status = 200, conflict?: string) {
+  private async page(
+    ctx: PageContext,
+    planId: string,
+    recommendationId: string,
+    form: DecisionForm,
+    errors: FieldError[],
+    status = 200,
+    conflict?: string,
+  ) {
     const plan = this.plans.require(planId, ctx.cut);
     const history = this.histories.history(planId, recommendationId, ctx.cut);
     const row = this.recommendations.list(planId, ctx.cut).find((r) => r.recommendationId === recommendationId);
     const linked = new Set(row?.linkedMilestoneIds ?? []);
-    const milestones = this.board.board(planId, ctx.cut).priorities.flatMap((p) => p.milestones).filter((m) => linked.has(m.milestoneId));
+    const milestones = this.board
+      .board(planId, ctx.cut)
+      .priorities.flatMap((p) => p.milestones)
+      .filter((m) => linked.has(m.milestoneId));
     await render(
       ctx,
       'recommendation/recommendation.njk',
-      recommendationViewModel(ctx, { plan, history, source: row?.source ?? null, milestones, form, errors, ...(conflict ? { conflict } : {}) }),
+      recommendationViewModel(ctx, {
+        plan,
+        history,
+        source: row?.source ?? null,
+        milestones,
+        form,
+        errors,
+        ...(conflict ? { conflict } : {}),
+      }),
       status,
     );
   }

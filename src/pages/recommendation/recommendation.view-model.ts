@@ -1,6 +1,10 @@
 import { PlanRow } from '../../projections/portfolio/plan-lookup';
 import { BoardMilestoneDto } from '../../projections/rag-board/rag-board.dto';
-import { HistoryEntryDto, RecommendationHistoryDto, VisitRefDto } from '../../projections/recommendations/recommendation-history.dto';
+import {
+  HistoryEntryDto,
+  RecommendationHistoryDto,
+  VisitRefDto,
+} from '../../projections/recommendations/recommendation-history.dto';
 import { FieldError } from '../../web/problem.filter';
 import { PageModel } from '../layout/frame';
 import { PageContext } from '../layout/page-context';
@@ -35,7 +39,10 @@ function describe(entry: HistoryEntryDto): { label: string; text: string; rag?: 
     case 'RecommendationReopened':
       return { label: 'Reopened', text: `${entry.reason}.` };
     case 'VisitFindingRecorded':
-      return { label: `Finding (${(entry.assessment ?? '').replace(/-/g, ' ')})`, text: entry.summary.replace(/^Visit [^ ]+ found \([^)]*\): /, '') };
+      return {
+        label: `Finding (${(entry.assessment ?? '').replace(/-/g, ' ')})`,
+        text: entry.summary.replace(/^Visit [^ ]+ found \([^)]*\): /, ''),
+      };
     case 'MilestoneUpdated':
       return {
         label: `${entry.milestoneId} rated ${ragLabel(entry.rag ?? '')} for ${entry.period}`,

@@ -31,7 +31,10 @@ export class RecommendationsPageController {
       since: r.status === 'open' ? `Open since ${formatDate(r.openSince ?? r.raisedOn)}` : `Closed on ${formatDate(r.closedOn!)}`,
       // Said only when it differs from the date above: a reopened or closed recommendation.
       raised: r.status === 'open' && (r.openSince ?? r.raisedOn) === r.raisedOn ? null : `Raised ${formatDate(r.raisedOn)}`,
-      milestones: r.linkedMilestoneIds.map((id) => ({ milestoneId: id, href: ctx.link(`${base}/milestones/${encodeURIComponent(id)}`) })),
+      milestones: r.linkedMilestoneIds.map((id) => ({
+        milestoneId: id,
+        href: ctx.link(`${base}/milestones/${encodeURIComponent(id)}`),
+      })),
     });
     await render(ctx, 'recommendations/recommendations.njk', {
       ...planPage(ctx, plan, 'recommendations', 'recommendations', [{ text: 'Recommendations' }]),

@@ -64,8 +64,14 @@ export class SignInController {
     const outcome = token.length > MAX_TOKEN ? ({ kind: 'invalid' } as const) : await this.authenticator.authenticate(token);
     if (outcome.kind !== 'ok' || !outcome.principal.role) {
       this.limiter.recordFailure(client);
-      const hint = token.startsWith(TOKEN_PREFIX) || !this.sso ? '' : ' To sign in with your organisation’s account, use the button above.';
-      return this.page(ctx, returnTo, { error: `The access token is not valid: check it, or ask an administrator for a new one.${hint}` }, 401);
+      const hint =
+        token.startsWith(TOKEN_PREFIX) || !this.sso ? '' : ' To sign in with your organisation’s account, use the button above.';
+      return this.page(
+        ctx,
+        returnTo,
+        { error: `The access token is not valid: check it, or ask an administrator for a new one.${hint}` },
+        401,
+      );
     }
     this.sessions.signIn(ctx.request, { kind: 'token', token, since: Date.now() });
     await ctx.reply.status(303).header('location', returnTo).send();
@@ -86,16 +92,26 @@ export class SignInController {
   async finishSso(@Ctx() ctx: PageContext): Promise<void> {
     const pending = sessionOf(ctx.request)?.get(PENDING) as PendingSignIn | undefined;
     if (!this.sso) throw unavailable('Single sign-on is not set up for this service.');
-    if (!pending) return this.page(ctx, '/', { error: 'Signing in with your organisation took too long or was started elsewhere. Try again.' }, 400);
+    if (!pending)
+      return this.page(
+        ctx,
+        '/',
+        { error: 'Signing in with your organisation took too long or was started elsewhere. Try again.' },
+        400,
+      );
     const outcome = await this.sso.finish(ctx.request.url, pending);
     sessionOf(ctx.request)?.set(PENDING, undefined);
     if (outcome.kind === 'unavailable') throw unavailable('Your organisation’s sign-in service could not be reached.');
-    if (outcome.kind === 'refused') return this.page(ctx, pending.returnTo, { error: `You were not signed in: ${outcome.reason}` }, 401);
+    if (outcome.kind === 'refused')
+      return this.page(ctx, pending.returnTo, { error: `You were not signed in: ${outcome.reason}` }, 401);
     if (!outcome.principal.role) {
       return this.page(
         ctx,
         pending.returnTo,
-        { error: 'Your organisation signed you in, but your account has no role in this service. Ask your administrator to give you one.' },
+        {
+          error:
+            'Your organisation signed you in, but your account has no role in this service. Ask your administrator to give you one.',
+        },
         403,
       );
     }
@@ -111,7 +127,12 @@ export class SignInController {
     await ctx.reply.status(303).header('location', '/sign-in?signedOut=1').send();
   }
 
-  private page(ctx: PageContext, returnTo: string, extra: { error?: string; notice?: string; signedOut?: boolean }, status = 200) {
+  private page(
+    ctx: PageContext,
+    returnTo: string,
+    extra: { error?: string; notice?: string; signedOut?: boolean },
+    status = 200,
+  ) {
     return render(
       ctx,
       'sign-in/sign-in.njk',

@@ -51,12 +51,19 @@ export class TokensPageController {
   @Page('admin')
   @UseGuards(CsrfGuard)
   async issue(@Ctx() ctx: PageContext, @Body() body: Record<string, unknown>): Promise<void> {
-    const form: TokenForm = { name: formText(body.name), role: formText(body.role), plans: formText(body.plans), expiresOn: formText(body.expiresOn) };
+    const form: TokenForm = {
+      name: formText(body.name),
+      role: formText(body.role),
+      plans: formText(body.plans),
+      expiresOn: formText(body.expiresOn),
+    };
     const input = {
       name: form.name,
       role: form.role,
       plans: form.plans.split(/[\s,]+/).filter((p) => p !== ''),
-      ...(form.expiresOn ? { expiresAt: /^\d{4}-\d{2}-\d{2}$/.test(form.expiresOn) ? `${form.expiresOn}T23:59:59Z` : form.expiresOn } : {}),
+      ...(form.expiresOn
+        ? { expiresAt: /^\d{4}-\d{2}-\d{2}$/.test(form.expiresOn) ? `${form.expiresOn}T23:59:59Z` : form.expiresOn }
+        : {}),
     };
     const { errors } = await validateBody(IssueTokenDto, input);
     if (errors.length > 0) return this.page(ctx, form, friendly(errors), 400);
@@ -64,7 +71,8 @@ export class TokensPageController {
     try {
       issued = await this.commandBus.execute(new IssueTokenCommand(input, pageCommandContext(ctx)));
     } catch (error) {
-      if (error instanceof DomainError) return this.page(ctx, form, [{ field: error.field ?? 'name', message: error.message }], 422);
+      if (error instanceof DomainError)
+        return this.page(ctx, form, [{ field: error.field ?? 'name', message: error.message }], 422);
       throw error;
     }
     await render(ctx, 'tokens/token-issued.njk', {
@@ -81,17 +89,28 @@ export class TokensPageController {
   async revoke(@Ctx() ctx: PageContext, @Param() { tokenId }: TokenParams): Promise<void> {
     const token = await this.registry.find(tokenId);
     await this.commandBus.execute(new RevokeTokenCommand(tokenId, pageCommandContext(ctx)));
-    ctx.flash({ title: `Token revoked`, text: `${token?.name ?? tokenId}’s token no longer works, and their sessions end at their next page.` });
+    ctx.flash({
+      title: `Token revoked`,
+      text: `${token?.name ?? tokenId}’s token no longer works, and their sessions end at their next page.`,
+    });
     await ctx.reply.status(303).header('location', '/tokens').send();
   }
 
   private async page(ctx: PageContext, form: TokenForm, errors: FieldError[], status = 200): Promise<void> {
-    await render(ctx, 'tokens/tokens.njk', { ...tokensViewModel(await this.registry.list(), form, errors), csrfToken: ctx.csrfToken() }, status);
+    await render(
+      ctx,
+      'tokens/tokens.njk',
+      { ...tokensViewModel(await this.registry.list(), form, errors), csrfToken: ctx.csrfToken() },
+      status,
+    );
   }
 }
 
 /** One message per field, in words a person can act on. */
 function friendly(errors: FieldError[]): FieldError[] {
   const fields = [...new Set(errors.map((e) => e.field.split('.')[0]!))];
-  return fields.map((field) => ({ field: field === 'expiresAt' ? 'expiresOn' : field, message: MESSAGES[field] ?? errors.find((e) => e.field.startsWith(field))!.message }));
+  return fields.map((field) => ({
+    field: field === 'expiresAt' ? 'expiresOn' : field,
+    message: MESSAGES[field] ?? errors.find((e) => e.field.startsWith(field))!.message,
+  }));
 }

@@ -61,7 +61,10 @@ export class VisitsPageController {
           text: f.text,
           area: f.area,
           tag: ASSESSMENT_TAGS[f.assessment] ?? { text: f.assessment, classes: 'govuk-tag--grey' },
-          recommendations: f.recommendationIds.map((id) => ({ id, href: ctx.link(`${base}/recommendations/${encodeURIComponent(id)}`) })),
+          recommendations: f.recommendationIds.map((id) => ({
+            id,
+            href: ctx.link(`${base}/recommendations/${encodeURIComponent(id)}`),
+          })),
         })),
       }));
     await render(ctx, 'visits/visits.njk', { ...planPage(ctx, plan, 'visits', 'Ofsted visits', [{ text: 'Visits' }]), visits });

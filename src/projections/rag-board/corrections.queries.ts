@@ -58,7 +58,9 @@ export class CorrectionsQueries {
     }
     return [...groups.values()].map((rows) => {
       const first = rows[0]!;
-      const latest = rows.reduce((a, b) => (b.effective_on > a.effective_on || (b.effective_on === a.effective_on && b.position > a.position) ? b : a));
+      const latest = rows.reduce((a, b) =>
+        b.effective_on > a.effective_on || (b.effective_on === a.effective_on && b.position > a.position) ? b : a,
+      );
       return {
         milestoneId: first.milestone_id,
         period: first.period,

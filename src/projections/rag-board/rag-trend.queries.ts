@@ -67,7 +67,20 @@ export class RagTrendQueries {
       return { period, totals, rated: rags.size };
     });
     // By default the trend starts with the first quarter anything was rated for (a new plan has no history).
-    const first = range.from ? 0 : Math.max(0, Math.min(periods.findIndex((p) => p.rated > 0), periods.length - 1));
-    return { planId, asOf: cut.asOf, knownAt: cut.knownAt, periods: periods.slice(first).map(({ period, totals }) => ({ period, totals })) };
+    const first = range.from
+      ? 0
+      : Math.max(
+          0,
+          Math.min(
+            periods.findIndex((p) => p.rated > 0),
+            periods.length - 1,
+          ),
+        );
+    return {
+      planId,
+      asOf: cut.asOf,
+      knownAt: cut.knownAt,
+      periods: periods.slice(first).map(({ period, totals }) => ({ period, totals })),
+    };
   }
 }

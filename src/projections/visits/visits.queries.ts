@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { PlanLookup } from '../portfolio/plan-lookup';
 import { ReadModels } from '../read-models';
 import { ReadCut } from '../read-cut/read-cut';
+import { VisitRefDto } from '../recommendations/recommendation-history.dto';
 import { FindingDto, JudgementDto, VisitDto } from './visits.dto';
 import { fromProvenanceColumn } from '../provenance';
 
@@ -93,18 +94,7 @@ export class VisitsQueries {
         provenance: fromProvenanceColumn(row.provenance),
       }),
     );
-    const judgements = latestByVisit(
-      this.judgements.all(params),
-      (row) => row.area,
-      (row): JudgementDto => ({
-        area: row.area,
-        grade: row.grade,
-        framework: row.framework,
-        effectiveOn: row.effective_on,
-        recordedAt: row.recorded_at,
-        provenance: fromProvenanceColumn(row.provenance),
-      }),
-    );
+    const judgements = this.judgementsByVisit(params);
     return this.visits.all(params).map((row) => ({
       visitId: row.visit_id,
       kind: row.kind,
@@ -118,5 +108,33 @@ export class VisitsQueries {
       findings: findings.get(row.visit_id) ?? [],
       provenance: fromProvenanceColumn(row.provenance),
     }));
+  }
+
+  /** The judgements of the latest visit that gave any (by its last day), as of asOf and known at knownAt: a plan's headline. */
+  latestJudgements(planId: string, cut: ReadCut): { visit: VisitRefDto; judgements: JudgementDto[] } | null {
+    this.plans.require(planId, cut);
+    const params = { planId, asOf: cut.asOf, recordedBy: cut.recordedBy };
+    const judgements = this.judgementsByVisit(params);
+    const visit = this.visits
+      .all(params)
+      .filter((v) => judgements.has(v.visit_id))
+      .sort((a, b) => (a.end_date < b.end_date ? -1 : a.end_date > b.end_date ? 1 : 0))
+      .at(-1);
+    return visit ? { visit: { visitId: visit.visit_id, kind: visit.kind, endDate: visit.end_date }, judgements: judgements.get(visit.visit_id)! } : null;
+  }
+
+  private judgementsByVisit(params: Cut): Map<string, JudgementDto[]> {
+    return latestByVisit(
+      this.judgements.all(params),
+      (row) => row.area,
+      (row): JudgementDto => ({
+        area: row.area,
+        grade: row.grade,
+        framework: row.framework,
+        effectiveOn: row.effective_on,
+        recordedAt: row.recorded_at,
+        provenance: fromProvenanceColumn(row.provenance),
+      }),
+    );
   }
 }
