@@ -92,6 +92,18 @@ describeInBrowser('every page type: accessibility (axe-core, WCAG 2.2 AA) and ho
     await screenshot(page, 'quarterly-update-with-errors-halton');
   });
 
+  it('says where each transcribed fact came from, and marks what was not read exactly as printed', async () => {
+    const page = pages.admin!;
+    await page.goto(`${t.baseUrl}/plans/halton`);
+    // The seeded report's P3.3 commentary was joined across two rows by the text extraction, then repaired.
+    expect(await page.locator('#milestone-P3\\.3 .govuk-tag--yellow').innerText()).toContain('Text repaired');
+    expect(await page.locator('#milestone-P3\\.1 .govuk-tag--yellow').count()).toBe(0);
+    await page.goto(`${t.baseUrl}/plans/halton/milestones/P3.3`);
+    const text = await mainText(page);
+    expect(text).toContain('Text repaired Extraction cut the commentary cell');
+    expect(text).toContain("Source: Children's Services Directorate quarterly monitoring report, 2025-26 Q2");
+  });
+
   it('the plan page’s top, as the README shows it', async () => {
     const page = pages.admin!;
     await page.goto(`${t.baseUrl}/plans/halton`);

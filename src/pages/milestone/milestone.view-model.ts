@@ -7,6 +7,7 @@ import { ratingsChart } from '../charts/ratings.chart';
 import { PageModel } from '../layout/frame';
 import { PageContext } from '../layout/page-context';
 import { recordedBy } from '../layout/people';
+import { sourceNote } from '../layout/provenance';
 import { ragLabel } from '../layout/rag';
 import { formatDate, formatInstant } from '../layout/uk-time';
 import { defaultPeriod, forecastItems, periodChoices, ragItems } from '../quarterly-update/quarterly-update.view-model';
@@ -108,6 +109,7 @@ export function milestoneViewModel(ctx: PageContext, d: MilestonePageData): Page
       corrects: (byPeriod.get(u.period) ?? 0) > 1 && !u.superseded,
       reason: u.reason,
       note: u.note,
+      source: sourceNote(u.provenance),
     })),
     dueDateChanges: history.dueDateChanges.map((c) => ({
       dueOn: formatDate(c.dueOn),

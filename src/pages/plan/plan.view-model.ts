@@ -9,6 +9,7 @@ import { ragTrendChart } from '../charts/rag-trend.chart';
 import { PageModel } from '../layout/frame';
 import { PageContext } from '../layout/page-context';
 import { recordedBy } from '../layout/people';
+import { sourceNote } from '../layout/provenance';
 import { RAG_TAGS, ragLabel } from '../layout/rag';
 import { formatDate, formatInstant } from '../layout/uk-time';
 
@@ -126,6 +127,7 @@ export function planViewModel(
             commentary: m.commentary === null ? null : excerpt(m.commentary),
             direction: directionOf(m),
             correction: correction ? correctionNote(ctx, planId, correction) : null,
+            mark: sourceNote(m.provenance)?.mark ?? null,
           };
         }),
     }))

@@ -9,6 +9,7 @@ import { FieldError } from '../../web/problem.filter';
 import { PageModel } from '../layout/frame';
 import { PageContext } from '../layout/page-context';
 import { recordedBy } from '../layout/people';
+import { sourceNote } from '../layout/provenance';
 import { ragLabel } from '../layout/rag';
 import { VISIT_KINDS } from '../layout/template-helpers';
 import { formatDate, formatInstant } from '../layout/uk-time';
@@ -104,6 +105,7 @@ export function recommendationViewModel(ctx: PageContext, d: RecommendationPageD
         /** Recorded after the day it applies to: say when. */
         recordedLate: e.recordedAt.slice(0, 10) > e.effectiveOn ? formatInstant(e.recordedAt) : null,
         type: e.type,
+        source: sourceNote(e.provenance),
       })),
     })),
     canDecide: ctx.may('write', planId) && !ctx.inThePast,

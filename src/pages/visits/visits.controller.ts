@@ -7,6 +7,7 @@ import { GRADE_LABELS, Grade, JUDGEMENT_AREA_LABELS, JudgementArea } from '../..
 import { PlanParams } from '../../web/params';
 import { planPage, render } from '../layout/frame';
 import { Ctx, PageContext } from '../layout/page-context';
+import { sourceNote } from '../layout/provenance';
 import { VISIT_KINDS } from '../layout/template-helpers';
 import { formatDate } from '../layout/uk-time';
 
@@ -61,6 +62,7 @@ export class VisitsPageController {
           text: f.text,
           area: f.area,
           tag: ASSESSMENT_TAGS[f.assessment] ?? { text: f.assessment, classes: 'govuk-tag--grey' },
+          source: sourceNote(f.provenance),
           recommendations: f.recommendationIds.map((id) => ({
             id,
             href: ctx.link(`${base}/recommendations/${encodeURIComponent(id)}`),
