@@ -1,8 +1,10 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AuthenticatedRequest } from '../../access/access.decorator';
 import { AccessLevel, decideAccess, Principal } from '../../access/access-policy';
 import { sessionOf } from '../../access/web-session/session';
+import { CommandContext } from '../../command-pipeline/command-context';
 import { ProblemException, validationProblem } from '../../web/problem.filter';
 import { parseTimeTravel, TimeTravel, withMoment } from './time-travel';
 
@@ -71,6 +73,13 @@ export class PageContext {
     return message;
   }
 }
+
+/** The context of a command sent from a page's form: the signed-in person acts, as through the API's WriteContext. */
+export const commandContext = (ctx: PageContext): CommandContext => ({
+  actor: ctx.principal!.actor,
+  correlationId: randomUUID(),
+  commandId: randomUUID(),
+});
 
 /** The moment asked for, or a 400 page naming the field when the address holds a date that is not one. */
 export function pageContextOf(request: FastifyRequest, reply: FastifyReply): PageContext {

@@ -21,11 +21,10 @@ import { validateBody } from '../../web/validate-body';
 import { CsrfGuard } from '../layout/csrf.guard';
 import { render } from '../layout/frame';
 import { formText } from '../layout/form';
-import { Ctx, PageContext } from '../layout/page-context';
+import { commandContext, Ctx, PageContext } from '../layout/page-context';
 import { recordedBy } from '../layout/people';
 import { ragLabel } from '../layout/rag';
 import { formatInstant } from '../layout/uk-time';
-import { pageCommandContext } from '../tokens/tokens.controller';
 import { MilestoneForm, milestoneViewModel, startingForm } from './milestone.view-model';
 
 const MESSAGES: Record<string, string> = {
@@ -98,7 +97,7 @@ export class MilestonePageController {
       );
     }
     const context = {
-      ...pageCommandContext(ctx),
+      ...commandContext(ctx),
       ...(/^\d+$/.test(form.revision) ? { expectedRevision: Number(form.revision) } : {}),
     };
     let result: CommandResult;

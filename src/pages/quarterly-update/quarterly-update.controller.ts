@@ -19,11 +19,10 @@ import { validateBody } from '../../web/validate-body';
 import { CsrfGuard } from '../layout/csrf.guard';
 import { render } from '../layout/frame';
 import { formText } from '../layout/form';
-import { Ctx, PageContext } from '../layout/page-context';
+import { commandContext, Ctx, PageContext } from '../layout/page-context';
 import { recordedBy } from '../layout/people';
 import { ragLabel } from '../layout/rag';
 import { formatInstant, ukToday } from '../layout/uk-time';
-import { pageCommandContext } from '../tokens/tokens.controller';
 import { excerpt } from '../plan/plan.view-model';
 import { requestOf, rowErrors, rowsOf, unchanged } from './quarterly-update.form';
 import { defaultPeriod, FormRow, formRows, quarterlyViewModel } from './quarterly-update.view-model';
@@ -45,8 +44,7 @@ export class QuarterlyUpdatePageController {
   @Get()
   @Page('write')
   async show(@Ctx() ctx: PageContext, @Param() { planId }: PlanParams, @Query() query: Record<string, unknown>): Promise<void> {
-    const { period, priorityId } = this.scope(planId, query);
-    const { rows, loaded } = this.load(planId, period, priorityId);
+    const { period, priorityId, rows, loaded } = this.load(planId, query);
     await render(
       ctx,
       'quarterly-update/quarterly-update.njk',
@@ -58,8 +56,7 @@ export class QuarterlyUpdatePageController {
   @Page('write')
   @UseGuards(CsrfGuard)
   async record(@Ctx() ctx: PageContext, @Param() { planId }: PlanParams, @Body() body: Record<string, unknown>): Promise<void> {
-    const { period, priorityId } = this.scope(planId, body);
-    const { rows: stored, loaded, revisions, ratings } = this.load(planId, period, priorityId);
+    const { period, priorityId, rows: stored, loaded, revisions, ratings } = this.load(planId, body);
     const typed = new Map(rowsOf(body).map((row) => [row.milestoneId, row]));
     const rows: FormRow[] = stored.map((row) => ({ ...row, input: typed.get(row.milestoneId) ?? row.input, errors: {} }));
     // Only what the person saw is sent: a milestone added since the form was loaded waits for the next form.
@@ -110,7 +107,7 @@ export class QuarterlyUpdatePageController {
       );
     let result: BatchResult;
     try {
-      result = await this.commandBus.execute(new RecordQuarterlyUpdateCommand(planId, request, pageCommandContext(ctx)));
+      result = await this.commandBus.execute(new RecordQuarterlyUpdateCommand(planId, request, commandContext(ctx)));
     } catch (error) {
       if (error instanceof CommandsRefusedError) {
         return this.showErrors(
@@ -124,7 +121,7 @@ export class QuarterlyUpdatePageController {
         );
       }
       if (error instanceof WrongExpectedRevisionError) {
-        const fresh = this.load(planId, period, priorityId);
+        const fresh = this.load(planId, body);
         const row = rows.find((r) => streamId(planId, r.milestoneId) === error.streamId);
         if (row) this.markConflict(ctx, planId, row, fresh.revisions, fresh.ratings, period);
         return again(409, [], 1);
@@ -140,25 +137,30 @@ export class QuarterlyUpdatePageController {
     await ctx.reply.status(303).header('location', board).send();
   }
 
-  /** The quarter and priority asked for: a quarter such as "2025-26 Q2" (by default the one just ended), a priority of the plan or all. */
-  private scope(planId: string, source: Record<string, unknown>): { period: string; priorityId?: string } {
-    const asked = formText(source.period);
-    const period = isQuarter(asked) ? asked : defaultPeriod();
-    const priority = formText(source.priority);
-    const known = this.board.board(planId, readCut({})).priorities.some((p) => p.priorityId === priority);
-    return { period, ...(known ? { priorityId: priority } : {}) };
-  }
-
-  /** Everything as it stands now, whatever date the ratings apply to. */
-  private load(planId: string, period: string, priorityId?: string) {
+  /**
+   * The form's milestones as they stand now, whatever date their ratings apply to, for the quarter and
+   * priority asked for: a quarter such as "2025-26 Q2" (by default the one just ended), a priority of the plan or all.
+   */
+  private load(planId: string, asked: Record<string, unknown>) {
+    const quarter = formText(asked.period);
+    const period = isQuarter(quarter) ? quarter : defaultPeriod();
     const today = ukToday();
     const end = parsePeriod(period)!.end;
     const cut = readCut({ asOf: end > today ? end : today });
     const plan = this.plans.require(planId, cut);
     const board = this.board.board(planId, cut);
+    const priority = formText(asked.priority);
+    const priorityId = board.priorities.some((p) => p.priorityId === priority) ? priority : undefined;
     const ratings = this.board.ratingsFor(planId, [period, previousQuarter(period)!], cut.recordedBy);
     const revisions = new Map(board.priorities.flatMap((p) => p.milestones.map((m) => [m.milestoneId, m.revision])));
-    return { loaded: { plan, board }, rows: formRows(board, ratings, period, priorityId), revisions, ratings };
+    return {
+      period,
+      priorityId,
+      loaded: { plan, board },
+      rows: formRows(board, ratings, period, priorityId),
+      revisions,
+      ratings,
+    };
   }
 
   private markConflict(

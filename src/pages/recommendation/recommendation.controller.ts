@@ -22,9 +22,8 @@ import { validateBody } from '../../web/validate-body';
 import { CsrfGuard } from '../layout/csrf.guard';
 import { render } from '../layout/frame';
 import { formText } from '../layout/form';
-import { Ctx, PageContext } from '../layout/page-context';
+import { commandContext, Ctx, PageContext } from '../layout/page-context';
 import { ukToday } from '../layout/uk-time';
-import { pageCommandContext } from '../tokens/tokens.controller';
 import { DecisionForm, recommendationViewModel } from './recommendation.view-model';
 
 const MESSAGES: Record<string, string> = {
@@ -109,7 +108,7 @@ export class RecommendationPageController {
       );
     }
     const context = {
-      ...pageCommandContext(ctx),
+      ...commandContext(ctx),
       ...(/^\d+$/.test(form.revision) ? { expectedRevision: Number(form.revision) } : {}),
     };
     let result: CommandResult;

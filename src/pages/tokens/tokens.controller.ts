@@ -1,29 +1,20 @@
 import { Body, Controller, Get, Param, Post, UseGuards } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { randomUUID } from 'node:crypto';
 import { Page } from '../../access/access.decorator';
 import { IssuedToken, IssueTokenCommand } from '../../access/issue-token/issue-token.command';
 import { IssueTokenDto } from '../../access/issue-token/issue-token.dto';
 import { TokenParams } from '../../access/revoke-token/revoke-token.controller';
 import { RevokeTokenCommand } from '../../access/revoke-token/revoke-token.command';
 import { TokenRegistry } from '../../access/token-registry';
-import { CommandContext } from '../../command-pipeline/command-context';
 import { DomainError } from '../../domain/domain-error';
 import { FieldError } from '../../web/problem.filter';
 import { validateBody } from '../../web/validate-body';
 import { CsrfGuard } from '../layout/csrf.guard';
 import { render } from '../layout/frame';
 import { formText } from '../layout/form';
-import { Ctx, PageContext } from '../layout/page-context';
+import { commandContext, Ctx, PageContext } from '../layout/page-context';
 import { TokenForm, tokensViewModel } from './tokens.view-model';
-
-/** What a form's person does, as the API's WriteContext would record it. */
-export const pageCommandContext = (ctx: PageContext): CommandContext => ({
-  actor: ctx.principal!.actor,
-  correlationId: randomUUID(),
-  commandId: randomUUID(),
-});
 
 const MESSAGES: Record<string, string> = {
   name: 'Enter the name of the person the token is for',
@@ -69,7 +60,7 @@ export class TokensPageController {
     if (errors.length > 0) return this.page(ctx, form, friendly(errors), 400);
     let issued: IssuedToken;
     try {
-      issued = await this.commandBus.execute(new IssueTokenCommand(input, pageCommandContext(ctx)));
+      issued = await this.commandBus.execute(new IssueTokenCommand(input, commandContext(ctx)));
     } catch (error) {
       if (error instanceof DomainError)
         return this.page(ctx, form, [{ field: error.field ?? 'name', message: error.message }], 422);
@@ -88,7 +79,7 @@ export class TokensPageController {
   @UseGuards(CsrfGuard)
   async revoke(@Ctx() ctx: PageContext, @Param() { tokenId }: TokenParams): Promise<void> {
     const token = await this.registry.find(tokenId);
-    await this.commandBus.execute(new RevokeTokenCommand(tokenId, pageCommandContext(ctx)));
+    await this.commandBus.execute(new RevokeTokenCommand(tokenId, commandContext(ctx)));
     ctx.flash({
       title: `Token revoked`,
       text: `${token?.name ?? tokenId}’s token no longer works, and their sessions end at their next page.`,
