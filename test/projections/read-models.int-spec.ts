@@ -93,6 +93,9 @@ describe('the read models on a real store', () => {
       limit: 1,
       first: 'q1',
       second: 'q2',
+      period: 'q',
+      start: 'a',
+      end: 'b',
     };
     const ofOnePlan = prepared.filter((sql) => sql.includes('@planId'));
     expect(ofOnePlan.length).toBeGreaterThan(8);

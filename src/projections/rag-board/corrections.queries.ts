@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { parsePeriod } from '../../domain/period';
 import { FactActor } from '../fact';
 import { fromActorColumns } from '../projection';
 import { ReadModels } from '../read-models';
@@ -28,46 +29,55 @@ export interface Correction {
   reports: number;
 }
 
-type Key = { planId: string; asOf: string; recordedBy: string };
+type Key = { planId: string; milestoneId: string; period: string; start: string; end: string; asOf: string; recordedBy: string };
 
 /**
- * Ratings changed after they were first reported: the auditor's first question. Found as the quarters of a
- * milestone with more than one rating effective by asOf and recorded by knownAt.
+ * Ratings changed after they were first reported: the auditor's first question. A quarter of a
+ * milestone reported more than once (effective by asOf, recorded by knownAt) was changed after the fact.
  */
 @Injectable()
 export class CorrectionsQueries {
-  private readonly reported;
+  private readonly reports;
 
   constructor(readModels: ReadModels) {
-    const cut = (t: string) => `${t}.plan_id = @planId AND ${t}.effective_on <= @asOf AND ${t}.recorded_at <= @recordedBy`;
-    this.reported = readModels.db.prepare<[Key], RatingRow>(
-      `SELECT r.milestone_id, r.period, r.rag, r.reason, r.effective_on, r.recorded_at, r.position, r.actor_id, r.actor_name, r.actor_role
-       FROM milestone_ratings r
-       JOIN (SELECT x.milestone_id, x.period FROM milestone_ratings x WHERE ${cut('x')} GROUP BY x.milestone_id, x.period HAVING COUNT(*) > 1) c
-         ON r.milestone_id = c.milestone_id AND r.period = c.period
-       WHERE ${cut('r')}
-       ORDER BY r.milestone_id, r.period, r.position`,
+    // The quarter's own dates bound the seek on the as-of index; the period names it exactly.
+    this.reports = readModels.db.prepare<[Key], RatingRow>(
+      `SELECT milestone_id, period, rag, reason, effective_on, recorded_at, position, actor_id, actor_name, actor_role
+       FROM milestone_ratings
+       WHERE plan_id = @planId AND milestone_id = @milestoneId AND effective_on >= @start AND effective_on <= @end
+         AND effective_on <= @asOf AND recorded_at <= @recordedBy AND period = @period
+       ORDER BY position`,
     );
   }
 
-  ofPlan(planId: string, cut: ReadCut): Correction[] {
-    const groups = new Map<string, RatingRow[]>();
-    for (const row of this.reported.all({ planId, asOf: cut.asOf, recordedBy: cut.recordedBy })) {
-      const key = `${row.milestone_id}\u0000${row.period}`;
-      groups.set(key, [...(groups.get(key) ?? []), row]);
-    }
-    return [...groups.values()].map((rows) => {
+  /** Of the given quarters of the plan's milestones (e.g. each one's current rating on the board), those reported more than once. */
+  of(planId: string, quarters: ReadonlyArray<{ milestoneId: string; period: string }>, cut: ReadCut): Correction[] {
+    return quarters.flatMap(({ milestoneId, period }) => {
+      const dates = parsePeriod(period);
+      if (!dates) return [];
+      const rows = this.reports.all({
+        planId,
+        milestoneId,
+        period,
+        start: dates.start,
+        end: dates.end,
+        asOf: cut.asOf,
+        recordedBy: cut.recordedBy,
+      });
+      if (rows.length < 2) return [];
       const first = rows[0]!;
       const latest = rows.reduce((a, b) =>
         b.effective_on > a.effective_on || (b.effective_on === a.effective_on && b.position > a.position) ? b : a,
       );
-      return {
-        milestoneId: first.milestone_id,
-        period: first.period,
-        first: { rag: first.rag, recordedAt: first.recorded_at, actor: fromActorColumns(first) },
-        latest: { rag: latest.rag, recordedAt: latest.recorded_at, reason: latest.reason, actor: fromActorColumns(latest) },
-        reports: rows.length,
-      };
+      return [
+        {
+          milestoneId,
+          period,
+          first: { rag: first.rag, recordedAt: first.recorded_at, actor: fromActorColumns(first) },
+          latest: { rag: latest.rag, recordedAt: latest.recorded_at, reason: latest.reason, actor: fromActorColumns(latest) },
+          reports: rows.length,
+        },
+      ];
     });
   }
 }

@@ -127,12 +127,16 @@ export class RagBoardQueries {
   }
 
   milestones(planId: string, cut: ReadCut): BoardMilestone[] {
-    return this.ofPlan.all({ planId, asOf: cut.asOf, recordedBy: cut.recordedBy }).map((row) => toMilestone(row, this.revisionOf(row, cut)));
+    return this.ofPlan
+      .all({ planId, asOf: cut.asOf, recordedBy: cut.recordedBy })
+      .map((row) => toMilestone(row, this.revisionOf(row, cut)));
   }
 
   /** Every plan's milestones at once, for the portfolio and cross-plan questions. */
   allMilestones(cut: ReadCut): BoardMilestone[] {
-    return this.ofAllPlans.all({ asOf: cut.asOf, recordedBy: cut.recordedBy }).map((row) => toMilestone(row, this.revisionOf(row, cut)));
+    return this.ofAllPlans
+      .all({ asOf: cut.asOf, recordedBy: cut.recordedBy })
+      .map((row) => toMilestone(row, this.revisionOf(row, cut)));
   }
 
   /**

@@ -25,6 +25,9 @@ export class RagTrendDto {
   @ApiProperty() planId!: string;
   @ApiProperty() asOf!: string;
   @ApiProperty() knownAt!: string;
-  @ApiProperty({ type: [TrendPeriodDto], description: 'Oldest first; a milestone without a rating for a quarter counts as not rated' })
+  @ApiProperty({
+    type: [TrendPeriodDto],
+    description: 'Oldest first; a milestone without a rating for a quarter counts as not rated',
+  })
   periods!: TrendPeriodDto[];
 }

@@ -32,18 +32,27 @@ export class RagTrendQueries {
     private readonly plans: PlanLookup,
   ) {
     const db = readModels.db;
-    // In effective, then recorded order: the last row of a milestone's quarter is the one that counts.
+    // Milestone by milestone, each a range of the as-of index; in effective, then recorded order, so the
+    // last row of a milestone's quarter is the one that counts.
     this.ratings = db.prepare<[Key], RatingRow>(
-      `SELECT milestone_id, period, rag FROM milestone_ratings
-       WHERE plan_id = @planId AND effective_on >= @from AND effective_on <= @asOf AND recorded_at <= @recordedBy
-       ORDER BY milestone_id, effective_on, position`,
+      `SELECT r.milestone_id, r.period, r.rag FROM board_milestones m
+       JOIN milestone_ratings r ON r.plan_id = m.plan_id AND r.milestone_id = m.milestone_id
+         AND r.effective_on >= @from AND r.effective_on <= @asOf AND r.recorded_at <= @recordedBy
+       WHERE m.plan_id = @planId
+       ORDER BY m.milestone_id, r.effective_on, r.position`,
     );
     this.milestones = db.prepare<[string, string], { n: number }>(
       'SELECT COUNT(*) AS n FROM board_milestones WHERE plan_id = ? AND recorded_at <= ?',
     );
+    // Each milestone's latest rating is one backward seek; the latest of those is the plan's.
     this.latestPeriod = db.prepare<[{ planId: string; asOf: string; recordedBy: string }], { period: string | null }>(
-      `SELECT period FROM milestone_ratings WHERE plan_id = @planId AND effective_on <= @asOf AND recorded_at <= @recordedBy
-       ORDER BY effective_on DESC LIMIT 1`,
+      `SELECT r.period FROM board_milestones m
+       JOIN milestone_ratings r ON r.position = (
+         SELECT f.position FROM milestone_ratings f
+         WHERE f.plan_id = m.plan_id AND f.milestone_id = m.milestone_id AND f.effective_on <= @asOf AND f.recorded_at <= @recordedBy
+         ORDER BY f.effective_on DESC, f.position DESC LIMIT 1)
+       WHERE m.plan_id = @planId
+       ORDER BY r.effective_on DESC LIMIT 1`,
     );
   }
 
@@ -57,7 +66,7 @@ export class RagTrendQueries {
     const latest = new Map<string, Map<string, string>>(quarters.map((q) => [q, new Map()]));
     if (quarters.length > 0) {
       const from = `${quarters[0]!.slice(0, 4)}-01-01`;
-      for (const row of this.ratings.iterate({ ...bounds, from })) latest.get(row.period)?.set(row.milestone_id, row.rag);
+      for (const row of this.ratings.all({ ...bounds, from })) latest.get(row.period)?.set(row.milestone_id, row.rag);
     }
     const periods = quarters.map((period) => {
       const totals = emptyTotals();
