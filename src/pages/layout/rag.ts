@@ -36,3 +36,18 @@ export const RAG_TAGS: Record<Rag, RagTag> = Object.fromEntries(
 ) as Record<Rag, RagTag>;
 
 export const ragLabel = (rag: string): string => (RAG_TAGS as Record<string, RagTag | undefined>)[rag]?.label ?? rag;
+
+const escapeHtml = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/**
+ * A rating as a GOV.UK tag: symbol (hidden from screen readers, which read the word), colour and word.
+ * A function rather than a template macro: the board draws one for every milestone.
+ */
+export function ragTagHtml(rag: string, classes = ''): string {
+  const tag = (RAG_TAGS as Record<string, RagTag | undefined>)[rag] ?? RAG_TAGS['not-rated'];
+  return (
+    `<strong class="govuk-tag ${tag.classes} app-rag${classes ? ` ${escapeHtml(classes)}` : ''}">` +
+    `<span class="app-rag__symbol" aria-hidden="true">${tag.symbol}</span> ${escapeHtml(tag.label)}</strong>`
+  );
+}

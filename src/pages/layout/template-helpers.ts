@@ -1,6 +1,6 @@
-import type { Environment } from 'nunjucks';
+import { runtime, type Environment } from 'nunjucks';
 import { FieldError } from '../../web/problem.filter';
-import { RAG_TAGS } from './rag';
+import { RAG_TAGS, ragTagHtml } from './rag';
 import { formatDate, formatInstant } from './uk-time';
 
 export const VISIT_KINDS: Record<string, string> = {
@@ -22,4 +22,5 @@ export function configureTemplates(env: Environment): void {
   );
   env.addFilter('visitKind', (kind: unknown) => VISIT_KINDS[String(kind)] ?? 'Visit');
   env.addGlobal('rags', RAG_TAGS);
+  env.addGlobal('ragTag', (rag: string, classes?: string) => new runtime.SafeString(ragTagHtml(rag, classes)));
 }

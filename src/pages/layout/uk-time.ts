@@ -40,11 +40,35 @@ interface Wall {
   second: number;
 }
 
+const HOUR = 3_600_000;
+/** UK offsets from UTC by UTC hour (the clocks only change on the hour): Intl is asked once an hour, not once a date. */
+const offsets = new Map<number, number>();
+
+function ukOffset(ms: number): number {
+  const hour = Math.floor(ms / HOUR);
+  let offset = offsets.get(hour);
+  if (offset === undefined) {
+    const wall: Record<string, number> = {};
+    for (const part of parts.formatToParts(new Date(hour * HOUR)))
+      if (part.type !== 'literal') wall[part.type] = Number(part.value);
+    offset = Date.UTC(wall.year!, wall.month! - 1, wall.day, wall.hour, wall.minute, wall.second) - hour * HOUR;
+    if (offsets.size >= 100_000) offsets.clear();
+    offsets.set(hour, offset);
+  }
+  return offset;
+}
+
 /** The UK wall-clock reading of an instant. */
 export function ukWallClock(instant: Date): Wall {
-  const wall: Record<string, number> = {};
-  for (const part of parts.formatToParts(instant)) if (part.type !== 'literal') wall[part.type] = Number(part.value);
-  return wall as unknown as Wall;
+  const wall = new Date(instant.getTime() + ukOffset(instant.getTime()));
+  return {
+    year: wall.getUTCFullYear(),
+    month: wall.getUTCMonth() + 1,
+    day: wall.getUTCDate(),
+    hour: wall.getUTCHours(),
+    minute: wall.getUTCMinutes(),
+    second: wall.getUTCSeconds(),
+  };
 }
 
 /** The instant at which UK clocks read this date and time (the later reading when clocks go back). */

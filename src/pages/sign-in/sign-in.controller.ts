@@ -74,6 +74,7 @@ export class SignInController {
       );
     }
     this.sessions.signIn(ctx.request, { kind: 'token', token, since: Date.now() });
+    newFormSecret(ctx);
     await ctx.reply.status(303).header('location', returnTo).send();
   }
 
@@ -116,6 +117,7 @@ export class SignInController {
       );
     }
     this.sessions.signIn(ctx.request, { kind: 'sso', principal: outcome.principal, since: Date.now() });
+    newFormSecret(ctx);
     await ctx.reply.status(303).header('location', pending.returnTo).send();
   }
 
@@ -149,6 +151,12 @@ export class SignInController {
     );
   }
 }
+
+/**
+ * A new session gets its own CSRF secret at once, in the cookie that signs the person in, so the pages
+ * that follow only read the session and never write the cookie again.
+ */
+const newFormSecret = (ctx: PageContext): void => void ctx.csrfToken();
 
 const unavailable = (detail: string) =>
   new ProblemException({ type: problemType('sign-in-unavailable'), title: 'Sign-in is unavailable', status: 503, detail });

@@ -6,11 +6,8 @@ import { ReadCut } from '../read-cut/read-cut';
 import { countRag, emptyTotals } from './direction';
 import { RagTrendDto } from './rag-trend.dto';
 
-interface RatingRow {
-  milestone_id: string;
-  period: string;
-  rag: string;
-}
+/** milestone_id, period, rag: read as arrays, as a plan's two years of ratings are a few hundred rows. */
+type RatingRow = [milestoneId: string, period: string, rag: string];
 
 type Key = { planId: string; asOf: string; recordedBy: string; from: string };
 
@@ -34,13 +31,15 @@ export class RagTrendQueries {
     const db = readModels.db;
     // Milestone by milestone, each a range of the as-of index; in effective, then recorded order, so the
     // last row of a milestone's quarter is the one that counts.
-    this.ratings = db.prepare<[Key], RatingRow>(
-      `SELECT r.milestone_id, r.period, r.rag FROM board_milestones m
+    this.ratings = db
+      .prepare<[Key], RatingRow>(
+        `SELECT r.milestone_id, r.period, r.rag FROM board_milestones m
        JOIN milestone_ratings r ON r.plan_id = m.plan_id AND r.milestone_id = m.milestone_id
          AND r.effective_on >= @from AND r.effective_on <= @asOf AND r.recorded_at <= @recordedBy
        WHERE m.plan_id = @planId
        ORDER BY m.milestone_id, r.effective_on, r.position`,
-    );
+      )
+      .raw(true);
     this.milestones = db.prepare<[string, string], { n: number }>(
       'SELECT COUNT(*) AS n FROM board_milestones WHERE plan_id = ? AND recorded_at <= ?',
     );
@@ -66,7 +65,7 @@ export class RagTrendQueries {
     const latest = new Map<string, Map<string, string>>(quarters.map((q) => [q, new Map()]));
     if (quarters.length > 0) {
       const from = `${quarters[0]!.slice(0, 4)}-01-01`;
-      for (const row of this.ratings.all({ ...bounds, from })) latest.get(row.period)?.set(row.milestone_id, row.rag);
+      for (const [milestoneId, period, rag] of this.ratings.all({ ...bounds, from })) latest.get(period)?.set(milestoneId, rag);
     }
     const periods = quarters.map((period) => {
       const totals = emptyTotals();
