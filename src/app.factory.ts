@@ -4,24 +4,28 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
+import { systemClock } from './config/clock';
 import { AppConfig } from './config/config';
+import { clockOf } from './domain/clock';
 import { EventStore } from './event-store/event-store.port';
 import { openEventStore } from './event-store/open-event-store';
 import { PageErrors } from './pages/layout/page-errors';
 import { setUpWebPages } from './pages/pages.setup';
 import { SeedLoader } from './seeding/seed-loader';
 import { BodyObjectPipe } from './web/body-object.pipe';
+import { httpServerOptions } from './web/http-server-options';
+import { readBodies } from './web/request-bodies';
 import { malformedPathProblem, ProblemException, ProblemFilter, validationProblem } from './web/problem.filter';
 import { fieldErrors } from './web/validate-body';
-
-/** The largest request body read (1 MiB); a larger one is refused with 413. */
-export const MAX_BODY_BYTES = 1_048_576;
 
 export interface CreateAppOptions {
   config: AppConfig;
   /** A store opened by the caller (tests); otherwise the configured one is opened. */
   store?: EventStore;
-  /** The store's clock, for tests that record facts at chosen instants. */
+  /**
+   * The one clock (commands' `now`, and recorded times when the store is opened here), for tests that
+   * record facts at chosen instants; a store given must read the same one.
+   */
   clock?: () => Date;
   logger?: false;
 }
@@ -35,11 +39,11 @@ export const validationPipe = () =>
   });
 
 export async function createApp(options: CreateAppOptions): Promise<INestApplication> {
-  const store = options.store ?? openEventStore(options.config.eventStore, { clock: options.clock, writerThread: options.clock === undefined });
-  // Fastify rather than Express: the same routes cost about half the CPU per request (measured: a bare
-  // validated POST route answers 11 700/s against 5 900/s on this 2-core machine).
+  const clock = options.clock ? clockOf(options.clock) : systemClock;
+  const store = options.store ?? openEventStore(options.config.eventStore, { clock: () => clock.now() });
+  // Fastify rather than Express: the same routes cost less CPU per request (see the README's performance notes).
   const adapter = new FastifyAdapter({
-    bodyLimit: MAX_BODY_BYTES,
+    ...httpServerOptions(options.config.http),
     routerOptions: { ignoreTrailingSlash: true, caseSensitive: false },
     // A path that cannot be decoded is refused before routing, so before Nest's filters: answer it alike.
     frameworkErrors: (error: Error, _request: FastifyRequest, reply: FastifyReply) =>
@@ -48,9 +52,10 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
         .header('content-type', 'application/problem+json; charset=utf-8')
         .send(JSON.stringify(malformedPathProblem(error.message))),
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options.config, store), adapter, {
+  readBodies(adapter.getInstance());
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options.config, store, clock), adapter, {
     logger: options.logger === false ? false : ['error', 'warn', 'log'],
-    // JSON is read by Fastify's own parser, forms by @fastify/formbody (registered with the pages).
+    // JSON is read as readBodies says, forms by @fastify/formbody (registered with the pages).
     bodyParser: false,
   });
   await setUpWebPages(app, options.config);
@@ -65,7 +70,6 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
     .build();
   SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, docs));
   await app.init();
-  if (options.config.seed !== 'none') await app.get(SeedLoader).loadIfEmpty(options.config.seed);
+  if (options.config.seed !== 'none') await app.get(SeedLoader).loadOnStart(options.config.seed);
   return app;
 }
-

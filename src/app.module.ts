@@ -3,6 +3,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { AccessModule } from './access/access.module';
 import { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
+import { Clock } from './domain/clock';
 import { EventStoreModule } from './event-store/event-store.module';
 import { EventStore } from './event-store/event-store.port';
 import { HealthModule } from './health/health.module';
@@ -13,18 +14,18 @@ import { WRITE_MODULES } from './write.module';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, store: EventStore): DynamicModule {
+  static forRoot(config: AppConfig, store: EventStore, clock?: Clock): DynamicModule {
     return {
       module: AppModule,
       imports: [
-        ConfigModule.forRoot(config),
+        ConfigModule.forRoot(config, clock),
         EventStoreModule.forStore(store),
         CqrsModule.forRoot(),
         AccessModule,
         HealthModule,
         ProjectionsModule,
         ...WRITE_MODULES,
-        SeedingModule,
+        SeedingModule.through(WRITE_MODULES),
         PagesModule,
       ],
     };

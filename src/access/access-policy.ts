@@ -1,4 +1,4 @@
-import { Actor } from '../command-pipeline/command-context';
+import { Actor } from '../domain/actor';
 
 /** Who may do what: the roles, the kinds of access a route declares, and the one rule joining them. */
 export const ROLES = ['admin', 'board-member', 'auditor', 'dfe-adviser'] as const;

@@ -1,7 +1,8 @@
 import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { Actor } from '../command-pipeline/command-context';
+import { Actor } from '../domain/actor';
 import { AccessLevel, PlanScope, Principal } from './access-policy';
 
 export const ACCESS_KEY = 'tracker:access';
@@ -24,7 +25,12 @@ export const Access = (level: AccessLevel) =>
   );
 
 /** Open to anyone, without a token: only the health check and the API docs. */
-export const Public = () => SetMetadata(ACCESS_KEY, 'public' satisfies RouteAccess);
+export const Public = () =>
+  applyDecorators(SetMetadata(ACCESS_KEY, 'public' satisfies RouteAccess), RouteConfig({ public: true }));
+
+/** Whether the route a request matched is open to anyone, as the HTTP server sees it before any of Nest runs. */
+export const isPublicRoute = (request: FastifyRequest): boolean =>
+  (request.routeOptions.config as { public?: boolean }).public === true;
 
 /** Web pages take their caller from the session cookie, never from a bearer token; API routes the other way round. */
 export const SESSION_KEY = 'tracker:session';
@@ -33,7 +39,11 @@ export const SESSION_KEY = 'tracker:session';
  * A web page and what it needs: the signed-in person's session stands in for the bearer token. Someone
  * not signed in is sent to the sign-in page and back; `public` pages (signing in) need no session.
  */
-export const Page = (level: RouteAccess) => applyDecorators(SetMetadata(ACCESS_KEY, level), SetMetadata(SESSION_KEY, true));
+export const Page = (level: RouteAccess) =>
+  applyDecorators(SetMetadata(ACCESS_KEY, level), SetMetadata(SESSION_KEY, true), RouteConfig({ page: true }));
+
+/** Whether the route a request matched is a web page (its caller comes from the session), as the HTTP server sees it. */
+export const isPageRoute = (request: FastifyRequest): boolean => (request.routeOptions.config as { page?: boolean }).page === true;
 
 /** The plans the caller may see (`"*"` for all), for reads that list plans, such as the portfolio. */
 export const VisiblePlans = createParamDecorator(

@@ -4,6 +4,7 @@ import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { AccessGuard } from './access.guard';
 import { Authenticator, OIDC_VERIFIER } from './authenticator';
+import { EarlyAuthentication } from './early-authentication';
 import { FailedAuthLimiter } from './failed-auth-limiter';
 import { IssueTokenController } from './issue-token/issue-token.controller';
 import { IssueTokenHandler } from './issue-token/issue-token.command';
@@ -11,6 +12,7 @@ import { ListTokensController } from './list-tokens/list-tokens.controller';
 import { OidcVerifier } from './oidc-verifier';
 import { RevokeTokenController } from './revoke-token/revoke-token.controller';
 import { RevokeTokenHandler } from './revoke-token/revoke-token.command';
+import { RequestAuthentication } from './request-authentication';
 import { TokenRegistry } from './token-registry';
 import { OIDC_SIGN_IN, OidcSignIn } from './web-session/oidc-sign-in';
 import { WebSessions } from './web-session/web-sessions';
@@ -22,6 +24,8 @@ import { WebSessions } from './web-session/web-sessions';
     TokenRegistry,
     Authenticator,
     WebSessions,
+    RequestAuthentication,
+    EarlyAuthentication,
     IssueTokenHandler,
     RevokeTokenHandler,
     {

@@ -1,4 +1,5 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { Clock } from '../domain/clock';
 import { EVENT_STORE, EventStore } from '../event-store/event-store.port';
 import { planScope, Principal } from './access-policy';
 import { evolve, initialState, TOKEN_STREAM, TokenEvent, TokenRecord, TokenState } from './token';
@@ -24,7 +25,10 @@ export class TokenRegistry implements OnModuleInit {
   private state: TokenState = initialState;
   private revision = -1;
 
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly clock: Clock,
+  ) {}
 
   onModuleInit(): Promise<void> {
     return this.refresh();
@@ -68,7 +72,7 @@ export class TokenRegistry implements OnModuleInit {
 
   private statusOf(record: TokenRecord): TokenSummary['status'] {
     if (record.status === 'revoked') return 'revoked';
-    return record.expiresAt !== undefined && Date.parse(record.expiresAt) <= Date.now() ? 'expired' : 'active';
+    return record.expiresAt !== undefined && Date.parse(record.expiresAt) <= this.clock.now().getTime() ? 'expired' : 'active';
   }
 
   private summaryOf(record: TokenRecord): TokenSummary {

@@ -17,8 +17,12 @@ export interface NewToken {
 
 export const hashSecret = (secret: string): string => createHash('sha256').update(secret, 'utf8').digest('hex');
 
-export function newToken(): NewToken {
-  const tokenId = randomBytes(8).toString('hex');
+/** The id of a token issued for a request with an Idempotency-Key: the same for every retry of it. */
+export const tokenIdFor = (actorId: string, idempotencyKey: string): string =>
+  createHash('sha256').update(`${actorId}\u0000${idempotencyKey}`).digest('hex').slice(0, 16);
+
+/** A new token: a random secret, under a random id or the one given. */
+export function newToken(tokenId: string = randomBytes(8).toString('hex')): NewToken {
   const secret = randomBytes(32).toString('base64url');
   return { tokenId, token: `${TOKEN_PREFIX}${tokenId}_${secret}`, hash: hashSecret(secret) };
 }

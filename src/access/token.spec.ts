@@ -1,4 +1,4 @@
-import { given } from '../domain/decider-spec';
+import { given } from '../../test/support/decider-spec';
 import { tokenDecider, TokenEvent } from './token';
 
 const hash = 'a'.repeat(64);
@@ -10,9 +10,9 @@ const issue = (overrides: Record<string, unknown> = {}) => ({
     role: 'board-member',
     plans: ['halton'],
     hash,
-    now: '2025-10-01T09:00:00Z',
     ...overrides,
   },
+  now: '2025-10-01T09:00:00Z',
 });
 const issued: TokenEvent = {
   type: 'TokenIssued',
@@ -51,14 +51,14 @@ describe('tokens', () => {
 
   it('revokes an active token once', () => {
     given(tokenDecider, [issued])
-      .when({ type: 'RevokeToken', data: { tokenId: 't1' } })
+      .when({ type: 'RevokeToken', data: { tokenId: 't1' }, now: '2025-10-02T09:00:00Z' })
       .then([{ type: 'TokenRevoked', data: { tokenId: 't1' } }]);
     const revoked: TokenEvent = { type: 'TokenRevoked', data: { tokenId: 't1' } };
     given(tokenDecider, [issued, revoked])
-      .when({ type: 'RevokeToken', data: { tokenId: 't1' } })
+      .when({ type: 'RevokeToken', data: { tokenId: 't1' }, now: '2025-10-02T09:00:00Z' })
       .thenThrows('rule', /already revoked/, 'tokenId');
     given(tokenDecider)
-      .when({ type: 'RevokeToken', data: { tokenId: 'nope' } })
+      .when({ type: 'RevokeToken', data: { tokenId: 'nope' }, now: '2025-10-02T09:00:00Z' })
       .thenThrows('not-found', /no token nope/, 'tokenId');
   });
 });

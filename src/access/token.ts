@@ -1,3 +1,4 @@
+import { Command } from '../domain/command';
 import { Decider } from '../domain/decider';
 import { alreadyExists, notFound, ruleBroken } from '../domain/domain-error';
 import { hasOwn, requireOneOf, requireText, textList } from '../domain/text';
@@ -5,6 +6,7 @@ import { ALL_PLANS, Role, ROLES } from './access-policy';
 
 /** Bearer tokens are facts too: issued and revoked, in one stream, by the one command pipeline. */
 export const TOKEN_STREAM = 'access-tokens';
+export const streamOfCommand = (): string => TOKEN_STREAM;
 
 export interface TokenDetails {
   tokenId: string;
@@ -21,19 +23,8 @@ export interface TokenDetails {
 export type TokenEvent = { type: 'TokenIssued'; data: TokenDetails } | { type: 'TokenRevoked'; data: { tokenId: string } };
 
 export type TokenCommand =
-  | {
-      type: 'IssueToken';
-      data: {
-        tokenId: string;
-        name: string;
-        role: string;
-        plans: readonly string[];
-        hash: string;
-        expiresAt?: string;
-        now: string;
-      };
-    }
-  | { type: 'RevokeToken'; data: { tokenId: string } };
+  | Command<'IssueToken', { tokenId: string; name: string; role: string; plans: readonly string[]; hash: string; expiresAt?: string }>
+  | Command<'RevokeToken', { tokenId: string }>;
 
 export type TokenRecord = ({ status: 'active' } | { status: 'revoked' }) & TokenDetails;
 
@@ -74,7 +65,8 @@ function requirePlans(role: Role, values: readonly string[]): string[] {
 export const decide = (command: TokenCommand, state: TokenState): TokenEvent[] => {
   switch (command.type) {
     case 'IssueToken': {
-      const { tokenId, hash, expiresAt, now } = command.data;
+      const { tokenId, hash, expiresAt } = command.data;
+      const { now } = command;
       if (hasOwn(state.tokens, tokenId)) throw alreadyExists(`Token ${tokenId} already exists.`, 'tokenId');
       if (!/^[0-9a-f]{64}$/.test(hash)) throw ruleBroken('A token is stored as the SHA-256 of its secret.', 'hash');
       const name = requireText(command.data.name, 'name', "The token holder's name");

@@ -7,7 +7,7 @@ import { Framework, frameworkInForceOn } from '../visit/visit';
  * milestones, rated every quarter over years (some ratings corrected a quarter later, backdated),
  * an ILACS inspection with its judgements and recommendations, monitoring visits every three quarters
  * with findings, recommendations linked, closed on evidence and now and then reopened.
- * Deterministic for a given seed. Each step is one command with the instant it is recorded at.
+ * Deterministic for a given seed. Each step is one command (its `now` is the instant it is recorded at).
  */
 export type Aggregate = 'plan' | 'milestone' | 'recommendation' | 'visit';
 
@@ -69,7 +69,7 @@ export function* generateHistory(plans: number, seed = 7): Generator<Step> {
     const at = new Date(start.getTime() + p * 1000);
     yield { aggregate: 'plan', planId, id: planId, recordedAt: at, command: { type: 'CreatePlan', data: { planId, localAuthority: `Council ${p + 1}`, title: 'Improvement plan' } } };
     for (let i = 0; i < PRIORITIES; i++) {
-      yield { aggregate: 'plan', planId, id: planId, recordedAt: at, command: { type: 'AddPriority', data: { priorityId: priorityIdOf(i), title: `Priority ${i + 1}` } } };
+      yield { aggregate: 'plan', planId, id: planId, recordedAt: at, command: { type: 'AddPriority', data: { planId, priorityId: priorityIdOf(i), title: `Priority ${i + 1}` } } };
     }
     for (let m = 0; m < MILESTONES_PER_PLAN; m++) {
       const data = { planId, milestoneId: milestoneIdOf(m), priorityId: priorityIdOf(Math.floor(m / 5)), title: `Milestone ${milestoneIdOf(m)}`, owner: 'Service', plan: planContext };
@@ -91,23 +91,23 @@ export function* generateHistory(plans: number, seed = 7): Generator<Step> {
         yield { aggregate: 'visit', planId, id: visitId, recordedAt: recorded, command: { type: 'RecordVisit', data: { planId, visitId, kind: 'ilacs', startDate: visitStart, endDate: visitEnd, inspectors: ['Lead inspector'], areas: [], plan: planContext } } };
         const areas = framework === 'ilacs-2018' ? ['overall-effectiveness', 'impact-of-leaders', 'help-and-protection', 'children-in-care-and-care-leavers'] : ['impact-of-leaders', 'help-and-protection', 'children-in-care', 'care-leavers'];
         for (const area of areas) {
-          yield { aggregate: 'visit', planId, id: visitId, recordedAt: recorded, command: { type: 'RecordJudgement', data: { area, grade: 'inadequate', framework } } };
+          yield { aggregate: 'visit', planId, id: visitId, recordedAt: recorded, command: { type: 'RecordJudgement', data: { planId, visitId, area, grade: 'inadequate', framework } } };
         }
         for (let r = 0; r < RECOMMENDATIONS; r++) {
           const id = recommendationIdOf(r);
           yield { aggregate: 'recommendation', planId, id, recordedAt: recorded, command: { type: 'RaiseRecommendation', data: { planId, recommendationId: id, text: `What needs to improve ${r + 1}`, raisedOn: visitEnd, source: visitId, plan: planContext } } };
           for (const m of [r * 4 % MILESTONES_PER_PLAN, (r * 4 + 1) % MILESTONES_PER_PLAN]) {
-            yield { aggregate: 'recommendation', planId, id, recordedAt: recorded, command: { type: 'LinkMilestone', data: { milestoneId: milestoneIdOf(m), milestoneExists: true } } };
+            yield { aggregate: 'recommendation', planId, id, recordedAt: recorded, command: { type: 'LinkMilestone', data: { planId, recommendationId: id, milestoneId: milestoneIdOf(m), milestoneExists: true } } };
           }
           open[p]!.add(r);
         }
       }
       for (let m = 0; m < MILESTONES_PER_PLAN; m++) {
-        const data = { period, rag: pick(RAGS), commentary: `Quarter ${period}: progress on ${milestoneIdOf(m)} as reported to the board.`, effectiveOn: end };
+        const data = { planId, milestoneId: milestoneIdOf(m), period, rag: pick(RAGS), commentary: `Quarter ${period}: progress on ${milestoneIdOf(m)} as reported to the board.`, effectiveOn: end };
         yield { aggregate: 'milestone', planId, id: milestoneIdOf(m), recordedAt: recorded, command: { type: 'UpdateMilestone', data } };
         if (q > 0 && random() < 0.03) {
           const previous = quarter(q - 1);
-          const correction = { period: previous.period, rag: pick(RAGS), commentary: `Corrected ${previous.period} rating.`, effectiveOn: previous.end, reason: 'Figures revised after the board meeting' };
+          const correction = { planId, milestoneId: milestoneIdOf(m), period: previous.period, rag: pick(RAGS), commentary: `Corrected ${previous.period} rating.`, effectiveOn: previous.end, reason: 'Figures revised after the board meeting' };
           yield { aggregate: 'milestone', planId, id: milestoneIdOf(m), recordedAt: new Date(recorded.getTime() + 60_000), command: { type: 'UpdateMilestone', data: correction } };
         }
       }
@@ -117,7 +117,7 @@ export function* generateHistory(plans: number, seed = 7): Generator<Step> {
         yield { aggregate: 'visit', planId, id: visitId, recordedAt: recorded, command: { type: 'RecordVisit', data: { planId, visitId, kind: 'monitoring', startDate: addDays(end, -6).toISOString().slice(0, 10), endDate: visitEnd, inspectors: ['HMI one', 'HMI two'], areas: [], plan: planContext } } };
         for (let f = 0; f < 4; f++) {
           const r = Math.floor(random() * RECOMMENDATIONS);
-          const data = { findingId: `${visitId}-f${f + 1}`, text: `Finding ${f + 1} of visit ${q}`, assessment: pick(['progress', 'insufficient-progress', 'strength', 'area-for-improvement'] as const), recommendationIds: [recommendationIdOf(r)], knownRecommendationIds: [recommendationIdOf(r)] };
+          const data = { planId, visitId, findingId: `${visitId}-f${f + 1}`, text: `Finding ${f + 1} of visit ${q}`, assessment: pick(['progress', 'insufficient-progress', 'strength', 'area-for-improvement'] as const), recommendationIds: [recommendationIdOf(r)], knownRecommendationIds: [recommendationIdOf(r)] };
           yield { aggregate: 'visit', planId, id: visitId, recordedAt: recorded, command: { type: 'RecordVisitFinding', data } };
         }
         const candidates = [...open[p]!];
@@ -125,12 +125,12 @@ export function* generateHistory(plans: number, seed = 7): Generator<Step> {
           const r = pick(candidates);
           open[p]!.delete(r);
           closedOn[p]!.set(r, end);
-          yield { aggregate: 'recommendation', planId, id: recommendationIdOf(r), recordedAt: recorded, command: { type: 'CloseRecommendation', data: { reason: 'Met on evidence', evidence: [`Audit ${period}`], effectiveOn: end } } };
+          yield { aggregate: 'recommendation', planId, id: recommendationIdOf(r), recordedAt: recorded, command: { type: 'CloseRecommendation', data: { planId, recommendationId: recommendationIdOf(r), reason: 'Met on evidence', evidence: [`Audit ${period}`], effectiveOn: end } } };
         } else if (closedOn[p]!.size > 0 && random() < 0.3) {
           const [r] = closedOn[p]!.keys();
           closedOn[p]!.delete(r!);
           open[p]!.add(r!);
-          yield { aggregate: 'recommendation', planId, id: recommendationIdOf(r!), recordedAt: recorded, command: { type: 'ReopenRecommendation', data: { reason: 'Visit found it again', effectiveOn: end } } };
+          yield { aggregate: 'recommendation', planId, id: recommendationIdOf(r!), recordedAt: recorded, command: { type: 'ReopenRecommendation', data: { planId, recommendationId: recommendationIdOf(r!), reason: 'Visit found it again', effectiveOn: end } } };
         }
       }
     }

@@ -23,34 +23,47 @@ export interface Exit {
   code: number | null;
   signal: NodeJS.Signals | null;
   stderr: string;
+  /** Everything the server wrote, both streams as they came. */
+  output: string;
 }
 
 export interface StartedServer {
   child: ChildProcess;
   baseUrl: string;
   startupMs: number;
+  /** What the server has written so far, both streams. */
+  output(): string;
   /** Sends SIGTERM and resolves once the server has exited. */
   stop(): Promise<Exit>;
 }
 
 /** Runs the built server (`main.js`) on 127.0.0.1 in a child process, without waiting for it. */
-export function spawnServer(mainJs: string, env: Record<string, string>, cwd?: string): { child: ChildProcess; exited: Promise<Exit> } {
+export function spawnServer(
+  mainJs: string,
+  env: Record<string, string>,
+  cwd?: string,
+): { child: ChildProcess; exited: Promise<Exit>; output: () => string } {
   const child = spawn(process.execPath, [mainJs], {
     ...(cwd ? { cwd } : {}),
     env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', TRACKER_SEED: 'none', ...env },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
-  child.stderr!.on('data', (chunk) => (stderr += chunk));
-  const exited = new Promise<Exit>((done) => child.on('exit', (code, signal) => done({ code, signal, stderr })));
-  return { child, exited };
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => {
+    stderr += chunk;
+    output += chunk;
+  });
+  const exited = new Promise<Exit>((done) => child.on('exit', (code, signal) => done({ code, signal, stderr, output })));
+  return { child, exited, output: () => output };
 }
 
 /** Starts the built server and measures the time from spawn to a healthy /health. */
 export async function startServer(mainJs: string, env: Record<string, string>, cwd?: string): Promise<StartedServer> {
   const port = await freePort();
   const started = process.hrtime.bigint();
-  const { child, exited } = spawnServer(mainJs, { PORT: String(port), ...env }, cwd);
+  const { child, exited, output } = spawnServer(mainJs, { PORT: String(port), ...env }, cwd);
   const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
@@ -67,6 +80,7 @@ export async function startServer(mainJs: string, env: Record<string, string>, c
     child,
     baseUrl,
     startupMs,
+    output,
     stop: () => {
       child.kill('SIGTERM');
       return exited;

@@ -9,7 +9,25 @@ describe('configuration', () => {
       readModelPath: './data/tracker.db',
       seed: 'halton',
       authFailureLimit: 10,
+      http: { headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 72_000, trustProxy: [] },
     });
+  });
+
+  it('takes the timeouts and the proxies to believe', () => {
+    const { http } = loadConfig({
+      REQUEST_TIMEOUT_MS: '5000',
+      HEADERS_TIMEOUT_MS: '2000',
+      KEEP_ALIVE_TIMEOUT_MS: '65000',
+      TRUST_PROXY: '10.0.0.0/8, 192.168.1.20,loopback,fd00::/8',
+    });
+    expect(http).toEqual({
+      headersTimeoutMs: 2000,
+      requestTimeoutMs: 5000,
+      keepAliveTimeoutMs: 65000,
+      trustProxy: ['10.0.0.0/8', '192.168.1.20', 'loopback', 'fd00::/8'],
+    });
+    expect(loadConfig({ REQUEST_TIMEOUT_MS: '4000' }).http.headersTimeoutMs).toBe(4000);
+    expect(loadConfig({ TRUST_PROXY: 'none' }).http.trustProxy).toEqual([]);
   });
 
   it('configures single sign-on from the issuer, audience and key set, with default claim names', () => {
@@ -34,7 +52,11 @@ describe('configuration', () => {
       OIDC_PLANS_CLAIM: 'extension_plans',
       OIDC_NAME_CLAIM: 'preferred_username',
     });
-    expect(custom.oidc).toMatchObject({ roleClaim: 'tracker_role', plansClaim: 'extension_plans', nameClaim: 'preferred_username' });
+    expect(custom.oidc).toMatchObject({
+      roleClaim: 'tracker_role',
+      plansClaim: 'extension_plans',
+      nameClaim: 'preferred_username',
+    });
     expect(loadConfig({ AUTH_FAILURE_LIMIT: '50' }).authFailureLimit).toBe(50);
   });
 
@@ -73,7 +95,10 @@ describe('configuration', () => {
     [{ OIDC_ISSUER: 'https://idp' }, /OIDC_ISSUER, OIDC_AUDIENCE and OIDC_JWKS_URL go together/],
     [{ OIDC_ISSUER: 'i', OIDC_AUDIENCE: 'a', OIDC_JWKS_URL: 'http://idp.example/keys' }, /OIDC_JWKS_URL must be an https/],
     [{ OIDC_ISSUER: 'i', OIDC_AUDIENCE: 'a', OIDC_JWKS_URL: 'not a url' }, /OIDC_JWKS_URL/],
-    [{ OIDC_ISSUER: 'i', OIDC_AUDIENCE: 'a', OIDC_JWKS_URL: 'https://idp/keys', OIDC_ROLE_CLAIM: 'two words' }, /OIDC_ROLE_CLAIM/],
+    [
+      { OIDC_ISSUER: 'i', OIDC_AUDIENCE: 'a', OIDC_JWKS_URL: 'https://idp/keys', OIDC_ROLE_CLAIM: 'two words' },
+      /OIDC_ROLE_CLAIM/,
+    ],
     [{ AUTH_FAILURE_LIMIT: '0' }, /AUTH_FAILURE_LIMIT must be a whole number/],
     [{ AUTH_FAILURE_LIMIT: 'many' }, /AUTH_FAILURE_LIMIT/],
     [{ SESSION_SECRET: 'short' }, /SESSION_SECRET must be at least 32/],
@@ -85,6 +110,15 @@ describe('configuration', () => {
       { OIDC_ISSUER: 'http://idp.example', OIDC_AUDIENCE: 'a', OIDC_JWKS_URL: 'https://idp/keys', OIDC_CLIENT_ID: 'c', PUBLIC_URL: 'https://t.example' },
       /OIDC_ISSUER must be an https/,
     ],
+    [{ REQUEST_TIMEOUT_MS: '0' }, /REQUEST_TIMEOUT_MS must be a whole number of milliseconds/],
+    [{ KEEP_ALIVE_TIMEOUT_MS: '1m' }, /KEEP_ALIVE_TIMEOUT_MS/],
+    [
+      { REQUEST_TIMEOUT_MS: '2000', HEADERS_TIMEOUT_MS: '3000' },
+      /HEADERS_TIMEOUT_MS \(3000\) must not be longer than REQUEST_TIMEOUT_MS/,
+    ],
+    [{ TRUST_PROXY: 'true' }, /TRUST_PROXY must list the proxies to believe.*"true"/],
+    [{ TRUST_PROXY: '10.0.0.0/33' }, /TRUST_PROXY/],
+    [{ TRUST_PROXY: 'proxy.example' }, /TRUST_PROXY/],
   ])('refuses %p with a message naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

@@ -1,3 +1,5 @@
+import { isIP } from 'node:net';
+
 /**
  * The one place the product reads its environment. Every value is validated on start; a bad one stops
  * the start with a message naming the variable.
@@ -22,6 +24,19 @@ export interface AppConfig {
   publicUrl?: string;
   /** What the session cookie's encryption key is derived from; none: a random key each start. */
   sessionSecret?: string;
+  http: HttpConfig;
+}
+
+/** How long the server waits for clients, and whose word it takes for their address. */
+export interface HttpConfig {
+  /** A request's headers must have arrived within this (ms). */
+  headersTimeoutMs: number;
+  /** A request's headers and body must have arrived within this (ms). */
+  requestTimeoutMs: number;
+  /** A kept-alive connection with no request is closed after this (ms). */
+  keepAliveTimeoutMs: number;
+  /** The proxies whose X-Forwarded-For is believed: addresses, CIDR ranges or loopback/linklocal/uniquelocal; empty for none. */
+  trustProxy: string[];
 }
 
 export interface OidcConfig {
@@ -115,6 +130,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     problems.push(`AUTH_FAILURE_LIMIT must be a whole number from 1 to 100000; got "${limitText}"`);
   }
 
+  const http = httpConfig(value, problems);
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port,
@@ -127,6 +144,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     authFailureLimit,
     ...(publicUrl ? { publicUrl } : {}),
     ...(sessionSecret ? { sessionSecret } : {}),
+    http,
   };
 }
 
@@ -139,6 +157,45 @@ function publicUrlOf(text: string | undefined, problems: string[]): string | und
     return undefined;
   }
   return url.origin;
+}
+
+function milliseconds(value: (name: string) => string | undefined, problems: string[], name: string, fallback: number): number {
+  const text = value(name) ?? String(fallback);
+  const ms = Number(text);
+  if (!/^\d+$/.test(text) || ms < 100 || ms > 3_600_000) {
+    problems.push(`${name} must be a whole number of milliseconds from 100 to 3600000; got "${text}"`);
+  }
+  return ms;
+}
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** An address or CIDR range the way X-Forwarded-For trust is given: 10.0.0.5, 10.0.0.0/8, ::1, fd00::/8. */
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_NAMES.has(entry)) return true;
+  const [address, bits, ...rest] = entry.split('/');
+  const family = isIP(address ?? '');
+  if (family === 0 || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128);
+}
+
+function httpConfig(value: (name: string) => string | undefined, problems: string[]): HttpConfig {
+  const requestTimeoutMs = milliseconds(value, problems, 'REQUEST_TIMEOUT_MS', 30_000);
+  const headersTimeoutMs = milliseconds(value, problems, 'HEADERS_TIMEOUT_MS', Math.min(10_000, requestTimeoutMs));
+  if (headersTimeoutMs > requestTimeoutMs) {
+    problems.push(`HEADERS_TIMEOUT_MS (${headersTimeoutMs}) must not be longer than REQUEST_TIMEOUT_MS (${requestTimeoutMs})`);
+  }
+  const keepAliveTimeoutMs = milliseconds(value, problems, 'KEEP_ALIVE_TIMEOUT_MS', 72_000);
+  const proxies = value('TRUST_PROXY') ?? '';
+  const trustProxy = proxies === '' || proxies === 'none' ? [] : proxies.split(',').map((p) => p.trim());
+  const wrong = trustProxy.filter((entry) => !isProxyAddress(entry));
+  if (wrong.length > 0) {
+    problems.push(
+      `TRUST_PROXY must list the proxies to believe, comma-separated: addresses, CIDR ranges (10.0.0.0/8) or loopback, linklocal, uniquelocal; got "${wrong.join(', ')}"`,
+    );
+  }
+  return { headersTimeoutMs, requestTimeoutMs, keepAliveTimeoutMs, trustProxy };
 }
 
 const LOOPBACK = /^(127(\.\d{1,3}){3}|localhost|\[::1\])$/;

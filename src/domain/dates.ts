@@ -38,3 +38,10 @@ export const requireDate = (value: string | undefined, field: string, what: stri
   const shown = value === undefined || value === '' ? 'nothing was given' : `"${value}" is not a date in the calendar`;
   throw ruleBroken(`${what} must be a real date written YYYY-MM-DD; ${shown}.`, field);
 };
+
+/**
+ * The day a fact with no date of its own applies from: the day the command gives (a real date, in its
+ * `effectiveOn`), else the day the command was issued (`now`, an ISO 8601 instant, in UTC).
+ */
+export const effectiveOnOr = (given: string | undefined, now: string, what: string): IsoDate =>
+  given === undefined ? now.slice(0, 10) : requireDate(given, 'effectiveOn', what);

@@ -102,13 +102,19 @@ export interface EventStore {
   readStreamFacts(streamId: string, options?: ReadStreamOptions): Promise<RecordedFact[]>;
   readAll(options?: ReadAllOptions): Promise<StoredEvent[]>;
   /**
+   * The event with this id in the stream, when it was appended with an idempotency key in its metadata
+   * (`metadata.idempotencyKey`); undefined when the stream has no such event. The embedded store finds it
+   * through an index, so a retried request costs the same at any stream length.
+   */
+  findKeyedEvent(streamId: string, eventId: string): Promise<StoredEvent | undefined>;
+  /**
    * `onError` is told once when the subscription ends other than through `stop()`: a failure, or the store
    * ending it. Delivery has stopped then; subscribe again to resume.
    */
   subscribe(options: SubscribeOptions, handler: EventHandler, onError?: (error: Error) => void): Subscription;
   /** Last global position committed, or -1n for an empty store. */
   headPosition(): Promise<bigint>;
-  /** Throws when the store cannot be reached. */
+  /** Throws, saying why, when the store cannot be reached or cannot take writes just now. */
   ping(): Promise<void>;
   close(): Promise<void>;
 }

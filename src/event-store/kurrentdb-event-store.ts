@@ -181,6 +181,12 @@ export class KurrentDbEventStore implements EventStore {
     return event.position;
   }
 
+  /** KurrentDB finds events by stream and revision only, so the stream is read until the event is met. */
+  async findKeyedEvent(streamId: string, eventId: string): Promise<StoredEvent | undefined> {
+    const found = (await this.readStream(streamId)).find((event) => event.eventId === eventId);
+    return found && found.metadata.idempotencyKey !== undefined ? found : undefined;
+  }
+
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
     return this.readEvents(streamId, {
       fromRevision: BigInt(options.fromRevision ?? 0),

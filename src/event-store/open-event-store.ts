@@ -4,13 +4,12 @@ import { KurrentDbEventStore } from './kurrentdb-event-store';
 import { SqliteEventStore } from './sqlite-event-store';
 
 export interface OpenOptions {
+  /** The clock recorded times are read from (the product's, on every store). */
   clock?: () => Date;
-  /** For the server: commit embedded-store appends on its projection thread (see SqliteEventStoreOptions). */
-  writerThread?: boolean;
 }
 
-export function openEventStore(location: EventStoreLocation, { clock, writerThread }: OpenOptions = {}): EventStore {
+export function openEventStore(location: EventStoreLocation, { clock }: OpenOptions = {}): EventStore {
   return location.kind === 'sqlite'
-    ? new SqliteEventStore({ path: location.path, ...(clock ? { clock } : {}), ...(writerThread ? { writerThread } : {}) })
+    ? new SqliteEventStore({ path: location.path, ...(clock ? { clock } : {}) })
     : new KurrentDbEventStore(location.connectionString, clock ? { clock } : {});
 }

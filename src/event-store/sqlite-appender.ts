@@ -1,32 +1,5 @@
-import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import type Database from 'better-sqlite3';
 import { AppendResult, EventStoreError, ExpectedRevision, NewEvent, WrongExpectedRevisionError } from './event-store.port';
-
-/** Log pages (4 KiB each) after which a commit copies the write-ahead log back into the database. */
-export const WAL_CHECKPOINT_PAGES = 16_384;
-
-/**
- * Log pages the file keeps when the log starts again from its beginning. Rewriting pages the file already
- * has makes a commit's fsync about twice as fast as growing it (its size need not be synced too), so the
- * file is cut back only past what the server's writer lets the log reach (4 × WAL_CHECKPOINT_PAGES).
- */
-export const WAL_FILE_KEPT_PAGES = 4 * WAL_CHECKPOINT_PAGES;
-
-/** Opens a connection to the embedded store's file with the settings every connection to it uses. */
-export function openSqlite(path: string, synchronous: 'FULL' | 'NORMAL'): Database.Database {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(path);
-  db.pragma('journal_mode = WAL');
-  db.pragma(`synchronous = ${synchronous}`);
-  db.pragma('busy_timeout = 5000');
-  // A checkpoint copies the log back into the database inside some commit, blocking it. SQLite's default
-  // (every 4 MB of log) ran several a second under steady writes; every 64 MB lets a hot page be
-  // copied once for many commits (+15% milestone updates/s measured).
-  db.pragma(`wal_autocheckpoint = ${WAL_CHECKPOINT_PAGES}`);
-  db.pragma(`journal_size_limit = ${WAL_FILE_KEPT_PAGES * 4096}`);
-  return db;
-}
 
 export interface AppendRequest {
   streamId: string;

@@ -18,7 +18,9 @@ import {
   Subscription,
 } from './event-store.port';
 import { subscribeByPolling } from './polling-subscription';
-import { openSqlite, SqliteAppender } from './sqlite-appender';
+import { SqliteAppender } from './sqlite-appender';
+import { openSqlite } from './sqlite-connection';
+import { openFailure, storeTrouble } from './sqlite-trouble';
 import { SQLITE_EVENT_STORE_MIGRATIONS, migrate } from './sqlite-schema';
 
 export interface SqliteEventStoreOptions {
@@ -26,40 +28,36 @@ export interface SqliteEventStoreOptions {
   path: string;
   /** The store's clock, injectable so tests can record facts at chosen instants. */
   clock?: () => Date;
-  /** `FULL` (default) makes every commit durable; `NORMAL` trades the last commits on power loss for speed. */
-  synchronous?: 'FULL' | 'NORMAL';
+  /** Who the connection is for (see ConnectionRole): `store` unless it is the server's writer thread. */
+  connection?: 'store' | 'writer';
   /** How often a subscription looks for events appended by another process (ms). */
   pollIntervalMs?: number;
-  /**
-   * For the server: let its projection thread (a file store, in the compiled program) commit the appends
-   * as well as feed the read models, so the thread answering requests spends no time on inserts, log
-   * writes and fsync, and one connection does all the writing. See `appendThrough`.
-   */
-  writerThread?: boolean;
 }
 
-/** Another thread that commits appends to this store's file (the projection thread). */
-export interface AppendChannel {
-  append(request: StreamAppend): Promise<AppendResult>;
-  appendMany(requests: readonly StreamAppend[]): Promise<AppendResult[]>;
+/** Some streams of the store, named exactly or by the start of their ids, and the event types wanted of them. */
+export interface StreamSelection {
+  streams: readonly string[];
+  prefixes: readonly string[];
+  types: readonly string[];
 }
 
-/** A row of the events table, as the read models that read it in place see it (its columns: EVENT_COLUMNS). */
-export interface EventRow {
-  position: number;
-  event_id: string;
-  stream_id: string;
-  revision: number;
-  type: string;
-  data: string;
-  metadata: string;
-  recorded_at: string;
+/** Events after a position, recorded from … to (ISO instants, inclusive). */
+export interface SelectionBounds {
+  after: number;
+  recordedFrom: string;
+  recordedTo: string;
 }
+
+/** The first id after every id that starts with `prefix`. */
+const pastPrefix = (prefix: string): string => prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
 
 /** An append, or a multi-stream append (`requests`), waiting for its group commit; stamped with the store's clock then. */
 type PendingAppend =
   | { request: StreamAppend; resolve: (result: AppendResult) => void; reject: (error: Error) => void }
   | { requests: readonly StreamAppend[]; resolve: (results: AppendResult[]) => void; reject: (error: Error) => void };
+
+/** How long a health check waits for the write lock before reporting that another process holds it (ms). */
+const PROBE_WAIT_MS = 250;
 
 /** The columns of EventRow in order, for statements that return rows as arrays. */
 const EVENT_COLUMNS = 'position, event_id, stream_id, revision, type, data, metadata, recorded_at';
@@ -79,7 +77,6 @@ const toStored = ([position, eventId, streamId, revision, type, data, metadata, 
 /**
  * The embedded event store. Appends that arrive in the same turn of the event loop are committed in one
  * transaction (group commit), each kept or refused on its own, so one writer's conflict never affects another's.
- * Through an append channel the commits run on another thread; reads always use this thread's connection.
  */
 export class SqliteEventStore implements EventStore {
   readonly db: Database.Database;
@@ -91,13 +88,17 @@ export class SqliteEventStore implements EventStore {
   private flushScheduled = false;
   private closed = false;
   private readonly statements;
-  private channel?: AppendChannel;
-  /** True when the server should commit appends on its projection thread (see the option). */
-  readonly writerThread: boolean;
+  /** Statements reading a selection of streams, by the selection's shape. */
+  private readonly selections = new Map<string, Database.Statement<unknown[], EventTuple>>();
 
   constructor(options: SqliteEventStoreOptions) {
-    this.db = openSqlite(options.path, options.synchronous ?? 'FULL');
-    migrate(this.db, 'event_store', SQLITE_EVENT_STORE_MIGRATIONS);
+    this.db = openSqlite(options.path, options.connection ?? 'store');
+    try {
+      migrate(this.db, 'event_store', SQLITE_EVENT_STORE_MIGRATIONS);
+    } catch (error) {
+      this.db.close();
+      throw openFailure(error, options.path, "event store's file");
+    }
     this.appender = new SqliteAppender(this.db);
     this.clock = options.clock ?? (() => new Date());
     this.pollIntervalMs = options.pollIntervalMs ?? 250;
@@ -108,25 +109,26 @@ export class SqliteEventStore implements EventStore {
           `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`,
         )
         .raw(true),
-      // Rows as arrays: a cold command reads a stream of dozens of events, and objects cost 12% more here.
+      // Rows as arrays: a cold command reads a stream of dozens of events, and an object per row costs more.
       readStreamFacts: this.db
         .prepare<[string, number, number], [number, string, string]>(
           'SELECT revision, type, data FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?',
         )
         .raw(true),
       // Rows as arrays (as for every read of events here): reading the log, as projections and a rebuild do,
-      // costs a fifth less than with an object per row.
+      // costs less than with an object per row.
       readAll: this.db
         .prepare<[number, number], EventTuple>(`SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`)
         .raw(true),
       head: this.db.prepare<[], { position: number | null }>('SELECT MAX(position) AS position FROM events'),
+      // The same condition as the events_keyed index's, so that SQLite reads it.
+      keyed: this.db
+        .prepare<[string, string], EventTuple>(
+          `SELECT ${EVENT_COLUMNS} FROM events
+           WHERE stream_id = ? AND event_id = ? AND json_extract(metadata, '$.idempotencyKey') IS NOT NULL`,
+        )
+        .raw(true),
     };
-    this.writerThread = options.writerThread === true && options.path !== ':memory:';
-  }
-
-  /** From now on appends are committed by the channel (another thread on this file); undefined: on this thread. */
-  appendThrough(channel: AppendChannel | undefined): void {
-    this.channel = channel;
   }
 
   append(streamId: string, events: NewEvent[], options: { expectedRevision: ExpectedRevision }): Promise<AppendResult> {
@@ -134,10 +136,6 @@ export class SqliteEventStore implements EventStore {
     const malformed = malformedEvents(events);
     if (malformed) return Promise.reject(new EventStoreError(malformed));
     const request = { streamId, events, expectedRevision: options.expectedRevision };
-    if (this.channel) {
-      const appended = () => this.appended.emit('appended');
-      return this.channel.append(request).finally(appended);
-    }
     return new Promise((resolve, reject) => this.enqueue({ request, resolve, reject }));
   }
 
@@ -146,10 +144,6 @@ export class SqliteEventStore implements EventStore {
     if (this.closed) return Promise.reject(new EventStoreError('The event store is closed'));
     const malformed = malformedAppendMany(requests);
     if (malformed) return Promise.reject(new EventStoreError(malformed));
-    if (this.channel) {
-      const appended = () => this.appended.emit('appended');
-      return this.channel.appendMany(requests).finally(appended);
-    }
     return new Promise((resolve, reject) => this.enqueue({ requests, resolve, reject }));
   }
 
@@ -174,13 +168,13 @@ export class SqliteEventStore implements EventStore {
         ),
       );
     } catch (error) {
-      const failure = error instanceof Error ? error : new EventStoreError(String(error));
+      const failure = storeTrouble(error, this.db.name) ?? (error instanceof Error ? error : new EventStoreError(String(error)));
       batch.forEach((pending) => pending.reject(failure));
       return;
     }
     batch.forEach((pending, i) => {
       const outcome = outcomes[i]!;
-      if (outcome instanceof Error) pending.reject(outcome);
+      if (outcome instanceof Error) pending.reject(storeTrouble(outcome, this.db.name) ?? outcome);
       else (pending.resolve as (result: AppendResult | AppendResult[]) => void)(outcome);
     });
     this.appended.emit('appended');
@@ -198,12 +192,42 @@ export class SqliteEventStore implements EventStore {
       .map(([revision, type, data]) => ({ revision, type, data: JSON.parse(data) }));
   }
 
+  async findKeyedEvent(streamId: string, eventId: string): Promise<StoredEvent | undefined> {
+    const row = this.statements.keyed.get(streamId, eventId);
+    return row ? toStored(row) : undefined;
+  }
+
   async readAll(options: ReadAllOptions = {}): Promise<StoredEvent[]> {
     return this.readAllSync(options);
   }
 
   readAllSync(options: ReadAllOptions = {}): StoredEvent[] {
     return this.statements.readAll.all(Number(options.after ?? -1n), options.maxCount ?? -1).map(toStored);
+  }
+
+  /**
+   * The events of some streams in position order, read as they are iterated (stop when you have enough):
+   * every stream named and every prefix is one range of the stream index, so a plan's streams are read
+   * without scanning the log.
+   */
+  *readSelection(selection: StreamSelection, bounds: SelectionBounds): IterableIterator<StoredEvent> {
+    const { streams, prefixes, types } = selection;
+    const shape = `${streams.length}/${prefixes.length}/${types.join(',')}`;
+    let statement = this.selections.get(shape);
+    if (!statement) {
+      const ranges = [...streams.map(() => 'stream_id = ?'), ...prefixes.map(() => '(stream_id >= ? AND stream_id < ?)')];
+      statement = this.db
+        .prepare<unknown[], EventTuple>(
+          `SELECT ${EVENT_COLUMNS} FROM events
+           WHERE (${ranges.join(' OR ')}) AND type IN (${types.map(() => '?').join(', ')})
+             AND position > ? AND recorded_at >= ? AND recorded_at <= ?
+           ORDER BY position`,
+        )
+        .raw(true);
+      this.selections.set(shape, statement);
+    }
+    const params = [...streams, ...prefixes.flatMap((p) => [p, pastPrefix(p)]), ...types, bounds.after, bounds.recordedFrom, bounds.recordedTo];
+    for (const row of statement.iterate(...params)) yield toStored(row);
   }
 
   subscribe(options: SubscribeOptions, handler: EventHandler, onError?: (error: Error) => void): Subscription {
@@ -232,9 +256,23 @@ export class SqliteEventStore implements EventStore {
     return position === null || position === undefined ? -1n : BigInt(position);
   }
 
+  /**
+   * Reads, then opens a write transaction and writes nothing in it: a file another process keeps locked,
+   * or one the server may not write, is reported as the writes that would meet it are answered.
+   */
   async ping(): Promise<void> {
     if (this.closed) throw new EventStoreError('The event store is closed');
     this.db.prepare('SELECT 1').get();
+    const patience = this.db.pragma('busy_timeout', { simple: true }) as number;
+    this.db.pragma(`busy_timeout = ${PROBE_WAIT_MS}`);
+    try {
+      this.db.exec('BEGIN IMMEDIATE; DELETE FROM schema_versions WHERE 0;');
+    } catch (error) {
+      throw storeTrouble(error, this.db.name) ?? error;
+    } finally {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      this.db.pragma(`busy_timeout = ${patience}`);
+    }
   }
 
   async close(): Promise<void> {

@@ -46,4 +46,7 @@ export const SQLITE_EVENT_STORE_MIGRATIONS: Migration[] = [
   // Only an append with expectedRevision 'any' looks events up by id, within one stream: the stream's own
   // index finds its rows. The index cost every append a write to one more random page.
   `DROP INDEX events_by_event_id;`,
+  // A request with an Idempotency-Key looks for its first attempt's events by id. Only keyed events are
+  // indexed, so an append without a key writes no more pages than before.
+  `CREATE INDEX events_keyed ON events (stream_id, event_id) WHERE json_extract(metadata, '$.idempotencyKey') IS NOT NULL;`,
 ];

@@ -1,9 +1,9 @@
 import { Controller, Get, Inject, Optional } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '../access/access.decorator';
-import { EVENT_STORE, EventStore } from '../event-store/event-store.port';
-import { Projector } from '../projections/projector';
-import { CATCH_UP_WAIT_MS, describeTrouble, ProjectionsHealth, projectionsHealth } from '../projections/projections-health';
+import { EVENT_STORE, EventStore, StoreUnavailableError } from '../event-store/event-store.port';
+import { Projector } from '../projections/engine/projector';
+import { CATCH_UP_WAIT_MS, describeTrouble, ProjectionsHealth, projectionsHealth } from '../projections/engine/projections-health';
 import { ProblemException, problemType } from '../web/problem.filter';
 
 @ApiTags('health')
@@ -26,6 +26,8 @@ export class HealthController {
       await this.store.ping();
       head = await this.store.headPosition();
     } catch (error) {
+      // Trouble the store names itself (a lock held elsewhere, a read-only file, a server out of reach).
+      if (error instanceof StoreUnavailableError) throw unavailable(`The event store is unavailable: ${error.message}`);
       throw unavailable(`The event store does not answer: ${error instanceof Error ? error.message : String(error)}`);
     }
     const body = { status: 'ok' as const, store: 'ok' as const, position: head.toString() };

@@ -1,22 +1,27 @@
-import { given } from '../domain/decider-spec';
+import { given } from '../../test/support/decider-spec';
 import { IndicatorCommand, IndicatorEvent, indicatorDecider as decider, streamId } from './indicator';
+
+/** The instant the commands are issued: facts with no date of their own apply from its day. */
+const NOW = '2025-10-20T09:00:00.000Z';
 
 const plan = { exists: true, priorityIds: [] };
 const define = (data: Partial<Extract<IndicatorCommand, { type: 'DefineIndicator' }>['data']> = {}): IndicatorCommand => ({
   type: 'DefineIndicator',
   data: { planId: 'halton', indicatorId: 'CIC', title: 'Children in care', unit: 'children', plan, ...data },
+  now: NOW,
 });
 const record = (data: Partial<Extract<IndicatorCommand, { type: 'RecordIndicatorValue' }>['data']> = {}): IndicatorCommand => ({
   type: 'RecordIndicatorValue',
-  data: { period: '2025-26 Q2', value: 384, effectiveOn: '2025-09-30', ...data },
+  data: { planId: 'halton', indicatorId: 'CIC', period: '2025-26 Q2', value: 384, effectiveOn: '2025-09-30', ...data },
+  now: NOW,
 });
 const defined: IndicatorEvent = {
   type: 'IndicatorDefined',
-  data: { indicatorId: 'CIC', title: 'Children in care', unit: 'children' },
+  data: { indicatorId: 'CIC', title: 'Children in care', unit: 'children', effectiveOn: '2025-10-20' },
 };
 const percentage: IndicatorEvent = {
   type: 'IndicatorDefined',
-  data: { indicatorId: 'PLACE3', title: 'Children in care with 3+ placements in 12 months', unit: '%' },
+  data: { indicatorId: 'PLACE3', title: 'Children in care with 3+ placements in 12 months', unit: '%', effectiveOn: '2025-10-01' },
 };
 const q2: IndicatorEvent = {
   type: 'IndicatorValueRecorded',
@@ -106,6 +111,15 @@ describe('indicator', () => {
       given(decider, [percentage])
         .when(record({ value: 104 }))
         .thenThrows('rule', /PLACE3 is a percentage, so 104 is not possible: give a value from 0 to 100/, 'value');
+    });
+
+    it('refuses a count that is negative or not whole', () => {
+      given(decider, [defined])
+        .when(record({ value: -1 }))
+        .thenThrows('rule', /CIC is a count, so -1 is not possible: give a whole number from 0/, 'value');
+      given(decider, [defined])
+        .when(record({ value: 384.5 }))
+        .thenThrows('rule', /CIC is a count, so 384.5 is not possible/, 'value');
     });
 
     it('records a correction with a note saying why', () =>

@@ -1,21 +1,24 @@
-import { requireDate } from '../domain/dates';
+import { effectiveOnOr, requireDate } from '../domain/dates';
+import { Command } from '../domain/command';
 import { Decider } from '../domain/decider';
 import { alreadyExists, notFound, ruleBroken } from '../domain/domain-error';
 import { requireDateInPeriod, requirePeriod } from '../domain/period';
 import { PlanContext, requirePlan } from '../domain/plan-context';
 import { streamIdOf } from '../domain/stream-id';
 import { defined, hasOwn, optionalText, requireText } from '../domain/text';
+import { outOfRange, unitKind } from './indicator-unit';
 
 export type IndicatorEvent =
-  | { type: 'IndicatorDefined'; data: { indicatorId: string; title: string; unit: string } }
+  | { type: 'IndicatorDefined'; data: { indicatorId: string; title: string; unit: string; effectiveOn: string } }
   | { type: 'IndicatorValueRecorded'; data: { period: string; value: number; effectiveOn: string; note?: string } };
 
+/** The indicator a command is about. */
+type Target = { planId: string; indicatorId: string };
+
 export type IndicatorCommand =
-  | {
-      type: 'DefineIndicator';
-      data: { planId: string; indicatorId: string; title: string; unit: string; plan: PlanContext };
-    }
-  | { type: 'RecordIndicatorValue'; data: { period: string; value: number; effectiveOn: string; note?: string } };
+  /** effectiveOn: the day the indicator applies from, when not the day the command is issued. */
+  | Command<'DefineIndicator', Target & { title: string; unit: string; plan: PlanContext; effectiveOn?: string }>
+  | Command<'RecordIndicatorValue', Target & { period: string; value: number; effectiveOn: string; note?: string }>;
 
 export type IndicatorState =
   | { status: 'none' }
@@ -30,15 +33,16 @@ export type IndicatorState =
 
 export const streamType = 'indicator';
 export const streamId = (planId: string, indicatorId: string): string => streamIdOf(streamType, planId, indicatorId);
+export const streamOfCommand = ({ data }: IndicatorCommand): string => streamId(data.planId, data.indicatorId);
 
 export const initialState: IndicatorState = { status: 'none' };
 
-const PERCENT = /^(%|per ?cent|percentage)$/i;
-
 export const evolve = (state: IndicatorState, event: IndicatorEvent): IndicatorState => {
   switch (event.type) {
-    case 'IndicatorDefined':
-      return { status: 'defined', ...event.data, values: {} };
+    case 'IndicatorDefined': {
+      const { indicatorId, title, unit } = event.data;
+      return { status: 'defined', indicatorId, title, unit, values: {} };
+    }
     case 'IndicatorValueRecorded': {
       if (state.status !== 'defined') return state;
       const { period, value, effectiveOn } = event.data;
@@ -62,7 +66,8 @@ export const decide = (command: IndicatorCommand, state: IndicatorState): Indica
       }
       const title = requireText(data.title, 'title', "The indicator's title");
       const unit = requireText(data.unit, 'unit', "The indicator's unit");
-      return [{ type: 'IndicatorDefined', data: { indicatorId, title, unit } }];
+      const effectiveOn = effectiveOnOr(data.effectiveOn, command.now, 'The date the indicator applies from');
+      return [{ type: 'IndicatorDefined', data: { indicatorId, title, unit, effectiveOn } }];
     }
     case 'RecordIndicatorValue': {
       if (state.status === 'none') {
@@ -74,12 +79,8 @@ export const decide = (command: IndicatorCommand, state: IndicatorState): Indica
       if (typeof value !== 'number' || !Number.isFinite(value)) {
         throw ruleBroken(`The value of ${state.indicatorId} must be a number.`, 'value');
       }
-      if (PERCENT.test(state.unit) && (value < 0 || value > 100)) {
-        throw ruleBroken(
-          `${state.indicatorId} is a percentage, so ${value} is not possible: give a value from 0 to 100.`,
-          'value',
-        );
-      }
+      const outside = outOfRange(unitKind(state.unit), value);
+      if (outside) throw ruleBroken(`${state.indicatorId} ${outside.replace('%v', String(value))}.`, 'value');
       const effectiveOn = requireDate(data.effectiveOn, 'effectiveOn', 'The date the value applies to');
       requireDateInPeriod(effectiveOn, period);
       const note = optionalText(data.note);
@@ -107,6 +108,9 @@ export const decide = (command: IndicatorCommand, state: IndicatorState): Indica
     }
   }
 };
+
+/** The day each event applies to: an indicator from the day it was defined, a value to its own date. */
+export const effectiveOnOf = (event: IndicatorEvent): string => event.data.effectiveOn;
 
 export const indicatorDecider: Decider<IndicatorCommand, IndicatorEvent, IndicatorState> = {
   decide,

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { PlanModule } from '../plan/plan.module';
 import { AddMilestoneController } from './add-milestone/add-milestone.controller';
 import { AddMilestoneHandler } from './add-milestone/add-milestone.command';
 import { ChangeDueDateController } from './change-due-date/change-due-date.controller';
@@ -9,6 +10,7 @@ import { UpdateMilestoneController } from './update-milestone/update-milestone.c
 import { UpdateMilestoneHandler } from './update-milestone/update-milestone.command';
 
 @Module({
+  imports: [PlanModule],
   controllers: [AddMilestoneController, UpdateMilestoneController, ChangeDueDateController, RecordQuarterlyUpdateController],
   providers: [AddMilestoneHandler, UpdateMilestoneHandler, ChangeDueDateHandler, RecordQuarterlyUpdateHandler],
 })

@@ -1,18 +1,23 @@
-import { given } from '../domain/decider-spec';
+import { given } from '../../test/support/decider-spec';
 import { MilestoneCommand, MilestoneEvent, milestoneDecider, streamId } from './milestone';
+
+/** The instant the commands are issued: facts with no date of their own apply from its day. */
+const NOW = '2025-10-20T09:00:00.000Z';
 
 const plan = { exists: true, priorityIds: ['CYP P1', 'CYP P2'] };
 const add = (data: Partial<Extract<MilestoneCommand, { type: 'AddMilestone' }>['data']> = {}): MilestoneCommand => ({
   type: 'AddMilestone',
   data: { planId: 'halton', milestoneId: 'P2.1', priorityId: 'CYP P2', title: 'Front door redesign', plan, ...data },
+  now: NOW,
 });
 const update = (data: Partial<Extract<MilestoneCommand, { type: 'UpdateMilestone' }>['data']> = {}): MilestoneCommand => ({
   type: 'UpdateMilestone',
-  data: { period: '2025-26 Q2', rag: 'amber', commentary: 'Recruitment delayed', effectiveOn: '2025-09-30', ...data },
+  data: { planId: 'halton', milestoneId: 'P2.1', period: '2025-26 Q2', rag: 'amber', commentary: 'Recruitment delayed', effectiveOn: '2025-09-30', ...data },
+  now: NOW,
 });
 const added: MilestoneEvent = {
   type: 'MilestoneAdded',
-  data: { milestoneId: 'P2.1', priorityId: 'CYP P2', title: 'Front door redesign', dueOn: '2026-03-31' },
+  data: { milestoneId: 'P2.1', priorityId: 'CYP P2', title: 'Front door redesign', dueOn: '2026-03-31', effectiveOn: '2025-10-20' },
 };
 const ratedQ2: MilestoneEvent = {
   type: 'MilestoneUpdated',
@@ -35,7 +40,7 @@ describe('milestone', () => {
     it('leaves out an owner and due date that were not given', () =>
       given(milestoneDecider)
         .when(add({ owner: '', dueOn: '' }))
-        .then([{ type: 'MilestoneAdded', data: { milestoneId: 'P2.1', priorityId: 'CYP P2', title: 'Front door redesign' } }]));
+        .then([{ type: 'MilestoneAdded', data: { milestoneId: 'P2.1', priorityId: 'CYP P2', title: 'Front door redesign', effectiveOn: '2025-10-20' } }]));
 
     it('refuses a milestone for a plan that does not exist', () =>
       given(milestoneDecider)
@@ -183,7 +188,8 @@ describe('milestone', () => {
   describe('ChangeMilestoneDueDate', () => {
     const change = (dueOn: string, reason = 'Recruitment delayed by two months'): MilestoneCommand => ({
       type: 'ChangeMilestoneDueDate',
-      data: { dueOn, reason },
+      data: { planId: 'halton', milestoneId: 'P2.1', dueOn, reason },
+      now: NOW,
     });
 
     it('records the new due date next to the one it replaces', () =>
@@ -192,24 +198,24 @@ describe('milestone', () => {
         .then([
           {
             type: 'MilestoneDueDateChanged',
-            data: { dueOn: '2026-06-30', previousDueOn: '2026-03-31', reason: 'Recruitment delayed by two months' },
+            data: { dueOn: '2026-06-30', previousDueOn: '2026-03-31', reason: 'Recruitment delayed by two months', effectiveOn: '2025-10-20' },
           },
         ]));
 
     it('sets a first due date', () =>
-      given(milestoneDecider, [{ type: 'MilestoneAdded', data: { milestoneId: 'P2.1', priorityId: 'CYP P2', title: 'T' } }])
+      given(milestoneDecider, [{ type: 'MilestoneAdded', data: { milestoneId: 'P2.1', priorityId: 'CYP P2', title: 'T', effectiveOn: '2025-10-01' } }])
         .when(change('2026-06-30'))
         .then([
           {
             type: 'MilestoneDueDateChanged',
-            data: { dueOn: '2026-06-30', reason: 'Recruitment delayed by two months' },
+            data: { dueOn: '2026-06-30', reason: 'Recruitment delayed by two months', effectiveOn: '2025-10-20' },
           },
         ]));
 
     it('compares with the due date as last changed', () =>
       given(milestoneDecider, [
         added,
-        { type: 'MilestoneDueDateChanged', data: { dueOn: '2026-06-30', previousDueOn: '2026-03-31', reason: 'x' } },
+        { type: 'MilestoneDueDateChanged', data: { dueOn: '2026-06-30', previousDueOn: '2026-03-31', reason: 'x', effectiveOn: '2025-10-01' } },
       ])
         .when(change('2026-06-30'))
         .thenThrows('rule', /already due on 2026-06-30/, 'dueOn'));
@@ -249,8 +255,31 @@ describe('milestone', () => {
         .then([
           {
             type: 'MilestoneDueDateChanged',
-            data: { dueOn: '2026-06-30', previousDueOn: '2026-03-31', reason: 'Recruitment delayed by two months' },
+            data: { dueOn: '2026-06-30', previousDueOn: '2026-03-31', reason: 'Recruitment delayed by two months', effectiveOn: '2025-10-20' },
           },
         ]));
+  });
+
+  describe('the day each fact applies to', () => {
+    const late = '2025-12-31T23:30:00.000Z';
+    const effectiveOn = (events: ReturnType<typeof milestoneDecider.decide>) => events.map((e) => e.data.effectiveOn);
+
+    it('dates a milestone by the day the command was issued, never by its due date', () =>
+      expect(effectiveOn(milestoneDecider.decide({ ...add({ dueOn: '2026-03-31' }), now: late }, { status: 'none' }))).toEqual(['2025-12-31']));
+
+    it('dates a rating by the day it is given for, whenever it is recorded', () =>
+      expect(effectiveOn(milestoneDecider.decide({ ...update(), now: late }, milestoneDecider.evolve({ status: 'none' }, added)))).toEqual([
+        '2025-09-30',
+      ]));
+
+    it('dates a due-date change by the day it was decided', () =>
+      expect(
+        effectiveOn(
+          milestoneDecider.decide(
+            { type: 'ChangeMilestoneDueDate', data: { planId: 'halton', milestoneId: 'P2.1', dueOn: '2026-06-30', reason: 'Slipped' }, now: late },
+            milestoneDecider.evolve({ status: 'none' }, added),
+          ),
+        ),
+      ).toEqual(['2025-12-31']));
   });
 });

@@ -1,4 +1,6 @@
-import { requireDate } from '../domain/dates';
+import { effectiveOnOr, requireDate } from '../domain/dates';
+import { dayOf } from '../domain/clock';
+import { Command } from '../domain/command';
 import { Decider } from '../domain/decider';
 import { alreadyExists, notFound, ruleBroken } from '../domain/domain-error';
 import { comparePeriods, requireDateInPeriod, requirePeriod } from '../domain/period';
@@ -21,14 +23,18 @@ type Added = { milestoneId: string; priorityId: string; title: string; owner?: s
 type Update = { period: string; rag: Rag; commentary: string; effectiveOn: string; reason?: string; note?: string };
 
 export type MilestoneEvent =
-  | { type: 'MilestoneAdded'; data: Added }
+  | { type: 'MilestoneAdded'; data: Added & { effectiveOn: string } }
   | { type: 'MilestoneUpdated'; data: Update & { forecastRag?: ForecastRag } }
-  | { type: 'MilestoneDueDateChanged'; data: { dueOn: string; previousDueOn?: string; reason: string } };
+  | { type: 'MilestoneDueDateChanged'; data: { dueOn: string; previousDueOn?: string; reason: string; effectiveOn: string } };
+
+/** The milestone a command is about. */
+type Target = { planId: string; milestoneId: string };
 
 export type MilestoneCommand =
-  | { type: 'AddMilestone'; data: Added & { planId: string; plan: PlanContext } }
-  | { type: 'UpdateMilestone'; data: Update & { forecastRag?: Rag } }
-  | { type: 'ChangeMilestoneDueDate'; data: { dueOn: string; reason: string } };
+  /** effectiveOn: the day the milestone applies from, when not the day the command is issued. */
+  | Command<'AddMilestone', Added & Target & { plan: PlanContext; effectiveOn?: string }>
+  | Command<'UpdateMilestone', Update & Target & { forecastRag?: Rag }>
+  | Command<'ChangeMilestoneDueDate', Target & { dueOn: string; reason: string }>;
 
 export type MilestoneState =
   | { status: 'none' }
@@ -46,13 +52,16 @@ type ActiveMilestone = Extract<MilestoneState, { status: 'active' }>;
 
 export const streamType = 'milestone';
 export const streamId = (planId: string, milestoneId: string): string => streamIdOf(streamType, planId, milestoneId);
+export const streamOfCommand = ({ data }: MilestoneCommand): string => streamId(data.planId, data.milestoneId);
 
 export const initialState: MilestoneState = { status: 'none' };
 
 export const evolve = (state: MilestoneState, event: MilestoneEvent): MilestoneState => {
   switch (event.type) {
-    case 'MilestoneAdded':
-      return { status: 'active', ...event.data, ratings: {} };
+    case 'MilestoneAdded': {
+      const { milestoneId, priorityId, title, owner, dueOn } = event.data;
+      return { status: 'active', milestoneId, priorityId, title, ...defined({ owner, dueOn }), ratings: {} };
+    }
     case 'MilestoneUpdated': {
       if (state.status !== 'active') return state;
       const { period, rag, commentary, effectiveOn, forecastRag } = event.data;
@@ -75,7 +84,7 @@ const requireMilestone = (state: MilestoneState, doing: string): ActiveMilestone
   return state;
 };
 
-type Data<T extends MilestoneCommand['type']> = Extract<MilestoneCommand, { type: T }>['data'];
+type Of<T extends MilestoneCommand['type']> = Extract<MilestoneCommand, { type: T }>;
 
 const sameRating = (a: Rating, b: Rating): boolean =>
   a.rag === b.rag && a.commentary === b.commentary && a.effectiveOn === b.effectiveOn && a.forecastRag === b.forecastRag;
@@ -85,7 +94,7 @@ const latestRating = (state: ActiveMilestone): [string, Rating] | undefined =>
     .sort(([a], [b]) => comparePeriods(a, b))
     .pop();
 
-const addMilestone = (data: Data<'AddMilestone'>, state: MilestoneState): MilestoneEvent[] => {
+const addMilestone = ({ data, now }: Of<'AddMilestone'>, state: MilestoneState): MilestoneEvent[] => {
   requirePlan(data.plan, data.planId);
   const milestoneId = requireText(data.milestoneId, 'milestoneId', 'The milestone id');
   if (state.status !== 'none') {
@@ -107,12 +116,18 @@ const addMilestone = (data: Data<'AddMilestone'>, state: MilestoneState): Milest
   return [
     {
       type: 'MilestoneAdded',
-      data: { milestoneId, priorityId, title, ...defined({ owner: optionalText(data.owner), dueOn }) },
+      data: {
+        milestoneId,
+        priorityId,
+        title,
+        ...defined({ owner: optionalText(data.owner), dueOn }),
+        effectiveOn: effectiveOnOr(data.effectiveOn, now, 'The date the milestone applies from'),
+      },
     },
   ];
 };
 
-const updateMilestone = (data: Data<'UpdateMilestone'>, state: MilestoneState): MilestoneEvent[] => {
+const updateMilestone = ({ data }: Of<'UpdateMilestone'>, state: MilestoneState): MilestoneEvent[] => {
   const milestone = requireMilestone(state, 'rating it');
   const period = requirePeriod(data.period, ['quarter']);
   const rag = requireOneOf(data.rag, RAGS, 'rag', 'a rating');
@@ -159,7 +174,7 @@ const updateMilestone = (data: Data<'UpdateMilestone'>, state: MilestoneState): 
   ];
 };
 
-const changeDueDate = (data: Data<'ChangeMilestoneDueDate'>, state: MilestoneState): MilestoneEvent[] => {
+const changeDueDate = ({ data, now }: Of<'ChangeMilestoneDueDate'>, state: MilestoneState): MilestoneEvent[] => {
   const milestone = requireMilestone(state, 'changing its due date');
   const dueOn = requireDate(data.dueOn, 'dueOn', 'The new due date');
   const reason = requireText(data.reason, 'reason', 'The reason for changing the due date');
@@ -174,23 +189,27 @@ const changeDueDate = (data: Data<'ChangeMilestoneDueDate'>, state: MilestoneSta
       'dueOn',
     );
   }
-  return [{ type: 'MilestoneDueDateChanged', data: { dueOn, ...defined({ previousDueOn: milestone.dueOn }), reason } }];
+  // A new due date is a decision taken on the day it is recorded.
+  return [{ type: 'MilestoneDueDateChanged', data: { dueOn, ...defined({ previousDueOn: milestone.dueOn }), reason, effectiveOn: dayOf(now) } }];
 };
 
 export const decide = (command: MilestoneCommand, state: MilestoneState): MilestoneEvent[] => {
   switch (command.type) {
     case 'AddMilestone':
-      return addMilestone(command.data, state);
+      return addMilestone(command, state);
     case 'UpdateMilestone':
-      return updateMilestone(command.data, state);
+      return updateMilestone(command, state);
     case 'ChangeMilestoneDueDate':
-      return changeDueDate(command.data, state);
+      return changeDueDate(command, state);
     default: {
       const _exhaustive: never = command;
       return [];
     }
   }
 };
+
+/** The day each event applies to: a rating to the day it was given for, the rest to the day recorded. */
+export const effectiveOnOf = (event: MilestoneEvent): string => event.data.effectiveOn;
 
 export const milestoneDecider: Decider<MilestoneCommand, MilestoneEvent, MilestoneState> = {
   decide,

@@ -4,13 +4,19 @@ import helmet from '@fastify/helmet';
 import secureSession from '@fastify/secure-session';
 import fastifyStatic from '@fastify/static';
 import fastifyView from '@fastify/view';
-import { Logger } from '@nestjs/common';
+import { Logger, UnsupportedMediaTypeException } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { basename, dirname, join } from 'node:path';
 import * as nunjucks from 'nunjucks';
 import { sessionCookie } from '../access/web-session/session-cookie';
 import { AppConfig } from '../config/config';
+import { toProblem } from '../web/problem.filter';
+import { isPageRequest } from './layout/page-errors';
 import { configureTemplates } from './layout/template-helpers';
+
+const isForm = (type: string | undefined): boolean => /^application\/x-www-form-urlencoded\b/i.test(type ?? '');
+const carriesBody = (headers: Record<string, string | string[] | undefined>): boolean =>
+  headers['transfer-encoding'] !== undefined || (headers['content-length'] !== undefined && headers['content-length'] !== '0');
 
 /** Where the page templates are: beside this file, in the source tree as in the build. */
 export const PAGES_DIR = __dirname;
@@ -50,14 +56,23 @@ export async function setUpWebPages(app: NestFastifyApplication, config: AppConf
     // Cross-origin isolation headers would stop nothing here and break opening links from other sites.
     crossOriginEmbedderPolicy: false,
   });
-  app
-    .getHttpAdapter()
-    .getInstance()
-    .addHook('onRequest', (request, reply, done) => {
-      if (request.url.startsWith('/api/docs')) reply.raw.setHeader('Content-Security-Policy', DOCS_CSP);
-      done();
-    });
-  await app.register(formBody, { bodyLimit: 1_048_576 });
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', (request, reply, done) => {
+    if (request.url.startsWith('/api/docs')) reply.raw.setHeader('Content-Security-Policy', DOCS_CSP);
+    done();
+  });
+  await app.register(formBody, { bodyLimit: fastify.initialConfig.bodyLimit });
+  // Forms are for the pages: the API reads JSON only, and answers a form body as it answers any other type.
+  fastify.addHook('onRequest', (request, reply, done) => {
+    if (isPageRequest(request.url) || !isForm(request.headers['content-type']) || !carriesBody(request.headers)) return done();
+    const problem = toProblem(
+      new UnsupportedMediaTypeException('Send the request body as JSON (Content-Type: application/json)'),
+    );
+    void reply
+      .status(problem.status)
+      .header('content-type', 'application/problem+json; charset=utf-8')
+      .send(JSON.stringify(problem));
+  });
   const session = sessionCookie(config);
   if (session.ephemeral) {
     new Logger('Sessions').warn(

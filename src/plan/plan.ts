@@ -1,3 +1,5 @@
+import { Command } from '../domain/command';
+import { effectiveOnOr } from '../domain/dates';
 import { Decider } from '../domain/decider';
 import { alreadyExists, notFound } from '../domain/domain-error';
 import { PlanContext } from '../domain/plan-context';
@@ -5,12 +7,13 @@ import { streamIdOf } from '../domain/stream-id';
 import { hasOwn, requireText } from '../domain/text';
 
 export type PlanEvent =
-  | { type: 'PlanCreated'; data: { planId: string; localAuthority: string; title: string } }
-  | { type: 'PriorityAdded'; data: { priorityId: string; title: string } };
+  | { type: 'PlanCreated'; data: { planId: string; localAuthority: string; title: string; effectiveOn: string } }
+  | { type: 'PriorityAdded'; data: { priorityId: string; title: string; effectiveOn: string } };
 
 export type PlanCommand =
-  | { type: 'CreatePlan'; data: { planId: string; localAuthority: string; title: string } }
-  | { type: 'AddPriority'; data: { priorityId: string; title: string } };
+  /** effectiveOn, here and below: the day it applies from, when not the day the command is issued. */
+  | Command<'CreatePlan', { planId: string; localAuthority: string; title: string; effectiveOn?: string }>
+  | Command<'AddPriority', { planId: string; priorityId: string; title: string; effectiveOn?: string }>;
 
 export type PlanState =
   | { status: 'none' }
@@ -24,13 +27,16 @@ export type PlanState =
 
 export const streamType = 'plan';
 export const streamId = (planId: string): string => streamIdOf(streamType, planId);
+export const streamOfCommand = ({ data }: PlanCommand): string => streamId(data.planId);
 
 export const initialState: PlanState = { status: 'none' };
 
 export const evolve = (state: PlanState, event: PlanEvent): PlanState => {
   switch (event.type) {
-    case 'PlanCreated':
-      return { status: 'active', ...event.data, priorities: {} };
+    case 'PlanCreated': {
+      const { planId, localAuthority, title } = event.data;
+      return { status: 'active', planId, localAuthority, title, priorities: {} };
+    }
     case 'PriorityAdded':
       if (state.status !== 'active') return state;
       return { ...state, priorities: { ...state.priorities, [event.data.priorityId]: { title: event.data.title } } };
@@ -48,7 +54,8 @@ export const decide = (command: PlanCommand, state: PlanState): PlanEvent[] => {
       if (state.status !== 'none') throw alreadyExists(`Plan "${planId}" already exists.`, 'planId');
       const localAuthority = requireText(command.data.localAuthority, 'localAuthority', 'The local authority');
       const title = requireText(command.data.title, 'title', "The plan's title");
-      return [{ type: 'PlanCreated', data: { planId, localAuthority, title } }];
+      const effectiveOn = effectiveOnOr(command.data.effectiveOn, command.now, 'The date the plan applies from');
+      return [{ type: 'PlanCreated', data: { planId, localAuthority, title, effectiveOn } }];
     }
     case 'AddPriority': {
       if (state.status === 'none') throw notFound('There is no such plan; create the plan first.', 'planId');
@@ -61,7 +68,8 @@ export const decide = (command: PlanCommand, state: PlanState): PlanEvent[] => {
         );
       }
       const title = requireText(command.data.title, 'title', "The priority's title");
-      return [{ type: 'PriorityAdded', data: { priorityId, title } }];
+      const effectiveOn = effectiveOnOr(command.data.effectiveOn, command.now, 'The date the priority applies from');
+      return [{ type: 'PriorityAdded', data: { priorityId, title, effectiveOn } }];
     }
     default: {
       const _exhaustive: never = command;
@@ -69,6 +77,9 @@ export const decide = (command: PlanCommand, state: PlanState): PlanEvent[] => {
     }
   }
 };
+
+/** The day each event applies to: the plan and its priorities from the day they were recorded. */
+export const effectiveOnOf = (event: PlanEvent): string => event.data.effectiveOn;
 
 export const planDecider: Decider<PlanCommand, PlanEvent, PlanState> = { decide, evolve, initialState };
 

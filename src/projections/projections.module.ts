@@ -1,5 +1,5 @@
 import { Global, Inject, Module, OnApplicationBootstrap, OnApplicationShutdown, OnModuleDestroy } from '@nestjs/common';
-import { CommandPipeline } from '../command-pipeline/command-pipeline';
+import { readModelsOn } from './all-projections';
 import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { EVENT_STORE, EventStore } from '../event-store/event-store.port';
@@ -7,22 +7,20 @@ import { AuditTrailController } from './audit-trail/audit-trail.controller';
 import { AuditTrailQueries } from './audit-trail/audit-trail.queries';
 import { IndicatorsController } from './indicators/indicators.controller';
 import { IndicatorsQueries } from './indicators/indicators.queries';
-import { PlanLookup } from './portfolio/plan-lookup';
+import { PlanLookup } from './shared/plan-lookup';
 import { PortfolioController } from './portfolio/portfolio.controller';
 import { PortfolioQueries } from './portfolio/portfolio.queries';
-import { ProjectionRunner } from './projection-runner';
-import { ProjectionThread } from './projection-thread';
-import { Projector } from './projector';
-import { SqliteEventStore } from '../event-store/sqlite-event-store';
+import { ProjectionRunner } from './engine/projection-runner';
+import { Projector, READ_MODELS_FED_ELSEWHERE } from './engine/projector';
 import { MilestoneHistoryController } from './rag-board/milestone-history.controller';
 import { MilestoneHistoryQueries } from './rag-board/milestone-history.queries';
 import { RagBoardController } from './rag-board/rag-board.controller';
 import { RagBoardQueries } from './rag-board/rag-board.queries';
 import { RagTrendQueries } from './rag-board/rag-trend.queries';
 import { CorrectionsQueries } from './rag-board/corrections.queries';
-import { openReadModelDb, ReadModelDb } from './read-model-db';
-import { ReadModels } from './read-models';
-import { ReadGate } from './read-cut/read-gate';
+import { openReadModelDb, ReadModelDb } from './engine/read-model-db';
+import { ReadModels } from './engine/read-models';
+import { ReadGate } from './shared/read-gate';
 import { RecommendationHistoryQueries } from './recommendations/recommendation-history.queries';
 import { RecommendationsController } from './recommendations/recommendations.controller';
 import { RecommendationsQueries } from './recommendations/recommendations.queries';
@@ -68,13 +66,12 @@ const QUERIES = [
       inject: [APP_CONFIG, EVENT_STORE],
       useFactory: (config: AppConfig, store: EventStore) => openReadModelDb(config.readModelPath, store),
     },
-    { provide: ReadModels, inject: [READ_MODEL_DB], useFactory: ({ db }: ReadModelDb) => new ReadModels(db) },
+    { provide: ReadModels, inject: [READ_MODEL_DB], useFactory: ({ db }: ReadModelDb) => readModelsOn(db) },
     {
       provide: Projector,
-      inject: [ReadModels, EVENT_STORE, { token: CommandPipeline, optional: true }],
-      useFactory: (readModels: ReadModels, store: EventStore, pipeline?: CommandPipeline): Projector =>
-        (store instanceof SqliteEventStore && ProjectionThread.for(store, readModels.position, pipeline)) ||
-        new ProjectionRunner(readModels, store),
+      inject: [ReadModels, EVENT_STORE, { token: READ_MODELS_FED_ELSEWHERE, optional: true }],
+      useFactory: (readModels: ReadModels, store: EventStore, fedElsewhere?: Projector | null): Projector =>
+        fedElsewhere ?? new ProjectionRunner(readModels, store),
     },
     ...QUERIES,
   ],

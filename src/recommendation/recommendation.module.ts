@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { PlanModule } from '../plan/plan.module';
 import { CloseRecommendationController } from './close-recommendation/close-recommendation.controller';
 import { CloseRecommendationHandler } from './close-recommendation/close-recommendation.command';
 import { LinkMilestoneController } from './link-milestone/link-milestone.controller';
@@ -9,6 +10,7 @@ import { ReopenRecommendationController } from './reopen-recommendation/reopen-r
 import { ReopenRecommendationHandler } from './reopen-recommendation/reopen-recommendation.command';
 
 @Module({
+  imports: [PlanModule],
   controllers: [RaiseRecommendationController, LinkMilestoneController, CloseRecommendationController, ReopenRecommendationController],
   providers: [RaiseRecommendationHandler, LinkMilestoneHandler, CloseRecommendationHandler, ReopenRecommendationHandler],
 })

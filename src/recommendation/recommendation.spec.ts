@@ -1,5 +1,8 @@
-import { given } from '../domain/decider-spec';
+import { given } from '../../test/support/decider-spec';
 import { RecommendationCommand, RecommendationEvent, recommendationDecider as decider, streamId } from './recommendation';
+
+/** The instant the commands are issued: facts with no date of their own apply from its day. */
+const NOW = '2025-10-20T09:00:00.000Z';
 
 const plan = { exists: true, priorityIds: ['CYP P2'] };
 const raise = (
@@ -14,27 +17,33 @@ const raise = (
     plan,
     ...data,
   },
+  now: NOW,
 });
 const close = (
   data: Partial<Extract<RecommendationCommand, { type: 'CloseRecommendation' }>['data']> = {},
 ): RecommendationCommand => ({
   type: 'CloseRecommendation',
   data: {
+    planId: 'halton',
+    recommendationId: 'R03',
     reason: 'Timeliness at 92% for two quarters',
     evidence: ['Q1 audit report'],
     effectiveOn: '2025-06-30',
     ...data,
   },
+  now: NOW,
 });
 const reopen = (
   data: Partial<Extract<RecommendationCommand, { type: 'ReopenRecommendation' }>['data']> = {},
 ): RecommendationCommand => ({
   type: 'ReopenRecommendation',
-  data: { reason: 'Monitoring visit found delays again', effectiveOn: '2025-11-20', ...data },
+  data: { planId: 'halton', recommendationId: 'R03', reason: 'Monitoring visit found delays again', effectiveOn: '2025-11-20', ...data },
+  now: NOW,
 });
-const link = (milestoneId: string, milestoneExists = true): RecommendationCommand => ({
+const link = (milestoneId: string, milestoneExists = true, effectiveOn?: string): RecommendationCommand => ({
   type: 'LinkMilestone',
-  data: { milestoneId, milestoneExists },
+  data: { planId: 'halton', recommendationId: 'R03', milestoneId, milestoneExists, ...(effectiveOn ? { effectiveOn } : {}) },
+  now: NOW,
 });
 
 const raised: RecommendationEvent = {
@@ -81,15 +90,29 @@ describe('recommendation', () => {
   });
 
   describe('LinkMilestone', () => {
-    it('links a milestone that works towards the recommendation', () =>
+    it('links a milestone that works towards the recommendation, from the day the link is made', () =>
       given(decider, [raised])
         .when(link('P2.1'))
-        .then([{ type: 'MilestoneLinked', data: { milestoneId: 'P2.1' } }]));
+        .then([{ type: 'MilestoneLinked', data: { milestoneId: 'P2.1', effectiveOn: '2025-10-20' } }]));
+
+    it('links from an earlier day when told, as a plan written down before it was recorded here', () =>
+      given(decider, [raised])
+        .when(link('P2.1', true, '2024-09-01'))
+        .then([{ type: 'MilestoneLinked', data: { milestoneId: 'P2.1', effectiveOn: '2024-09-01' } }]));
+
+    it('refuses a link that would take effect before the recommendation was raised, or on no real day', () => {
+      given(decider, [raised])
+        .when(link('P2.1', true, '2024-07-09'))
+        .thenThrows('rule', /raised on 2024-07-10, so it cannot be linked with effect from 2024-07-09/, 'effectiveOn');
+      given(decider, [raised])
+        .when(link('P2.1', true, '2024-02-30'))
+        .thenThrows('rule', /"2024-02-30" is not a date in the calendar/, 'effectiveOn');
+    });
 
     it('links a milestone to a closed recommendation too', () =>
       given(decider, [raised, closed])
         .when(link('P2.1'))
-        .then([{ type: 'MilestoneLinked', data: { milestoneId: 'P2.1' } }]));
+        .then([{ type: 'MilestoneLinked', data: { milestoneId: 'P2.1', effectiveOn: '2025-10-20' } }]));
 
     it('refuses to link to a recommendation that does not exist', () =>
       given(decider)
@@ -102,7 +125,7 @@ describe('recommendation', () => {
         .thenThrows('rule', /no milestone P9.9; add the milestone before linking it to recommendation R03/, 'milestoneId'));
 
     it('refuses to link the same milestone twice', () =>
-      given(decider, [raised, { type: 'MilestoneLinked', data: { milestoneId: 'P2.1' } }])
+      given(decider, [raised, { type: 'MilestoneLinked', data: { milestoneId: 'P2.1', effectiveOn: '2024-09-01' } }])
         .when(link('P2.1'))
         .thenThrows('rule', /Milestone P2.1 is already linked to recommendation R03/, 'milestoneId'));
   });

@@ -1,4 +1,5 @@
-import { requireDate } from '../domain/dates';
+import { effectiveOnOr, requireDate } from '../domain/dates';
+import { Command } from '../domain/command';
 import { Decider } from '../domain/decider';
 import { alreadyExists, notFound, ruleBroken } from '../domain/domain-error';
 import { PlanContext, requirePlan } from '../domain/plan-context';
@@ -10,25 +11,19 @@ export type RecommendationEvent =
       type: 'RecommendationRaised';
       data: { recommendationId: string; text: string; raisedOn: string; source?: string };
     }
-  | { type: 'MilestoneLinked'; data: { milestoneId: string } }
+  | { type: 'MilestoneLinked'; data: { milestoneId: string; effectiveOn: string } }
   | { type: 'RecommendationClosed'; data: { reason: string; evidence: string[]; effectiveOn: string } }
   | { type: 'RecommendationReopened'; data: { reason: string; effectiveOn: string } };
 
+/** The recommendation a command is about. */
+type Target = { planId: string; recommendationId: string };
+
 export type RecommendationCommand =
-  | {
-      type: 'RaiseRecommendation';
-      data: {
-        planId: string;
-        recommendationId: string;
-        text: string;
-        raisedOn: string;
-        source?: string;
-        plan: PlanContext;
-      };
-    }
-  | { type: 'LinkMilestone'; data: { milestoneId: string; milestoneExists: boolean } }
-  | { type: 'CloseRecommendation'; data: { reason: string; evidence: string[]; effectiveOn: string } }
-  | { type: 'ReopenRecommendation'; data: { reason: string; effectiveOn: string } };
+  | Command<'RaiseRecommendation', Target & { text: string; raisedOn: string; source?: string; plan: PlanContext }>
+  /** effectiveOn: the day the milestone starts to work towards it; the day the command is issued if not given. */
+  | Command<'LinkMilestone', Target & { milestoneId: string; milestoneExists: boolean; effectiveOn?: string }>
+  | Command<'CloseRecommendation', Target & { reason: string; evidence: string[]; effectiveOn: string }>
+  | Command<'ReopenRecommendation', Target & { reason: string; effectiveOn: string }>;
 
 interface Raised {
   recommendationId: string;
@@ -45,6 +40,7 @@ type Existing = Exclude<RecommendationState, { status: 'none' }>;
 
 export const streamType = 'recommendation';
 export const streamId = (planId: string, recommendationId: string): string => streamIdOf(streamType, planId, recommendationId);
+export const streamOfCommand = ({ data }: RecommendationCommand): string => streamId(data.planId, data.recommendationId);
 
 export const initialState: RecommendationState = { status: 'none' };
 
@@ -125,7 +121,9 @@ export const decide = (command: RecommendationCommand, state: RecommendationStat
       if (rec.linkedMilestones.includes(milestoneId)) {
         throw ruleBroken(`Milestone ${milestoneId} is already linked to recommendation ${rec.recommendationId}.`, 'milestoneId');
       }
-      return [{ type: 'MilestoneLinked', data: { milestoneId } }];
+      const effectiveOn = effectiveOnOr(command.data.effectiveOn, command.now, 'The date the link takes effect');
+      requireNotBefore(rec, effectiveOn, rec.raisedOn, 'raised', 'linked');
+      return [{ type: 'MilestoneLinked', data: { milestoneId, effectiveOn } }];
     }
     case 'CloseRecommendation': {
       const rec = requireRecommendation(state, 'closing it');
@@ -164,6 +162,10 @@ export const decide = (command: RecommendationCommand, state: RecommendationStat
     }
   }
 };
+
+/** The day each event applies to: a recommendation to the day it was raised, the rest to their own date. */
+export const effectiveOnOf = (event: RecommendationEvent): string =>
+  event.type === 'RecommendationRaised' ? event.data.raisedOn : event.data.effectiveOn;
 
 export const recommendationDecider: Decider<RecommendationCommand, RecommendationEvent, RecommendationState> = {
   decide,

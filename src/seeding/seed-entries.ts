@@ -1,5 +1,10 @@
 import { ClassConstructor } from 'class-transformer';
-import { CommandContext } from '../command-pipeline/command-context';
+import { streamId as indicatorStream } from '../indicator/indicator';
+import { streamId as milestoneStream } from '../milestone/milestone';
+import { streamId as planStream } from '../plan/plan';
+import { streamId as recommendationStream } from '../recommendation/recommendation';
+import { streamId as visitStream } from '../visit/visit';
+import { CommandContext } from '../domain/command';
 import { DefineIndicatorCommand } from '../indicator/define-indicator/define-indicator.command';
 import { DefineIndicatorDto } from '../indicator/define-indicator/define-indicator.dto';
 import { RecordIndicatorValueCommand } from '../indicator/record-indicator-value/record-indicator-value.command';
@@ -35,29 +40,61 @@ interface EntryKind {
   renames?: Record<string, string>;
   /** What makes the entry unique within its file: its idempotency key. */
   key: (entry: Record<string, unknown>) => string;
+  /**
+   * The command takes an optional `effectiveOn` that the seed file's date fills when the entry gives none:
+   * the structure a document sets out applies from the document's date, not from the day the seed is run.
+   */
+  datedByDocument?: true;
+  /** The stream its command records in, as its handler names it. */
+  stream: (planId: string, entry: Record<string, unknown>) => string;
   command: (planId: string, path: Record<string, string>, body: any, context: CommandContext) => object;
 }
 
 export const ENTRY_KINDS: Record<string, EntryKind> = {
-  plan: { dto: CreatePlanDto, path: [], key: (e) => `plan/${e.planId}`, command: (_p, _x, body, c) => new CreatePlanCommand(body, c) },
-  priority: { dto: AddPriorityDto, path: [], key: (e) => `priority/${e.priorityId}`, command: (p, _x, b, c) => new AddPriorityCommand(p, b, c) },
-  milestone: { dto: AddMilestoneDto, path: [], key: (e) => `milestone/${e.milestoneId}`, command: (p, _x, b, c) => new AddMilestoneCommand(p, b, c) },
+  plan: {
+    dto: CreatePlanDto,
+    path: [],
+    datedByDocument: true,
+    key: (e) => `plan/${e.planId}`,
+    stream: (_p, e) => planStream(String(e.planId)),
+    command: (_p, _x, body, c) => new CreatePlanCommand(body, c),
+  },
+  priority: {
+    dto: AddPriorityDto,
+    path: [],
+    datedByDocument: true,
+    key: (e) => `priority/${e.priorityId}`,
+    stream: (p) => planStream(p),
+    command: (p, _x, b, c) => new AddPriorityCommand(p, b, c),
+  },
+  milestone: {
+    dto: AddMilestoneDto,
+    path: [],
+    datedByDocument: true,
+    key: (e) => `milestone/${e.milestoneId}`,
+    stream: (p, e) => milestoneStream(p, String(e.milestoneId)),
+    command: (p, _x, b, c) => new AddMilestoneCommand(p, b, c),
+  },
   milestoneUpdate: {
     dto: UpdateMilestoneDto,
     path: ['milestoneId'],
     key: (e) => `milestoneUpdate/${e.milestoneId}/${e.period}`,
+    stream: (p, e) => milestoneStream(p, String(e.milestoneId)),
     command: (p, x, b, c) => new UpdateMilestoneCommand(p, x.milestoneId!, b, c),
   },
   recommendation: {
     dto: RaiseRecommendationDto,
     path: [],
     key: (e) => `recommendation/${e.recommendationId}`,
+    stream: (p, e) => recommendationStream(p, String(e.recommendationId)),
     command: (p, _x, b, c) => new RaiseRecommendationCommand(p, b, c),
   },
   link: {
     dto: LinkMilestoneDto,
     path: ['recommendationId'],
+    datedByDocument: true,
     key: (e) => `link/${e.recommendationId}/${e.milestoneId}`,
+    stream: (p, e) => recommendationStream(p, String(e.recommendationId)),
     command: (p, x, b, c) => new LinkMilestoneCommand(p, x.recommendationId!, b, c),
   },
   visit: {
@@ -65,30 +102,36 @@ export const ENTRY_KINDS: Record<string, EntryKind> = {
     path: [],
     renames: { visitKind: 'kind' },
     key: (e) => `visit/${e.visitId}`,
+    stream: (p, e) => visitStream(p, String(e.visitId)),
     command: (p, _x, b, c) => new RecordVisitCommand(p, b, c),
   },
   finding: {
     dto: RecordFindingDto,
     path: ['visitId'],
     key: (e) => `finding/${e.visitId}/${e.findingId}`,
+    stream: (p, e) => visitStream(p, String(e.visitId)),
     command: (p, x, b, c) => new RecordFindingCommand(p, x.visitId!, b, c),
   },
   judgement: {
     dto: RecordJudgementDto,
     path: ['visitId'],
     key: (e) => `judgement/${e.visitId}/${e.area}`,
+    stream: (p, e) => visitStream(p, String(e.visitId)),
     command: (p, x, b, c) => new RecordJudgementCommand(p, x.visitId!, b, c),
   },
   indicator: {
     dto: DefineIndicatorDto,
     path: [],
+    datedByDocument: true,
     key: (e) => `indicator/${e.indicatorId}`,
+    stream: (p, e) => indicatorStream(p, String(e.indicatorId)),
     command: (p, _x, b, c) => new DefineIndicatorCommand(p, b, c),
   },
   indicatorValue: {
     dto: RecordIndicatorValueDto,
     path: ['indicatorId'],
     key: (e) => `indicatorValue/${e.indicatorId}/${e.period}`,
+    stream: (p, e) => indicatorStream(p, String(e.indicatorId)),
     command: (p, x, b, c) => new RecordIndicatorValueCommand(p, x.indicatorId!, b, c),
   },
 };

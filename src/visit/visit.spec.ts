@@ -1,5 +1,8 @@
-import { given } from '../domain/decider-spec';
+import { given } from '../../test/support/decider-spec';
 import { FRAMEWORK_AREAS, frameworkInForceOn, streamId, VisitCommand, VisitEvent, visitDecider as decider } from './visit';
+
+/** The instant the commands are issued: facts with no date of their own apply from its day. */
+const NOW = '2025-10-20T09:00:00.000Z';
 
 const plan = { exists: true, priorityIds: [] };
 type Data<T extends VisitCommand['type']> = Extract<VisitCommand, { type: T }>['data'];
@@ -16,10 +19,13 @@ const recordVisit = (data: Partial<Data<'RecordVisit'>> = {}): VisitCommand => (
     plan,
     ...data,
   },
+  now: NOW,
 });
 const finding = (data: Partial<Data<'RecordVisitFinding'>> = {}): VisitCommand => ({
   type: 'RecordVisitFinding',
   data: {
+    planId: 'halton',
+    visitId: 'MV2',
     findingId: 'F1',
     text: 'Strategy meetings are timely',
     assessment: 'progress',
@@ -27,10 +33,12 @@ const finding = (data: Partial<Data<'RecordVisitFinding'>> = {}): VisitCommand =
     knownRecommendationIds: ['R01', 'R03'],
     ...data,
   },
+  now: NOW,
 });
 const judgement = (data: Partial<Data<'RecordJudgement'>> = {}): VisitCommand => ({
   type: 'RecordJudgement',
-  data: { area: 'help-and-protection', grade: 'inadequate', framework: 'ilacs-2023', ...data },
+  data: { planId: 'halton', visitId: 'MV2', area: 'help-and-protection', grade: 'inadequate', framework: 'ilacs-2023', ...data },
+  now: NOW,
 });
 
 const monitoring: VisitEvent = {

@@ -1,4 +1,5 @@
 import { requireDate } from '../domain/dates';
+import { Command } from '../domain/command';
 import { Decider } from '../domain/decider';
 import { alreadyExists, notFound, ruleBroken } from '../domain/domain-error';
 import { PlanContext, requirePlan } from '../domain/plan-context';
@@ -55,17 +56,14 @@ export type VisitEvent =
 
 type Recorded = Extract<VisitEvent, { type: 'VisitRecorded' }>['data'];
 
+/** The visit a command is about. */
+type Target = { planId: string; visitId: string };
+
 export type VisitCommand =
-  | {
-      type: 'RecordVisit';
-      data: Omit<Recorded, 'inspectors' | 'areas'> & { inspectors?: string[]; areas?: string[]; plan: PlanContext };
-    }
-  | {
-      type: 'RecordVisitFinding';
-      /** knownRecommendationIds: the plan's recommendation ids, read by the command handler. */
-      data: Finding & { knownRecommendationIds: string[] };
-    }
-  | { type: 'RecordJudgement'; data: { area: JudgementArea; grade: Grade; framework: Framework } };
+  | Command<'RecordVisit', Omit<Recorded, 'inspectors' | 'areas'> & { inspectors?: string[]; areas?: string[]; plan: PlanContext }>
+  /** knownRecommendationIds: the plan's recommendation ids, read by the command handler. */
+  | Command<'RecordVisitFinding', Target & Finding & { knownRecommendationIds: string[] }>
+  | Command<'RecordJudgement', Target & { area: JudgementArea; grade: Grade; framework: Framework }>;
 
 export type VisitState =
   | { status: 'none' }
@@ -83,6 +81,7 @@ type RecordedVisit = Extract<VisitState, { status: 'recorded' }>;
 
 export const streamType = 'visit';
 export const streamId = (planId: string, visitId: string): string => streamIdOf(streamType, planId, visitId);
+export const streamOfCommand = ({ data }: VisitCommand): string => streamId(data.planId, data.visitId);
 
 export const initialState: VisitState = { status: 'none' };
 
@@ -224,5 +223,8 @@ export const decide = (command: VisitCommand, state: VisitState): VisitEvent[] =
     }
   }
 };
+
+/** The day each event applies to: a visit, and what it found and judged, to its last day. */
+export const effectiveOnOf = (event: VisitEvent): string => (event.type === 'VisitRecorded' ? event.data.endDate : event.data.effectiveOn);
 
 export const visitDecider: Decider<VisitCommand, VisitEvent, VisitState> = { decide, evolve, initialState };

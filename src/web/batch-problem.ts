@@ -1,4 +1,4 @@
-import { CommandsRefusedError } from '../command-pipeline/command-batch';
+import { CommandsRefusedError } from '../domain/command';
 import { WrongExpectedRevisionError } from '../event-store/event-store.port';
 import { ProblemException, refusalsProblem, toProblem } from './problem.filter';
 

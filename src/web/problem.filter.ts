@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { CommandsRefusedError } from '../command-pipeline/command-batch';
+import { CommandsRefusedError } from '../domain/command';
 import { DomainError } from '../domain/domain-error';
 import { StoreUnavailableError, WrongExpectedRevisionError } from '../event-store/event-store.port';
 
@@ -126,6 +126,13 @@ export function toProblem(error: unknown): Problem {
 /** When a client may try again after the event store could not be reached: a dropped connection is soon back. */
 const STORE_RETRY_AFTER_SECONDS = 2;
 
+/**
+ * The body of a request whose client went away, or was cut off at the request deadline, before it had
+ * all arrived: nobody is left to answer, and nothing went wrong on our side.
+ */
+const isAbandonedBody = (error: unknown): boolean =>
+  error instanceof Error && ((error as NodeJS.ErrnoException).code === 'ECONNRESET' || error.message === 'aborted');
+
 /** Answers errors of requests that are not for the API (a person's browser) with pages instead. */
 export interface ErrorPages {
   handles(request: FastifyRequest): boolean;
@@ -142,6 +149,11 @@ export class ProblemFilter implements ExceptionFilter {
   catch(error: unknown, host: ArgumentsHost): void {
     const request = host.switchToHttp().getRequest<FastifyRequest>();
     const reply = host.switchToHttp().getResponse<FastifyReply>();
+    if (isAbandonedBody(error)) {
+      this.logger.debug('A request body stopped arriving before its end; the connection is closed');
+      if (!reply.raw.headersSent && !reply.raw.destroyed) void reply.status(400).header('connection', 'close').send();
+      return;
+    }
     const problem = toProblem(error);
     if (problem.status >= 500) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     if (error instanceof StoreUnavailableError) void reply.header('Retry-After', String(STORE_RETRY_AFTER_SECONDS));
@@ -149,6 +161,9 @@ export class ProblemFilter implements ExceptionFilter {
       void this.pages.render(problem, request, reply);
       return;
     }
-    void reply.status(problem.status).header('content-type', 'application/problem+json; charset=utf-8').send(JSON.stringify(problem));
+    void reply
+      .status(problem.status)
+      .header('content-type', 'application/problem+json; charset=utf-8')
+      .send(JSON.stringify(problem));
   }
 }

@@ -1,8 +1,11 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
-import { ANONYMOUS, Actor, CommandContext, fingerprint } from '../command-pipeline/command-context';
+import { ANONYMOUS, Actor } from '../domain/actor';
+import { CommandContext } from '../domain/command';
+import { fingerprint } from '../platform/ids';
 import { ProblemException, validationProblem } from './problem.filter';
+
 
 const HEADER_VALUE = /^[\x21-\x7e]{1,200}$/;
 

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { CommandResult } from '../command-pipeline/command-pipeline';
+import { CommandResult } from '../domain/command';
 
 export class WriteResultDto {
   @ApiProperty({ description: 'Revision of the changed stream; send it back as expectedRevision to update safely' })

@@ -149,6 +149,16 @@ export function eventStoreContract(
       expect((await store.readStream(id)).map((e) => e.type)).toEqual(['RecommendationRaised', 'MilestoneLinked', 'RecommendationClosed']);
     });
 
+    it('finds an event appended with an idempotency key by its id, and not one appended without', async () => {
+      const id = stream('keyed');
+      const plain = event('MilestoneAdded', {});
+      const keyed = { ...event('MilestoneUpdated', { rag: 'amber' }), metadata: { idempotencyKey: 'q2-rating', causationId: 'c1' } };
+      await store.append(id, [plain, keyed], { expectedRevision: 'no-stream' });
+      expect(await store.findKeyedEvent(id, keyed.eventId)).toMatchObject({ eventId: keyed.eventId, revision: 1, metadata: { idempotencyKey: 'q2-rating' } });
+      expect(await store.findKeyedEvent(id, plain.eventId)).toBeUndefined();
+      expect(await store.findKeyedEvent(stream('elsewhere'), keyed.eventId)).toBeUndefined();
+    });
+
     it('stores all events of one append or none of them', async () => {
       const id = stream('atomic');
       await store.append(id, [event('PlanCreated', {})], { expectedRevision: 'no-stream' });

@@ -15,6 +15,42 @@ function clockedStore(path: string) {
 
 eventStoreContract('SQLite (in memory)', async () => clockedStore(':memory:'), (ctx) => ctx.store.close());
 
+describe('SQLite event store, reading a selection of streams', () => {
+  it('gives the events of the streams named and of those under a prefix, in log order, within the bounds', async () => {
+    const store = new SqliteEventStore({ path: ':memory:' });
+    const append = (streamId: string, type: string) =>
+      store.append(streamId, [{ eventId: randomUUID(), type, data: {} }], { expectedRevision: 'any' });
+    await append('plan-h', 'PlanCreated');
+    await append('milestone-h/P1', 'MilestoneAdded');
+    await append('milestone-h2/P1', 'MilestoneAdded'); // another plan whose id starts the same
+    await append('milestone-h/P2', 'MilestoneAdded');
+    await append('plan-h', 'TokenIssued'); // a type not asked for
+    await append('visit-h/v1', 'VisitRecorded');
+    const read = (after: number, recordedTo = '9999') => [
+      ...store.readSelection(
+        { streams: ['plan-h'], prefixes: ['milestone-h/', 'visit-h/'], types: ['PlanCreated', 'MilestoneAdded', 'VisitRecorded'] },
+        { after, recordedFrom: '', recordedTo },
+      ),
+    ];
+    expect(read(0).map((e) => `${e.position} ${e.streamId}`)).toEqual(['1 plan-h', '2 milestone-h/P1', '4 milestone-h/P2', '6 visit-h/v1']);
+    expect(read(2).map((e) => e.position)).toEqual([4n, 6n]);
+    expect(read(0, '2000')).toEqual([]);
+
+    const prepared: string[] = [];
+    const prepare = store.db.prepare.bind(store.db);
+    const spy = jest.spyOn(store.db, 'prepare').mockImplementation(((sql: string) => (prepared.push(sql), prepare(sql))) as typeof store.db.prepare);
+    const one = store.readSelection({ streams: ['a'], prefixes: ['b/', 'c/'], types: ['X'] }, { after: 0, recordedFrom: '', recordedTo: 'z' });
+    expect([...one]).toEqual([]);
+    spy.mockRestore();
+    expect(prepared).toHaveLength(1);
+    const plan = prepare(`EXPLAIN QUERY PLAN ${prepared[0]}`)
+      .all('a', 'b/', 'b0', 'c/', 'c0', 'X', 0, '', 'z')
+      .map((row: any) => row.detail as string);
+    expect(plan.filter((line) => line.startsWith('SCAN'))).toEqual([]);
+    await store.close();
+  });
+});
+
 describe('SQLite event store on a file', () => {
   let dir: string;
   beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'tracker-store-'))));
@@ -32,7 +68,7 @@ describe('SQLite event store on a file', () => {
 
     const reopened = new SqliteEventStore({ path });
     expect((await reopened.readStream('plan-halton')).map((e) => e.eventId)).toEqual([eventId]);
-    expect(reopened.db.prepare("SELECT version FROM schema_versions WHERE component = 'event_store'").get()).toEqual({ version: 3 });
+    expect(reopened.db.prepare("SELECT version FROM schema_versions WHERE component = 'event_store'").get()).toEqual({ version: SQLITE_EVENT_STORE_MIGRATIONS.length });
     await reopened.close();
   });
 
@@ -95,5 +131,22 @@ describe('SQLite event store on a file', () => {
     store.db.prepare("UPDATE schema_versions SET version = 99 WHERE component = 'event_store'").run();
     await store.close();
     expect(() => new SqliteEventStore({ path })).toThrow(/version 99, newer than this program knows/);
+  });
+});
+
+describe('SQLite event store, finding the first attempt of a retried request', () => {
+  it('looks a keyed event up through an index, whatever the length of its stream', async () => {
+    const store = new SqliteEventStore({ path: ':memory:' });
+    const keyed = { eventId: randomUUID(), type: 'MilestoneUpdated', data: {}, metadata: { idempotencyKey: 'k' } };
+    await store.append('milestone-h/P1', [keyed], { expectedRevision: 'no-stream' });
+    const plan = store.db
+      .prepare(
+        `EXPLAIN QUERY PLAN SELECT * FROM events WHERE stream_id = ? AND event_id = ? AND json_extract(metadata, '$.idempotencyKey') IS NOT NULL`,
+      )
+      .all('milestone-h/P1', keyed.eventId)
+      .map((row: any) => row.detail as string);
+    expect(plan).toEqual([expect.stringContaining('USING INDEX events_keyed')]);
+    expect((await store.findKeyedEvent('milestone-h/P1', keyed.eventId))?.eventId).toBe(keyed.eventId);
+    await store.close();
   });
 });

@@ -1,4 +1,4 @@
-import { Projector } from '../../src/projections/projector';
+import { Projector } from '../../src/projections/engine/projector';
 import { startTestApp, TestApp } from '../support/test-app';
 import { httpWriter } from './support/http-writer';
 import { readRaw } from './support/read';

@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { readModelsOn } from '../../src/projections/all-projections';
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -6,13 +7,13 @@ import { join } from 'node:path';
 import { EventStore, SubscribeOptions } from '../../src/event-store/event-store.port';
 import { SqliteEventStore } from '../../src/event-store/sqlite-event-store';
 import { ALL_PROJECTIONS } from '../../src/projections/all-projections';
-import { Fact } from '../../src/projections/fact';
-import { Projection, Row } from '../../src/projections/projection';
-import { ProjectionRunner } from '../../src/projections/projection-runner';
-import { projectionsHealth } from '../../src/projections/projections-health';
-import { openReadModelDb } from '../../src/projections/read-model-db';
-import { ReadModels } from '../../src/projections/read-models';
-import { rebuildReadModels } from '../../src/projections/rebuild';
+import { Fact, KNOWN_EVENT_TYPES } from '../../src/projections/engine/fact';
+import { Projection, Row } from '../../src/projections/engine/projection';
+import { ProjectionRunner } from '../../src/projections/engine/projection-runner';
+import { projectionsHealth } from '../../src/projections/engine/projections-health';
+import { openReadModelDb } from '../../src/projections/engine/read-model-db';
+import { ReadModels } from '../../src/projections/engine/read-models';
+import { rebuildReadModels } from '../../src/projections/rebuild/rebuild';
 import { pipelineWriter } from './support/pipeline-writer';
 import { startReadSide } from './support/read-side';
 import { RATINGS, recordRatingsWithBackdatedCorrection } from './support/scenarios';
@@ -24,10 +25,11 @@ function flaky(): Projection & { broken: boolean } {
     name: 'flaky',
     migrations: ['CREATE TABLE flaky_rows (position INTEGER PRIMARY KEY)'],
     tables: { flaky_rows: ['position'] },
+    handles: KNOWN_EVENT_TYPES,
     broken: false,
     project: (fact: Fact): Row[] => {
       if (projection.broken) throw new Error('disk full');
-      return [['flaky_rows', [fact.position]]];
+      return [{ table: 'flaky_rows', values: { position: fact.position } }];
     },
   };
   return projection;
@@ -74,7 +76,7 @@ describe('the projection runner', () => {
           return store.subscribe(options, ...rest);
         },
       });
-      const readModels = new ReadModels(openReadModelDb(path, store).db);
+      const readModels = readModelsOn(openReadModelDb(path, store).db);
       expect(readModels.position).toBe(stoppedAt);
       const runner = new ProjectionRunner(readModels, watched);
       await runner.start();
@@ -89,7 +91,7 @@ describe('the projection runner', () => {
       expect(await runner.waitFor(last, 5000)).toBe(true);
       await runner.stop();
 
-      const rebuilt = new ReadModels(new Database(':memory:'));
+      const rebuilt = readModelsOn(new Database(':memory:'));
       await rebuildReadModels(rebuilt, store);
       expect(dumpTables(store.db, readModels.tables)).toEqual(dumpTables(rebuilt.db, readModels.tables));
       await store.close();
@@ -108,7 +110,7 @@ describe('the projection runner', () => {
         await side.writer.createPlan({ planId, localAuthority: 'Council', title: 'Plan' });
         await side.writer.createPlan({ planId: `${planId}-b`, localAuthority: 'Council', title: 'Plan' });
         const { db } = openReadModelDb(readModelPath, side.store);
-        const beside = new ReadModels(db);
+        const beside = readModelsOn(db);
         const runner = new ProjectionRunner(beside, side.store);
         await runner.start();
         expect(await runner.waitFor(2, 5000)).toBe(true);

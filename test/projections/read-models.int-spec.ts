@@ -1,19 +1,20 @@
 import Database from 'better-sqlite3';
+import { readModelsOn } from '../../src/projections/all-projections';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '../../src/event-store/sqlite-event-store';
 import { AuditTrailQueries } from '../../src/projections/audit-trail/audit-trail.queries';
 import { IndicatorsQueries } from '../../src/projections/indicators/indicators.queries';
-import { PlanLookup } from '../../src/projections/portfolio/plan-lookup';
-import { ProjectionRunner } from '../../src/projections/projection-runner';
+import { PlanLookup } from '../../src/projections/shared/plan-lookup';
+import { ProjectionRunner } from '../../src/projections/engine/projection-runner';
 import { MilestoneHistoryQueries } from '../../src/projections/rag-board/milestone-history.queries';
 import { CorrectionsQueries } from '../../src/projections/rag-board/corrections.queries';
 import { RagBoardQueries } from '../../src/projections/rag-board/rag-board.queries';
 import { RagTrendQueries } from '../../src/projections/rag-board/rag-trend.queries';
-import { openReadModelDb } from '../../src/projections/read-model-db';
-import { ReadModels } from '../../src/projections/read-models';
-import { readCut } from '../../src/projections/read-cut/read-cut';
+import { openReadModelDb } from '../../src/projections/engine/read-model-db';
+import { ReadModels } from '../../src/projections/engine/read-models';
+import { readCut } from '../../src/projections/shared/read-cut';
 import { RecommendationHistoryQueries } from '../../src/projections/recommendations/recommendation-history.queries';
 import { RecommendationsQueries } from '../../src/projections/recommendations/recommendations.queries';
 import { VisitsQueries } from '../../src/projections/visits/visits.queries';
@@ -22,17 +23,19 @@ import { startReadSide } from './support/read-side';
 import { LIFE, RATINGS, recordRatingsWithBackdatedCorrection, recordRecommendationLife } from './support/scenarios';
 import { dumpTables } from './support/tables';
 
-function queriesOn(readModels: ReadModels) {
+function queriesOn(readModels: ReadModels, store: SqliteEventStore) {
   const plans = new PlanLookup(readModels);
   const recommendations = new RecommendationsQueries(readModels, plans);
+  const milestones = new MilestoneHistoryQueries(readModels, plans);
+  const visits = new VisitsQueries(readModels, plans);
   return {
     board: new RagBoardQueries(readModels, plans),
-    milestones: new MilestoneHistoryQueries(readModels, plans),
+    milestones,
     recommendations,
-    histories: new RecommendationHistoryQueries(readModels, recommendations),
-    visits: new VisitsQueries(readModels, plans),
+    histories: new RecommendationHistoryQueries(readModels, recommendations, visits, milestones),
+    visits,
     indicators: new IndicatorsQueries(readModels, plans),
-    audit: new AuditTrailQueries(readModels, plans),
+    audit: new AuditTrailQueries(readModels, plans, store),
     trends: new RagTrendQueries(readModels, plans),
     corrections: new CorrectionsQueries(readModels),
   };
@@ -43,7 +46,7 @@ describe('the read models on a real store', () => {
     const side = startReadSide();
     await recordRatingsWithBackdatedCorrection(side.writer);
     await side.caughtUp();
-    const { board } = queriesOn(side.readModels);
+    const { board } = queriesOn(side.readModels, side.store);
     const rag = (asOf: string, knownAt?: string) =>
       board.board(RATINGS.planId, readCut({ asOf, ...(knownAt ? { knownAt } : {}) })).priorities[0]!.milestones[0]!.rag;
     expect(rag(RATINGS.asOf.betweenQ1AndQ2)).toBe('red');
@@ -56,7 +59,7 @@ describe('the read models on a real store', () => {
     const side = startReadSide();
     await recordRecommendationLife(side.writer);
     await side.caughtUp();
-    const history = queriesOn(side.readModels).histories.history(LIFE.planId, 'R01', readCut({}));
+    const history = queriesOn(side.readModels, side.store).histories.history(LIFE.planId, 'R01', readCut({}));
     expect(
       history.segments[0]!.entries.map((e) => `${e.effectiveOn} ${e.type} ${e.milestoneId ?? e.visitId ?? ''}`.trim()),
     ).toEqual([
@@ -78,7 +81,7 @@ describe('the read models on a real store', () => {
       prepared.push(sql);
       return prepare(sql);
     }) as typeof db.prepare);
-    queriesOn(side.readModels);
+    queriesOn(side.readModels, side.store);
     spy.mockRestore();
     const params = {
       planId: 'p',
@@ -86,7 +89,7 @@ describe('the read models on a real store', () => {
       recommendationId: 'r',
       asOf: 'a',
       recordedBy: 'k',
-      raisedOn: 'a',
+      since: 'a',
       after: 0,
       from: '',
       to: 'z',
@@ -132,7 +135,7 @@ describe('where the read models live', () => {
       db.pragma('synchronous', { simple: true }),
       db.pragma('busy_timeout', { simple: true }),
     ]).toEqual(['wal', 2, 5000]);
-    const separate = new ReadModels(db);
+    const separate = readModelsOn(db);
     const runner = new ProjectionRunner(separate, side.store);
     await runner.start();
     const last = await recordRatingsWithBackdatedCorrection(pipelineWriter(side.store, () => undefined));
@@ -147,8 +150,8 @@ describe('where the read models live', () => {
 
   it('refuse a database whose read-model schema is newer than this program', () => {
     const db = new Database(':memory:');
-    new ReadModels(db);
+    readModelsOn(db);
     db.prepare("UPDATE schema_versions SET version = 99 WHERE component = 'projections.rag-board'").run();
-    expect(() => new ReadModels(db)).toThrow(/rag-board schema is at version 99/);
+    expect(() => readModelsOn(db)).toThrow(/rag-board schema is at version 99/);
   });
 });

@@ -1,13 +1,13 @@
 import Database from 'better-sqlite3';
+import { readModelsOn } from '../../src/projections/all-projections';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '../../src/event-store/sqlite-event-store';
-import { openReadModelDb } from '../../src/projections/read-model-db';
-import { ReadModels } from '../../src/projections/read-models';
-import { rebuildReadModels } from '../../src/projections/rebuild';
-import { currentThreadId, READER_NICENESS } from '../../src/projections/thread-priority';
+import { openReadModelDb } from '../../src/projections/engine/read-model-db';
+import { rebuildReadModels } from '../../src/projections/rebuild/rebuild';
+import { currentThreadId, READER_NICENESS } from '../../src/projections/rebuild/thread-priority';
 import { pipelineWriter } from './support/pipeline-writer';
 import { recordIndicators, recordRatingsWithBackdatedCorrection, recordRecommendationLife, RATINGS } from './support/scenarios';
 import { buildProduct, removeBuild } from '../support/build';
@@ -62,7 +62,7 @@ describe('the compiled projections:rebuild', () => {
   });
 
   it('rebuilds on three threads exactly the rows one thread builds, and says how fast', async () => {
-    const run = spawnSync(process.execPath, [join(buildDir, 'projections', 'rebuild.cli.js')], {
+    const run = spawnSync(process.execPath, [join(buildDir, 'cli', 'rebuild.cli.js')], {
       env: { PATH: process.env.PATH ?? '', EVENT_STORE_URL: `sqlite:${path}` },
       encoding: 'utf8',
     });
@@ -73,8 +73,8 @@ describe('the compiled projections:rebuild', () => {
     expect(run.stderr).toContain(`100.0% ${events} events`);
 
     const store = new SqliteEventStore({ path });
-    const tables = new ReadModels(openReadModelDb(path, store).db).tables;
-    const single = new ReadModels(new Database(':memory:'));
+    const tables = readModelsOn(openReadModelDb(path, store).db).tables;
+    const single = readModelsOn(new Database(':memory:'));
     await rebuildReadModels(single, store, { parallel: false });
     expect(dumpTables(store.db, tables)).toEqual(dumpTables(single.db, tables));
     expect(dumpTables(store.db, ['projection_deferred_indexes'])).toEqual({ projection_deferred_indexes: [] });
@@ -86,9 +86,9 @@ describe('the compiled projections:rebuild', () => {
     const dist = <T>(module: string) => import(join(buildDir, module)) as Promise<T>;
     return {
       ...(await dist<{ SqliteEventStore: typeof SqliteEventStore }>('event-store/sqlite-event-store')),
-      ...(await dist<{ openReadModelDb: typeof openReadModelDb }>('projections/read-model-db')),
-      ...(await dist<{ ReadModels: typeof ReadModels }>('projections/read-models')),
-      ...(await dist<{ rebuildReadModels: typeof rebuildReadModels }>('projections/rebuild')),
+      ...(await dist<{ openReadModelDb: typeof openReadModelDb }>('projections/engine/read-model-db')),
+      ...(await dist<{ readModelsOn: typeof readModelsOn }>('projections/all-projections')),
+      ...(await dist<{ rebuildReadModels: typeof rebuildReadModels }>('projections/rebuild/rebuild')),
     };
   };
   const readerNiceness = () => Math.min(19, threadNiceness().get(currentThreadId()!)! + READER_NICENESS);
@@ -107,14 +107,14 @@ describe('the compiled projections:rebuild', () => {
   (threadsApart ? it : it.skip)(
     'reads on threads that give way to the one writing the rows, and leaves none behind',
     async () => {
-      const { SqliteEventStore: Store, openReadModelDb: open, ReadModels: Models, rebuildReadModels: rebuild } = await compiled();
+      const { SqliteEventStore: Store, openReadModelDb: open, readModelsOn: models, rebuildReadModels: rebuild } = await compiled();
       const before = threadNiceness();
       const thisThread = currentThreadId()!;
       const ours = before.get(thisThread)!;
       const store = new Store({ path });
       let during: Map<number, number> | undefined;
       try {
-        const result = await rebuild(new Models(open(path, store).db), store, {
+        const result = await rebuild(models(open(path, store).db), store, {
           onProgress: () => (during ??= threadNiceness()),
         });
         expect(result).toMatchObject({ events, threads: 3 });
@@ -131,11 +131,11 @@ describe('the compiled projections:rebuild', () => {
   );
 
   it('fails clearly while another connection is writing, stops its workers, and can be run again', async () => {
-    const { SqliteEventStore: Store, openReadModelDb: open, ReadModels: Models, rebuildReadModels: rebuild } = await compiled();
+    const { SqliteEventStore: Store, openReadModelDb: open, readModelsOn: models, rebuildReadModels: rebuild } = await compiled();
     const store = new Store({ path });
     const other = new Database(path);
     try {
-      const readModels = new Models(open(path, store).db);
+      const readModels = models(open(path, store).db);
       const rowsBefore = dumpTables(store.db, readModels.tables);
       store.db.pragma('busy_timeout = 200');
       other.exec('BEGIN IMMEDIATE'); // as a server still running would, mid-commit
@@ -153,7 +153,7 @@ describe('the compiled projections:rebuild', () => {
   });
 
   it('fails with a message naming the variable when the configuration is wrong', () => {
-    const run = spawnSync(process.execPath, [join(buildDir, 'projections', 'rebuild.cli.js')], {
+    const run = spawnSync(process.execPath, [join(buildDir, 'cli', 'rebuild.cli.js')], {
       env: { PATH: process.env.PATH ?? '', EVENT_STORE_URL: 'nonsense' },
       encoding: 'utf8',
     });

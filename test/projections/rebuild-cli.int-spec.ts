@@ -1,11 +1,11 @@
 import Database from 'better-sqlite3';
+import { readModelsOn } from '../../src/projections/all-projections';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '../../src/event-store/sqlite-event-store';
-import { openReadModelDb } from '../../src/projections/read-model-db';
-import { ReadModels } from '../../src/projections/read-models';
-import { runRebuild } from '../../src/projections/rebuild.cli';
+import { openReadModelDb } from '../../src/projections/engine/read-model-db';
+import { runRebuild } from '../../src/cli/rebuild.cli';
 import { pipelineWriter } from './support/pipeline-writer';
 import { recordRatingsWithBackdatedCorrection, recordRecommendationLife } from './support/scenarios';
 import { dumpTables } from './support/tables';
@@ -36,8 +36,8 @@ describe('npm run projections:rebuild', () => {
   /** The rows of the read models kept in every database (the audit trail's copy only beside another store). */
   const expected = async () => {
     const store = new SqliteEventStore({ path });
-    const tables = new ReadModels(openReadModelDb(path, store).db).tables;
-    const readModels = new ReadModels(new Database(':memory:'));
+    const tables = readModelsOn(openReadModelDb(path, store).db).tables;
+    const readModels = readModelsOn(new Database(':memory:'));
     readModels.apply(await store.readAll());
     await store.close();
     return dumpTables(readModels.db, tables);
@@ -50,7 +50,7 @@ describe('npm run projections:rebuild', () => {
     expect(result.events).toBe(events);
     expect(out.lines).toEqual([
       expect.stringMatching(
-        new RegExp(`^Rebuilt the read models from ${events} events in \\d+\\.\\d\\d s \\(\\d+ events/s, 1 thread\\)\\n$`),
+        new RegExp(`^Rebuilt the read models from ${events} events in \\d+\\.\\d\\d s \\(\\d+ events/s, 3 threads\\)\\n$`),
       ),
     ]);
     expect(err.lines.join('')).toContain(`\r[${'#'.repeat(30)}] 100.0% ${events} events`);

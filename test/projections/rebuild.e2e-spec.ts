@@ -1,9 +1,10 @@
 import Database from 'better-sqlite3';
+import { readModelsOn } from '../../src/projections/all-projections';
 import { AuditTrailQueries } from '../../src/projections/audit-trail/audit-trail.queries';
-import { PlanLookup } from '../../src/projections/portfolio/plan-lookup';
-import { ReadModels } from '../../src/projections/read-models';
-import { readCut } from '../../src/projections/read-cut/read-cut';
-import { rebuildReadModels } from '../../src/projections/rebuild';
+import { PlanLookup } from '../../src/projections/shared/plan-lookup';
+import { ReadModels } from '../../src/projections/engine/read-models';
+import { readCut } from '../../src/projections/shared/read-cut';
+import { rebuildReadModels } from '../../src/projections/rebuild/rebuild';
 import { startTestApp, TestApp } from '../support/test-app';
 import { httpWriter } from './support/http-writer';
 import { read } from './support/read';
@@ -47,7 +48,7 @@ describe('rebuilding the read models', () => {
   });
 
   it('rebuilt from 0 into an empty database, holds exactly the same rows', async () => {
-    const fresh = new ReadModels(new Database(':memory:'));
+    const fresh = readModelsOn(new Database(':memory:'));
     const progress: number[] = [];
     const result = await rebuildReadModels(fresh, t.store, {
       readSize: 3,
@@ -62,7 +63,7 @@ describe('rebuilding the read models', () => {
     expect(checkpointsOf(fresh.db).filter((c: any) => c.projection !== 'audit-trail')).toEqual(checkpointsOf(t.store.db));
     const cut = readCut({});
     for (const planId of [RATINGS.planId, LIFE.planId]) {
-      const copied = new AuditTrailQueries(fresh, new PlanLookup(fresh)).trailOf(planId, cut);
+      const copied = new AuditTrailQueries(fresh, new PlanLookup(fresh), t.store).trailOf(planId, cut);
       expect(copied).toEqual(t.app.get(AuditTrailQueries).trailOf(planId, cut));
       expect(copied.length).toBeGreaterThan(10);
     }
@@ -91,7 +92,7 @@ describe('rebuilding the read models', () => {
 
   it('made to apply every event a second time (checkpoints lost), changes nothing either', async () => {
     t.store.db.prepare('UPDATE projection_checkpoints SET position = -1').run();
-    const again = new ReadModels(t.store.db);
+    const again = readModelsOn(t.store.db);
     expect(again.position).toBe(-1);
     again.apply(await t.store.readAll());
     expect(dumpTables(t.store.db, readModels.tables)).toEqual(incremental);
@@ -109,7 +110,7 @@ describe('rebuilding the Halton plan loaded from the seeds', () => {
     const board = await read(t, '/api/plans/halton/board', { asOf: '2025-10-01', minPosition: head });
     expect(board.totals).toEqual({ green: 13, amber: 19, red: 0, complete: 0, notRated: 19 });
     const readModels = t.app.get(ReadModels);
-    const fresh = new ReadModels(new Database(':memory:'));
+    const fresh = readModelsOn(new Database(':memory:'));
     await rebuildReadModels(fresh, t.store);
     expect(dumpTables(fresh.db, readModels.tables)).toEqual(dumpTables(t.store.db, readModels.tables));
     fresh.db.close();

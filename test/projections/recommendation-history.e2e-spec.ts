@@ -129,6 +129,26 @@ describe('a recommendation’s history, cut at visits', () => {
     expect(asOfAutumn[0].status).toBe('closed');
   });
 
+  it('dates a link by the one clock: made while the clock says 2025, it takes effect in 2025', async () => {
+    t.setClock('2025-06-10T09:00:00.000Z');
+    let linked: number;
+    try {
+      linked = await httpWriter(t).linkMilestone(planId, 'R02', { milestoneId: 'P1.2' });
+    } finally {
+      t.setClock(undefined);
+    }
+    const links = async (asOf?: string) =>
+      (await read(t, `/api/plans/${planId}/recommendations/R02/history`, { minPosition: linked, ...(asOf ? { asOf } : {}) })).segments
+        .flatMap((s: any) => s.entries)
+        .filter((e: any) => e.type === 'MilestoneLinked');
+    expect(await links()).toEqual([
+      expect.objectContaining({ milestoneId: 'P1.2', effectiveOn: '2025-06-10', recordedAt: '2025-06-10T09:00:00.000Z' }),
+    ]);
+    expect(await links('2025-06-09')).toEqual([]);
+    const trail = await read(t, `/api/plans/${planId}/audit`, { minPosition: linked, after: String(linked - 1) });
+    expect(trail).toEqual([expect.objectContaining({ type: 'MilestoneLinked', effectiveOn: '2025-06-10', data: { milestoneId: 'P1.2', effectiveOn: '2025-06-10' } })]);
+  });
+
   it('answers 404 problem+json for an unknown recommendation', async () => {
     const res = await readRaw(t, `/api/plans/${planId}/recommendations/R99/history`, { minPosition: position });
     expect(res.status).toBe(404);

@@ -23,7 +23,11 @@ export interface TestApp {
   app: INestApplication;
   store: SqliteEventStore;
   baseUrl: string;
-  /** Moves the store's clock: events appended from now on are recorded at this instant. */
+  /**
+   * Moves the one clock (undefined: back to the system's): commands issued from now on are issued, and
+   * their events recorded, at this instant. Only on the in-memory store: on a file the writer thread
+   * records with the system's clock.
+   */
   setClock(at: Date | string | undefined): void;
   /** Sends the bootstrap admin token unless `headers` has an `authorization` entry (a value, or null for none). */
   request<T = any>(method: string, path: string, body?: unknown, headers?: TestHeaders): Promise<TestResponse<T>>;
@@ -44,8 +48,9 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   });
   if (config.eventStore.kind !== 'sqlite') throw new Error('test apps run on SQLite');
   let now: Date | undefined;
-  const store = new SqliteEventStore({ path: config.eventStore.path, clock: () => now ?? new Date() });
-  const app = await createApp({ config, store, logger: false });
+  const clock = () => now ?? new Date();
+  const store = new SqliteEventStore({ path: config.eventStore.path, clock });
+  const app = await createApp({ config, store, clock, logger: false });
   // PORT chosen by the test when something must know the address beforehand (an identity provider's redirect).
   await app.listen(config.port, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
@@ -54,7 +59,12 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     app,
     store,
     baseUrl,
-    setClock: (at) => (now = at === undefined ? undefined : new Date(at)),
+    setClock: (at) => {
+      if (config.eventStore.kind === 'sqlite' && config.eventStore.path !== ':memory:') {
+        throw new Error('A test app on a file store records on its writer thread, with the system clock: use the in-memory store');
+      }
+      now = at === undefined ? undefined : new Date(at);
+    },
     async request(method, path, body, headers = {}) {
       const chosen = Object.keys(headers).some((name) => name.toLowerCase() === 'authorization');
       const sent: Record<string, string> = {

@@ -1,4 +1,4 @@
-import { runTokenCli } from '../../src/access/token.cli';
+import { runTokenCli } from '../../src/cli/token.cli';
 
 /** Runs the token command line as `npm run token -- …` does (in this process), on the store named by EVENT_STORE_URL. */
 export async function cli(args: string[], env: Record<string, string>) {

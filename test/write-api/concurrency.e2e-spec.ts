@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CommandPipeline } from '../../src/command-pipeline/command-pipeline';
-import { newContext } from '../../src/command-pipeline/command-context';
+import { CommandPipeline } from '../../src/write-side/pipeline';
+import { newContext } from '../../src/write-side/command-context';
 import { SqliteEventStore } from '../../src/event-store/sqlite-event-store';
 import { milestoneDecider } from '../../src/milestone/milestone';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -55,13 +55,16 @@ describe('write API: another process writing the same store', () => {
   let other: SqliteEventStore;
   // What another server or a command-line tool on the same file does: its own connection, its own pipeline.
   const otherWrites = (rating: object) =>
-    new CommandPipeline(other).run({
-      decider: milestoneDecider,
-      streamId: 'milestone-halton/P2.1',
-      commandName: 'UpdateMilestone',
-      command: () => ({ type: 'UpdateMilestone' as const, data: { period: '2025-26 Q2', effectiveOn: '2025-09-30', ...rating } as never }),
-      context: newContext({ actor: { id: 'other', name: 'Other process', role: 'admin' } }),
-    });
+    new CommandPipeline(other).run(
+      milestoneDecider,
+      'milestone-halton/P2.1',
+      {
+        type: 'UpdateMilestone',
+        data: { planId: 'halton', milestoneId: 'P2.1', period: '2025-26 Q2', effectiveOn: '2025-09-30', ...rating } as never,
+        now: new Date().toISOString(),
+      },
+      newContext({ actor: { id: 'other', name: 'Other process', role: 'admin' } }),
+    );
 
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'tracker-two-writers-'));

@@ -1,5 +1,6 @@
-import { CommandPipeline } from '../../src/command-pipeline/command-pipeline';
-import { newContext } from '../../src/command-pipeline/command-context';
+import { newContext } from '../../src/write-side/command-context';
+import { FoldCache } from '../../src/write-side/fold-cache';
+import { CommandPipeline } from '../../src/write-side/pipeline';
 import { DomainError } from '../../src/domain/domain-error';
 import { SqliteEventStore } from '../../src/event-store/sqlite-event-store';
 import { MilestoneCommand, milestoneDecider, streamId } from '../../src/milestone/milestone';
@@ -17,28 +18,25 @@ describe('folded states kept between commands', () => {
   let store: SqliteEventStore;
   let pipeline: CommandPipeline;
 
+  const now = '2025-10-20T09:00:00.000Z';
   const run = (milestoneId: string, command: MilestoneCommand) =>
-    pipeline.run({
-      decider: milestoneDecider,
-      streamId: streamId('council-001', milestoneId),
-      commandName: command.type,
-      command: () => command,
-      context: newContext({ actor: { id: 'board', name: 'Board member', role: 'board' } }),
-    });
+    pipeline.run(milestoneDecider, streamId('council-001', milestoneId), command, newContext({ actor: { id: 'board', name: 'Board member', role: 'board' } }));
   const add = (milestoneId: string) =>
     run(milestoneId, {
       type: 'AddMilestone',
       data: { planId: 'council-001', plan: { exists: true, priorityIds: ['P1'] }, milestoneId, priorityId: 'P1', title: `Milestone ${milestoneId}` },
+      now,
     });
   const rate = (milestoneId: string, quarter: number, commentary = paragraph(quarter)) =>
     run(milestoneId, {
       type: 'UpdateMilestone',
-      data: { period: periods[quarter]!, rag: 'amber', commentary, effectiveOn: ends[quarter]! },
+      data: { planId: 'council-001', milestoneId, period: periods[quarter]!, rag: 'amber', commentary, effectiveOn: ends[quarter]! },
+      now,
     });
 
   beforeEach(() => {
     store = new SqliteEventStore({ path: ':memory:' });
-    pipeline = new CommandPipeline(store, LIMIT);
+    pipeline = new CommandPipeline(store, new FoldCache(LIMIT));
   });
   afterEach(() => store.close());
 
@@ -48,7 +46,7 @@ describe('folded states kept between commands', () => {
       await add(id);
       for (let q = 0; q < periods.length; q++) await rate(id, q);
     }
-    const { streams, bytes } = pipeline.cachedStates();
+    const { streams, bytes } = pipeline.folds.usage();
     // 40 milestones of six ~2 KB ratings each are about 500 KB: only the most recent fit.
     expect(bytes).toBeLessThanOrEqual(LIMIT);
     expect(bytes).toBeGreaterThan(LIMIT / 2);
@@ -64,7 +62,7 @@ describe('folded states kept between commands', () => {
       await add(`P1.${i}`);
       for (let q = 0; q < periods.length; q++) await rate(`P1.${i}`, q);
     }
-    expect(pipeline.cachedStates().streams).toBeLessThan(40);
+    expect(pipeline.folds.usage().streams).toBeLessThan(40);
     // The same rating again changes nothing and is refused, as when it was cached; a correction needs a reason.
     await expect(rate('P1.1', 0, 'Recruitment is on track.')).rejects.toThrow(/already has exactly this rating/);
     await expect(rate('P1.1', 0, 'Recruitment has slipped.')).rejects.toMatchObject({ field: 'reason' } satisfies Partial<DomainError>);

@@ -12,16 +12,16 @@ describe('write API: every route records its fact', () => {
   const post = (path: string, body: unknown, headers?: Record<string, string>) => t.request('POST', path, body, headers);
   const lastEvent = async (streamId: string) => (await t.store.readStream(streamId)).at(-1)!;
 
-  it('records a plan, a priority and a milestone in their own streams', async () => {
+  it('records a plan, a priority and a milestone in their own streams, effective from the day they were recorded', async () => {
     const plan = await t.store.readStream('plan-halton');
     expect(plan.map((e) => e.type)).toEqual(['PlanCreated', 'PriorityAdded']);
-    expect(plan[1]!.data).toEqual({ priorityId: 'CYP P2', title: 'Placement sufficiency and stability' });
+    expect(plan[1]!.data).toEqual({ priorityId: 'CYP P2', title: 'Placement sufficiency and stability', effectiveOn: plan[1]!.recordedAt.slice(0, 10) });
     const milestone = await lastEvent('milestone-halton/P2.1');
     expect(milestone.type).toBe('MilestoneAdded');
     expect(milestone.data).toMatchObject({ priorityId: 'CYP P2', owner: 'Children in Care' });
   });
 
-  it('records a milestone update with actor, effective date, correlation and command in its metadata', async () => {
+  it('records a milestone update with its effective date, and actor, correlation and command in its metadata', async () => {
     const res = await post(
       '/api/plans/halton/milestones/P2.1/updates',
       { period: '2025-26 Q2', rag: 'amber', commentary: '10.4% of children in care had 3+ placements.', effectiveOn: '2025-09-30', forecastRag: 'green' },
@@ -35,16 +35,22 @@ describe('write API: every route records its fact', () => {
     expect(event.data).toMatchObject({ period: '2025-26 Q2', rag: 'amber', forecastRag: 'green', effectiveOn: '2025-09-30' });
     expect(event.metadata).toMatchObject({
       actor: { id: 'bootstrap-admin', name: 'Bootstrap administrator', role: 'admin' },
-      effectiveOn: '2025-09-30',
       correlationId: 'board-2025-10-14',
       command: 'UpdateMilestone',
     });
     expect(typeof event.metadata.causationId).toBe('string');
   });
 
-  it('records a due-date extension as its own fact', async () => {
-    expect((await post('/api/plans/halton/milestones/P2.1/due-date', { dueOn: '2026-06-30', reason: 'Recruitment slipped' })).status).toBe(201);
-    expect((await lastEvent('milestone-halton/P2.1')).data).toEqual({ dueOn: '2026-06-30', reason: 'Recruitment slipped' });
+  it('records a due-date extension as its own fact, effective from the day it was decided', async () => {
+    t.setClock('2025-10-14T16:30:00Z');
+    try {
+      expect((await post('/api/plans/halton/milestones/P2.1/due-date', { dueOn: '2026-06-30', reason: 'Recruitment slipped' })).status).toBe(201);
+    } finally {
+      t.setClock(undefined);
+    }
+    const event = await lastEvent('milestone-halton/P2.1');
+    expect(event.data).toEqual({ dueOn: '2026-06-30', reason: 'Recruitment slipped', effectiveOn: '2025-10-14' });
+    expect(event.recordedAt).toBe('2025-10-14T16:30:00.000Z');
   });
 
   it('links a milestone, closes the recommendation on evidence and reopens it', async () => {
@@ -71,7 +77,6 @@ describe('write API: every route records its fact', () => {
     expect(typeof finding.body.findingId).toBe('string');
     const event = await lastEvent('visit-halton/ilacs-2024-05');
     expect(event.data).toMatchObject({ findingId: finding.body.findingId, effectiveOn: '2024-05-24', recommendationIds: ['R07'] });
-    expect(event.metadata.effectiveOn).toBe('2024-05-24');
 
     const judgement = await post('/api/plans/halton/visits/ilacs-2024-05/judgements', { area: 'care-leavers', grade: 'inadequate', framework: 'ilacs-2023' });
     expect(judgement.status).toBe(201);

@@ -3,27 +3,23 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BatchCommand, CommandsRefusedError } from '../../src/command-pipeline/command-batch';
-import type { CommandPipeline } from '../../src/command-pipeline/command-pipeline';
-import type { WrongExpectedRevisionError } from '../../src/event-store/event-store.port';
-import type { SqliteEventStore } from '../../src/event-store/sqlite-event-store';
-import type { ProjectionThread } from '../../src/projections/projection-thread';
-import { buildProduct, removeBuild } from '../support/build';
+import { CommandsRefusedError, Handle } from '../../src/domain/command';
+import { WrongExpectedRevisionError } from '../../src/event-store/event-store.port';
+import { MilestoneCommand, milestoneDecider, streamId, streamOfCommand } from '../../src/milestone/milestone';
+import { newContext } from '../../src/write-side/command-context';
+import { WriterThread } from '../../src/write-side/writer-thread';
 
 /**
- * On a file store the server decides commands and commits appends on its writer thread (compiled program
- * only). A batch must be as atomic there: a refused row or a stale revision leaves the file untouched, an
- * accepted batch lands in one commit, and another process's write between two batches is retried over.
+ * On a file store the server decides commands and commits appends on its writer thread. A batch must be
+ * as atomic there: a refused row or a stale revision leaves the file untouched, an accepted batch lands in
+ * one commit, and another process's write between two batches is retried over.
  */
 describe('many commands as one on the writer thread of a SQLite file', () => {
   const MILESTONES = Array.from({ length: 12 }, (_, i) => `P${Math.floor(i / 4) + 1}.${(i % 4) + 1}`);
-  let build: string;
+  const now = '2025-10-20T09:00:00.000Z';
   let dir: string;
-  let store: SqliteEventStore;
-  let pipeline: CommandPipeline;
-  let thread: ProjectionThread;
-  let milestone: typeof import('../../src/milestone/milestone');
-  let newContext: typeof import('../../src/command-pipeline/command-context').newContext;
+  let writer: WriterThread;
+  let milestones: Handle<MilestoneCommand>;
   const path = () => join(dir, 'tracker.db');
 
   /** What is in the file, read by a connection of its own. */
@@ -36,41 +32,30 @@ describe('many commands as one on the writer thread of a SQLite file', () => {
     }
   };
   const eventCount = () => inFile('SELECT COUNT(*) AS n FROM events')[0].n as number;
-  const rating = (milestoneId: string, rag: string, extra: object = {}): BatchCommand => ({
-    decider: milestone.milestoneDecider,
-    streamId: milestone.streamId('halton', milestoneId),
-    commandName: 'UpdateMilestone',
-    command: () => ({ type: 'UpdateMilestone', data: { period: '2025-26 Q2', rag, commentary: `${milestoneId}: ${rag}`, effectiveOn: '2025-09-30', ...extra } }),
-    label: milestoneId,
-  });
-  const runMany = (commands: BatchCommand[]) => pipeline.runMany({ commands, context: newContext({ extra: { fileName: 'q2.xlsx' } }) });
+  const rating = (milestoneId: string, rag: string, extra: object = {}, expectedRevision?: number) =>
+    milestones.item(
+      {
+        type: 'UpdateMilestone',
+        data: { planId: 'halton', milestoneId, period: '2025-26 Q2', rag, commentary: `${milestoneId}: ${rag}`, effectiveOn: '2025-09-30', ...extra } as never,
+        now,
+      },
+      { label: milestoneId, ...(expectedRevision === undefined ? {} : { expectedRevision }) },
+    );
+  const all = (items: ReturnType<typeof rating>[]) => writer.all(items, newContext({ extra: { fileName: 'q2.xlsx' } }));
 
   beforeAll(async () => {
-    build = buildProduct();
     dir = mkdtempSync(join(tmpdir(), 'tracker-thread-batch-'));
-    // The compiled modules, as the server runs them: the thread exists only there.
-    /* eslint-disable @typescript-eslint/no-require-imports */
-    const { SqliteEventStore } = require(join(build, 'event-store', 'sqlite-event-store.js'));
-    const { CommandPipeline } = require(join(build, 'command-pipeline', 'command-pipeline.js'));
-    const { ProjectionThread } = require(join(build, 'projections', 'projection-thread.js'));
-    milestone = require(join(build, 'milestone', 'milestone.js'));
-    newContext = require(join(build, 'command-pipeline', 'command-context.js')).newContext;
-    /* eslint-enable @typescript-eslint/no-require-imports */
-    store = new SqliteEventStore({ path: path(), writerThread: true });
-    pipeline = new CommandPipeline(store);
-    thread = ProjectionThread.for(store, -1, pipeline)!;
-    expect(thread).toBeDefined();
-    await thread.start();
+    writer = new WriterThread({ path: path() });
+    await writer.start();
+    milestones = writer.for(milestoneDecider, streamOfCommand);
+    const plan = { exists: true, priorityIds: ['CYP P1', 'CYP P2', 'CYP P3'] };
     for (const milestoneId of MILESTONES) {
-      await store.append(milestone.streamId('halton', milestoneId), [{ eventId: randomUUID(), type: 'MilestoneAdded', data: { milestoneId, priorityId: 'CYP P1', title: milestoneId } }], {
-        expectedRevision: 'no-stream',
-      });
+      const data = { planId: 'halton', plan, milestoneId, priorityId: `CYP P${milestoneId[1]}`, title: milestoneId };
+      await milestones({ type: 'AddMilestone', data, now }, newContext());
     }
-  }, 120_000);
+  }, 30_000);
   afterAll(async () => {
-    await thread?.stop();
-    await store?.close();
-    removeBuild();
+    await writer?.stop();
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -79,8 +64,8 @@ describe('many commands as one on the writer thread of a SQLite file', () => {
     const rows = MILESTONES.map((m) => rating(m, 'green'));
     rows[3] = rating(MILESTONES[3]!, 'green', { effectiveOn: '2026-01-15' });
     rows[7] = rating(MILESTONES[7]!, 'green', { commentary: ' ' });
-    const refused = (await runMany(rows).catch((e: unknown) => e)) as CommandsRefusedError;
-    expect(refused.name).toBe('CommandsRefusedError');
+    const refused = (await all(rows).catch((e: unknown) => e)) as CommandsRefusedError;
+    expect(refused).toBeInstanceOf(CommandsRefusedError);
     expect(refused.refusals.map((r) => [r.index, r.field])).toEqual([
       [3, 'effectiveOn'],
       [7, 'commentary'],
@@ -90,7 +75,7 @@ describe('many commands as one on the writer thread of a SQLite file', () => {
 
   it('commits an accepted batch in one go: consecutive positions, one recording time, the file named on each event', async () => {
     const before = eventCount();
-    const result = await runMany(MILESTONES.map((m) => rating(m, 'amber')));
+    const result = await all(MILESTONES.map((m) => rating(m, 'amber')));
     expect(result.results.map((r) => r.revision)).toEqual(Array(12).fill(1));
     const rows = inFile("SELECT position, recorded_at, metadata FROM events WHERE type = 'MilestoneUpdated' ORDER BY position");
     expect(rows).toHaveLength(12);
@@ -99,12 +84,10 @@ describe('many commands as one on the writer thread of a SQLite file', () => {
     expect(new Set(rows.map((r) => r.recorded_at)).size).toBe(1);
     expect(rows.every((r) => JSON.parse(r.metadata).fileName === 'q2.xlsx')).toBe(true);
     expect(result.position).toBe(rows[11].position);
-    // Decided on the writer thread: this thread read no stream and kept no fold.
-    expect(pipeline.cachedStates().streams).toBe(0);
   });
 
   it("retries over another process's write, and refuses a stale expected revision naming the stream, storing nothing", async () => {
-    const p21 = milestone.streamId('halton', 'P2.1');
+    const p21 = streamId('halton', 'P2.1');
     const other = new Database(path());
     other.pragma('busy_timeout = 5000');
     const data = { period: '2025-26 Q2', rag: 'red', commentary: 'Written by another process', effectiveOn: '2025-09-30', reason: 'Late figures' };
@@ -113,32 +96,15 @@ describe('many commands as one on the writer thread of a SQLite file', () => {
       .run(randomUUID(), p21, 'MilestoneUpdated', JSON.stringify(data), '{}', new Date().toISOString());
     other.close();
 
-    const retried = await runMany(MILESTONES.map((m) => rating(m, 'green', { reason: 'Board view' })));
+    const retried = await all(MILESTONES.map((m) => rating(m, 'green', { reason: 'Board view' })));
     expect(retried.results.map((r) => r.revision)).toEqual(MILESTONES.map((m) => (m === 'P2.1' ? 3 : 2)));
     expect(inFile('SELECT revision FROM events WHERE stream_id = ? ORDER BY revision', p21).map((r) => r.revision)).toEqual([0, 1, 2, 3]);
 
     const before = eventCount();
-    const stale = MILESTONES.map((m) => ({ ...rating(m, 'red', { reason: 'Worse' }), expectedRevision: m === 'P3.2' ? 1 : retried.results[MILESTONES.indexOf(m)]!.revision }));
-    const conflict = (await runMany(stale).catch((e: unknown) => e)) as WrongExpectedRevisionError;
-    expect(conflict).toMatchObject({ name: 'WrongExpectedRevisionError', streamId: milestone.streamId('halton', 'P3.2'), expected: 1, actual: 2 });
+    const stale = MILESTONES.map((m, i) => rating(m, 'red', { reason: 'Worse' }, m === 'P3.2' ? 1 : retried.results[i]!.revision));
+    const conflict = (await all(stale).catch((e: unknown) => e)) as WrongExpectedRevisionError;
+    expect(conflict).toBeInstanceOf(WrongExpectedRevisionError);
+    expect(conflict).toMatchObject({ streamId: streamId('halton', 'P3.2'), expected: 1, actual: 2 });
     expect(eventCount()).toBe(before);
-  });
-
-  it('appends to several streams all or none through the thread', async () => {
-    const before = eventCount();
-    const event = (type: string) => ({ eventId: randomUUID(), type, data: {} });
-    await expect(
-      store.appendMany([
-        { streamId: 'contract-new', events: [event('A')], expectedRevision: 'no-stream' },
-        { streamId: milestone.streamId('halton', 'P1.1'), events: [event('B')], expectedRevision: 0 },
-      ]),
-    ).rejects.toMatchObject({ name: 'WrongExpectedRevisionError', streamId: milestone.streamId('halton', 'P1.1') });
-    expect(eventCount()).toBe(before);
-    const results = await store.appendMany([
-      { streamId: 'contract-new', events: [event('A')], expectedRevision: 'no-stream' },
-      { streamId: 'contract-other', events: [event('B'), event('C')], expectedRevision: 'no-stream' },
-    ]);
-    expect(results.map((r) => r.nextRevision)).toEqual([0, 1]);
-    expect(eventCount()).toBe(before + 3);
   });
 });

@@ -8,7 +8,7 @@ import { buildProduct, removeBuild } from '../support/build';
 
 /**
  * The compiled server on a file store decides commands, commits appends and feeds the read models on its
- * projection thread. Seen from outside, nothing may differ: every write kept once, conflicts and domain
+ * writer thread. Seen from outside, nothing may differ: every write kept once, conflicts and domain
  * errors refused as on one thread, reads of one's own writes, other processes' writes projected and
  * decided on, everything there after a restart.
  */
@@ -16,7 +16,7 @@ const TOKEN = 'writer-thread-admin-token-0123456789';
 const MILESTONE = '/api/plans/halton/milestones/P2.1/updates';
 const rating = (i: number) => ({ period: '2025-26 Q2', rag: i % 2 ? 'amber' : 'green', commentary: `Board view ${i}`, effectiveOn: '2025-09-30' });
 
-describe('the server with its projection thread', () => {
+describe('the compiled server with its writer thread', () => {
   let build: string;
   let dir: string;
   let server: StartedServer;
@@ -47,19 +47,6 @@ describe('the server with its projection thread', () => {
     await server?.stop();
     removeBuild();
     rmSync(dir, { recursive: true, force: true });
-  });
-
-  it('uses the thread for a file store in the compiled program', () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { SqliteEventStore } = require(join(build, 'event-store', 'sqlite-event-store.js'));
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { ProjectionThread } = require(join(build, 'projections', 'projection-thread.js'));
-    const store = new SqliteEventStore({ path: join(dir, 'probe.db'), writerThread: true });
-    const memory = new SqliteEventStore({ path: ':memory:', writerThread: true });
-    expect(ProjectionThread.for(store, -1)).toBeDefined();
-    expect(ProjectionThread.for(memory, -1)).toBeUndefined();
-    store.close();
-    memory.close();
   });
 
   it('keeps all of 20 concurrent corrections and refuses 19 of 20 writers with one expectedRevision', async () => {
@@ -141,6 +128,10 @@ describe('the server with its projection thread', () => {
         // Until the first checkpoint even the schema is only in the log.
         const hasEvents = db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'events'").get() !== undefined;
         return hasEvents ? (db.prepare('SELECT COUNT(*) AS n FROM events').get() as { n: number }).n : 0;
+      } catch (error) {
+        // A copy taken while a checkpoint writes pages can be torn; the next one is taken after it.
+        if (['SQLITE_CORRUPT', 'SQLITE_NOTADB'].includes((error as { code?: string }).code ?? '')) return -1;
+        throw error;
       } finally {
         db.close();
         rmSync(copy, { force: true });

@@ -1,9 +1,9 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { CommandContext } from '../../command-pipeline/command-context';
-import { CommandPipeline } from '../../command-pipeline/command-pipeline';
-import { TOKEN_STREAM, tokenDecider } from '../token';
+import { CommandContext, CommandExecutor, Handle } from '../../domain/command';
+import { streamOfCommand, TokenCommand, tokenDecider } from '../token';
+import { Clock } from '../../domain/clock';
 import { TokenRegistry } from '../token-registry';
-import { newToken } from '../token-secret';
+import { newToken, tokenIdFor } from '../token-secret';
 
 export interface IssueTokenInput {
   name: string;
@@ -14,37 +14,28 @@ export interface IssueTokenInput {
 
 export interface IssuedToken {
   tokenId: string;
-  token: string;
+  /** The bearer token; null when this answers a retry of a request that issued it (the secret is not kept). */
+  token: string | null;
   position: number;
 }
 
-/** Issues a token through the command pipeline: shared by the API and the token command line. */
-export async function issueToken(
-  pipeline: CommandPipeline,
-  input: IssueTokenInput,
-  context: CommandContext,
-): Promise<IssuedToken> {
-  const fresh = newToken();
-  const result = await pipeline.run({
-    decider: tokenDecider,
-    streamId: TOKEN_STREAM,
-    commandName: 'IssueToken',
-    // A retry could not show the secret again, so issuing is never answered from an earlier attempt.
-    context: { ...context, idempotencyKey: undefined, requestHash: undefined },
-    command: () => ({
-      type: 'IssueToken' as const,
-      data: {
-        tokenId: fresh.tokenId,
-        name: input.name,
-        role: input.role,
-        plans: input.plans,
-        hash: fresh.hash,
-        now: new Date().toISOString(),
-        ...(input.expiresAt !== undefined ? { expiresAt: input.expiresAt } : {}),
-      },
-    }),
-  });
-  return { tokenId: fresh.tokenId, token: fresh.token, position: result.position };
+/**
+ * Issues a token through the token stream's commands: shared by the API and the token command line. With
+ * an Idempotency-Key the token's id comes from the key, so a retry is answered with the token the first
+ * attempt issued: its id, and no secret, which was shown once and is not kept.
+ */
+export async function issueToken(handle: Handle<TokenCommand>, input: IssueTokenInput, context: CommandContext, now: Date): Promise<IssuedToken> {
+  const fresh = newToken(context.idempotencyKey === undefined ? undefined : tokenIdFor(context.actor.id, context.idempotencyKey));
+  const data = {
+    tokenId: fresh.tokenId,
+    name: input.name,
+    role: input.role,
+    plans: input.plans,
+    hash: fresh.hash,
+    ...(input.expiresAt !== undefined ? { expiresAt: input.expiresAt } : {}),
+  };
+  const result = await handle({ type: 'IssueToken', data, now: now.toISOString() }, context);
+  return { tokenId: fresh.tokenId, token: result.replayed ? null : fresh.token, position: result.position };
 }
 
 export class IssueTokenCommand {
@@ -56,13 +47,18 @@ export class IssueTokenCommand {
 
 @CommandHandler(IssueTokenCommand)
 export class IssueTokenHandler implements ICommandHandler<IssueTokenCommand, IssuedToken> {
+  private readonly handle: Handle<TokenCommand>;
+
   constructor(
-    private readonly pipeline: CommandPipeline,
+    executor: CommandExecutor,
+    private readonly clock: Clock,
     private readonly registry: TokenRegistry,
-  ) {}
+  ) {
+    this.handle = executor.for(tokenDecider, streamOfCommand);
+  }
 
   async execute({ input, context }: IssueTokenCommand): Promise<IssuedToken> {
-    const issued = await issueToken(this.pipeline, input, context);
+    const issued = await issueToken(this.handle, input, context, this.clock.now());
     await this.registry.refresh();
     return issued;
   }

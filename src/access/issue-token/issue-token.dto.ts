@@ -33,6 +33,15 @@ export class IssueTokenDto {
 
 export class IssuedTokenDto {
   @ApiProperty({ example: '3f9a0c1d2e4b5a69' }) tokenId!: string;
-  @ApiProperty({ description: 'The bearer token. Shown this once: only its hash is kept.', example: 'trk_3f9a0c1d2e4b5a69_…' })
-  token!: string;
+  @ApiProperty({
+    description:
+      'The bearer token. Shown this once: only its hash is kept. Null in the answer to a retry (the same Idempotency-Key): ' +
+      'the token was issued by the first attempt and shown in its answer only.',
+    example: 'trk_3f9a0c1d2e4b5a69_…',
+    nullable: true,
+    type: String,
+  })
+  token!: string | null;
+  @ApiPropertyOptional({ description: 'Present when token is null: what to do if the first answer was lost' })
+  note?: string;
 }

@@ -1,29 +1,24 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { CommandContext } from '../../command-pipeline/command-context';
-import { CommandPipeline } from '../../command-pipeline/command-pipeline';
-import { TOKEN_STREAM, tokenDecider } from '../token';
+import { Clock } from '../../domain/clock';
+import { CommandContext, CommandExecutor, Handle } from '../../domain/command';
+import { streamOfCommand, TokenCommand, tokenDecider } from '../token';
 import { TokenRegistry } from '../token-registry';
 
 export type RevokeOutcome = 'revoked' | 'already-revoked';
 
 /**
- * Revokes a token through the command pipeline: shared by the API and the token command line. Revoking
- * a revoked token again changes nothing and is not an error (DELETE is idempotent).
+ * Revokes a token through the token stream's commands: shared by the API and the token command line.
+ * Revoking a revoked token again changes nothing and is not an error (DELETE is idempotent).
  */
 export async function revokeToken(
-  pipeline: CommandPipeline,
+  handle: Handle<TokenCommand>,
   registry: TokenRegistry,
   tokenId: string,
   context: CommandContext,
+  now: Date,
 ): Promise<RevokeOutcome> {
   if ((await registry.find(tokenId))?.status === 'revoked') return 'already-revoked';
-  await pipeline.run({
-    decider: tokenDecider,
-    streamId: TOKEN_STREAM,
-    commandName: 'RevokeToken',
-    context,
-    command: () => ({ type: 'RevokeToken' as const, data: { tokenId } }),
-  });
+  await handle({ type: 'RevokeToken', data: { tokenId }, now: now.toISOString() }, context);
   await registry.refresh();
   return 'revoked';
 }
@@ -37,12 +32,17 @@ export class RevokeTokenCommand {
 
 @CommandHandler(RevokeTokenCommand)
 export class RevokeTokenHandler implements ICommandHandler<RevokeTokenCommand, RevokeOutcome> {
+  private readonly handle: Handle<TokenCommand>;
+
   constructor(
-    private readonly pipeline: CommandPipeline,
+    executor: CommandExecutor,
+    private readonly clock: Clock,
     private readonly registry: TokenRegistry,
-  ) {}
+  ) {
+    this.handle = executor.for(tokenDecider, streamOfCommand);
+  }
 
   execute({ tokenId, context }: RevokeTokenCommand): Promise<RevokeOutcome> {
-    return revokeToken(this.pipeline, this.registry, tokenId, context);
+    return revokeToken(this.handle, this.registry, tokenId, context, this.clock.now());
   }
 }

@@ -1,7 +1,7 @@
 import { Controller, Delete, HttpCode, Param } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiNoContentResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CommandContext } from '../../command-pipeline/command-context';
+import { CommandContext } from '../../domain/command';
 import { IdField } from '../../web/fields';
 import { WriteContext } from '../../web/request-context';
 import { Access } from '../access.decorator';

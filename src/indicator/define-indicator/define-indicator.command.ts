@@ -1,9 +1,9 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { CommandContext } from '../../command-pipeline/command-context';
-import { CommandPipeline, CommandResult } from '../../command-pipeline/command-pipeline';
-import { PlanReader } from '../../command-pipeline/plan-reader';
-import { indicatorDecider, streamId } from '../indicator';
+import { CommandContext, CommandExecutor, CommandResult, Handle } from '../../domain/command';
 import { DefineIndicatorDto } from './define-indicator.dto';
+import { Clock } from '../../domain/clock';
+import { PlanReader } from '../../plan/plan-reader';
+import { IndicatorCommand, indicatorDecider, streamOfCommand } from '../indicator';
 
 export class DefineIndicatorCommand {
   constructor(
@@ -15,21 +15,19 @@ export class DefineIndicatorCommand {
 
 @CommandHandler(DefineIndicatorCommand)
 export class DefineIndicatorHandler implements ICommandHandler<DefineIndicatorCommand, CommandResult> {
-  constructor(
-    private readonly pipeline: CommandPipeline,
-    private readonly plans: PlanReader,
-  ) {}
+  private readonly handle: Handle<IndicatorCommand>;
 
-  execute({ planId, body, context }: DefineIndicatorCommand): Promise<CommandResult> {
-    return this.pipeline.run({
-      decider: indicatorDecider,
-      streamId: streamId(planId, body.indicatorId),
-      commandName: 'DefineIndicator',
-      context,
-      command: async () => ({
-        type: 'DefineIndicator' as const,
-        data: { planId, indicatorId: body.indicatorId, title: body.title, unit: body.unit, plan: await this.plans.planContext(planId) },
-      }),
-    });
+  constructor(
+    executor: CommandExecutor,
+    private readonly clock: Clock,
+    private readonly plans: PlanReader,
+  ) {
+    this.handle = executor.for(indicatorDecider, streamOfCommand);
+  }
+
+  async execute({ planId, body, context }: DefineIndicatorCommand): Promise<CommandResult> {
+    const { indicatorId, title, unit, effectiveOn } = body;
+    const data = { planId, indicatorId, title, unit, effectiveOn, plan: await this.plans.planContext(planId) };
+    return this.handle({ type: 'DefineIndicator', data, now: this.clock.now().toISOString() }, context);
   }
 }

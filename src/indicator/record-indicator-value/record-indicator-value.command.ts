@@ -1,8 +1,8 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { CommandContext } from '../../command-pipeline/command-context';
-import { CommandPipeline, CommandResult } from '../../command-pipeline/command-pipeline';
-import { indicatorDecider, streamId } from '../indicator';
+import { CommandContext, CommandExecutor, CommandResult, Handle } from '../../domain/command';
 import { RecordIndicatorValueDto } from './record-indicator-value.dto';
+import { Clock } from '../../domain/clock';
+import { IndicatorCommand, indicatorDecider, streamOfCommand } from '../indicator';
 
 export class RecordIndicatorValueCommand {
   constructor(
@@ -15,18 +15,17 @@ export class RecordIndicatorValueCommand {
 
 @CommandHandler(RecordIndicatorValueCommand)
 export class RecordIndicatorValueHandler implements ICommandHandler<RecordIndicatorValueCommand, CommandResult> {
-  constructor(private readonly pipeline: CommandPipeline) {}
+  private readonly handle: Handle<IndicatorCommand>;
+
+  constructor(
+    executor: CommandExecutor,
+    private readonly clock: Clock,
+  ) {
+    this.handle = executor.for(indicatorDecider, streamOfCommand);
+  }
 
   execute({ planId, indicatorId, body, context }: RecordIndicatorValueCommand): Promise<CommandResult> {
-    return this.pipeline.run({
-      decider: indicatorDecider,
-      streamId: streamId(planId, indicatorId),
-      commandName: 'RecordIndicatorValue',
-      context,
-      command: () => ({
-        type: 'RecordIndicatorValue' as const,
-        data: { period: body.period, value: body.value, effectiveOn: body.effectiveOn, note: body.note },
-      }),
-    });
+    const data = { planId, indicatorId, period: body.period, value: body.value, effectiveOn: body.effectiveOn, note: body.note };
+    return this.handle({ type: 'RecordIndicatorValue', data, now: this.clock.now().toISOString() }, context);
   }
 }

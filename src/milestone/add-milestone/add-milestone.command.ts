@@ -1,9 +1,9 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { CommandContext } from '../../command-pipeline/command-context';
-import { CommandPipeline, CommandResult } from '../../command-pipeline/command-pipeline';
-import { PlanReader } from '../../command-pipeline/plan-reader';
-import { milestoneDecider, streamId } from '../milestone';
+import { CommandContext, CommandExecutor, CommandResult, Handle } from '../../domain/command';
 import { AddMilestoneDto } from './add-milestone.dto';
+import { Clock } from '../../domain/clock';
+import { PlanReader } from '../../plan/plan-reader';
+import { MilestoneCommand, milestoneDecider, streamOfCommand } from '../milestone';
 
 export class AddMilestoneCommand {
   constructor(
@@ -15,29 +15,19 @@ export class AddMilestoneCommand {
 
 @CommandHandler(AddMilestoneCommand)
 export class AddMilestoneHandler implements ICommandHandler<AddMilestoneCommand, CommandResult> {
-  constructor(
-    private readonly pipeline: CommandPipeline,
-    private readonly plans: PlanReader,
-  ) {}
+  private readonly handle: Handle<MilestoneCommand>;
 
-  execute({ planId, body, context }: AddMilestoneCommand): Promise<CommandResult> {
-    return this.pipeline.run({
-      decider: milestoneDecider,
-      streamId: streamId(planId, body.milestoneId),
-      commandName: 'AddMilestone',
-      context,
-      command: async () => ({
-        type: 'AddMilestone' as const,
-        data: {
-          planId,
-          milestoneId: body.milestoneId,
-          priorityId: body.priorityId,
-          title: body.title,
-          owner: body.owner,
-          dueOn: body.dueOn,
-          plan: await this.plans.planContext(planId),
-        },
-      }),
-    });
+  constructor(
+    executor: CommandExecutor,
+    private readonly clock: Clock,
+    private readonly plans: PlanReader,
+  ) {
+    this.handle = executor.for(milestoneDecider, streamOfCommand);
+  }
+
+  async execute({ planId, body, context }: AddMilestoneCommand): Promise<CommandResult> {
+    const { milestoneId, priorityId, title, owner, dueOn, effectiveOn } = body;
+    const data = { planId, milestoneId, priorityId, title, owner, dueOn, effectiveOn, plan: await this.plans.planContext(planId) };
+    return this.handle({ type: 'AddMilestone', data, now: this.clock.now().toISOString() }, context);
   }
 }

@@ -1,8 +1,8 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { CommandContext } from '../../command-pipeline/command-context';
-import { CommandPipeline, CommandResult } from '../../command-pipeline/command-pipeline';
-import { milestoneDecider, streamId } from '../milestone';
+import { CommandContext, CommandExecutor, CommandResult, Handle } from '../../domain/command';
 import { ChangeDueDateDto } from './change-due-date.dto';
+import { Clock } from '../../domain/clock';
+import { MilestoneCommand, milestoneDecider, streamOfCommand } from '../milestone';
 
 export class ChangeDueDateCommand {
   constructor(
@@ -15,15 +15,17 @@ export class ChangeDueDateCommand {
 
 @CommandHandler(ChangeDueDateCommand)
 export class ChangeDueDateHandler implements ICommandHandler<ChangeDueDateCommand, CommandResult> {
-  constructor(private readonly pipeline: CommandPipeline) {}
+  private readonly handle: Handle<MilestoneCommand>;
+
+  constructor(
+    executor: CommandExecutor,
+    private readonly clock: Clock,
+  ) {
+    this.handle = executor.for(milestoneDecider, streamOfCommand);
+  }
 
   execute({ planId, milestoneId, body, context }: ChangeDueDateCommand): Promise<CommandResult> {
-    return this.pipeline.run({
-      decider: milestoneDecider,
-      streamId: streamId(planId, milestoneId),
-      commandName: 'ChangeMilestoneDueDate',
-      context,
-      command: () => ({ type: 'ChangeMilestoneDueDate' as const, data: { dueOn: body.dueOn, reason: body.reason } }),
-    });
+    const data = { planId, milestoneId, dueOn: body.dueOn, reason: body.reason };
+    return this.handle({ type: 'ChangeMilestoneDueDate', data, now: this.clock.now().toISOString() }, context);
   }
 }

@@ -1,13 +1,12 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { BatchCommand, BatchResult } from '../../command-pipeline/command-batch';
-import { CommandContext } from '../../command-pipeline/command-context';
-import { CommandPipeline } from '../../command-pipeline/command-pipeline';
-import { PlanReader } from '../../command-pipeline/plan-reader';
+import { Clock } from '../../domain/clock';
+import { BatchResult, CommandContext, CommandExecutor, Handle } from '../../domain/command';
 import { notFound } from '../../domain/domain-error';
 import { streamId as planStreamId } from '../../plan/plan';
-import { MilestoneCommand, milestoneDecider, MilestoneEvent, MilestoneState, streamId } from '../milestone';
+import { PlanReader } from '../../plan/plan-reader';
+import { MilestoneCommand, milestoneDecider, streamOfCommand } from '../milestone';
 import { updateMilestone } from '../update-milestone/update-milestone.command';
-import { QuarterlyUpdateRowDto, RecordQuarterlyUpdateDto } from './record-quarterly-update.dto';
+import { RecordQuarterlyUpdateDto } from './record-quarterly-update.dto';
 
 /** Every milestone's rating and commentary for one period, recorded all or none. */
 export class RecordQuarterlyUpdateCommand {
@@ -18,25 +17,28 @@ export class RecordQuarterlyUpdateCommand {
   ) {}
 }
 
-const updateOf = (planId: string, period: string, row: QuarterlyUpdateRowDto): BatchCommand<MilestoneCommand, MilestoneEvent, MilestoneState> => ({
-  decider: milestoneDecider,
-  streamId: streamId(planId, row.milestoneId),
-  commandName: 'UpdateMilestone',
-  command: () => updateMilestone(period, row),
-  ...(row.expectedRevision === undefined ? {} : { expectedRevision: row.expectedRevision }),
-  label: `Milestone ${row.milestoneId}`,
-});
-
 @CommandHandler(RecordQuarterlyUpdateCommand)
 export class RecordQuarterlyUpdateHandler implements ICommandHandler<RecordQuarterlyUpdateCommand, BatchResult> {
+  private readonly milestones: Handle<MilestoneCommand>;
+
   constructor(
-    private readonly pipeline: CommandPipeline,
+    private readonly executor: CommandExecutor,
+    private readonly clock: Clock,
     private readonly plans: PlanReader,
-  ) {}
+  ) {
+    this.milestones = executor.for(milestoneDecider, streamOfCommand);
+  }
 
   async execute({ planId, body, context }: RecordQuarterlyUpdateCommand): Promise<BatchResult> {
     // Otherwise every row of a mistyped plan would be refused as an unknown milestone.
     if (!(await this.plans.exists(planStreamId(planId)))) throw notFound(`There is no plan "${planId}".`, 'planId');
-    return this.pipeline.runMany({ commands: body.updates.map((row) => updateOf(planId, body.period, row)), context });
+    const now = this.clock.now();
+    const items = body.updates.map((row) =>
+      this.milestones.item(updateMilestone(planId, row.milestoneId, body.period, row, now), {
+        ...(row.expectedRevision === undefined ? {} : { expectedRevision: row.expectedRevision }),
+        label: `Milestone ${row.milestoneId}`,
+      }),
+    );
+    return this.executor.all(items, context);
   }
 }

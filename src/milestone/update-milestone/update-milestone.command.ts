@@ -1,7 +1,7 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { CommandContext } from '../../command-pipeline/command-context';
-import { CommandPipeline, CommandResult } from '../../command-pipeline/command-pipeline';
-import { MilestoneCommand, milestoneDecider, Rag, streamId } from '../milestone';
+import { Clock } from '../../domain/clock';
+import { CommandContext, CommandExecutor, CommandResult, Handle } from '../../domain/command';
+import { MilestoneCommand, milestoneDecider, Rag, streamOfCommand } from '../milestone';
 import { UpdateMilestoneDto } from './update-milestone.dto';
 
 export class UpdateMilestoneCommand {
@@ -14,9 +14,17 @@ export class UpdateMilestoneCommand {
 }
 
 /** The domain command for a rating as the API takes it (a single update, or a row of a quarterly update). */
-export const updateMilestone = (period: string, body: Omit<UpdateMilestoneDto, 'period'>): MilestoneCommand => ({
+export const updateMilestone = (
+  planId: string,
+  milestoneId: string,
+  period: string,
+  body: Omit<UpdateMilestoneDto, 'period'>,
+  now: Date,
+): MilestoneCommand => ({
   type: 'UpdateMilestone',
   data: {
+    planId,
+    milestoneId,
     period,
     rag: body.rag as Rag,
     commentary: body.commentary,
@@ -25,19 +33,21 @@ export const updateMilestone = (period: string, body: Omit<UpdateMilestoneDto, '
     reason: body.reason,
     note: body.note,
   },
+  now: now.toISOString(),
 });
 
 @CommandHandler(UpdateMilestoneCommand)
 export class UpdateMilestoneHandler implements ICommandHandler<UpdateMilestoneCommand, CommandResult> {
-  constructor(private readonly pipeline: CommandPipeline) {}
+  private readonly handle: Handle<MilestoneCommand>;
+
+  constructor(
+    executor: CommandExecutor,
+    private readonly clock: Clock,
+  ) {
+    this.handle = executor.for(milestoneDecider, streamOfCommand);
+  }
 
   execute({ planId, milestoneId, body, context }: UpdateMilestoneCommand): Promise<CommandResult> {
-    return this.pipeline.run({
-      decider: milestoneDecider,
-      streamId: streamId(planId, milestoneId),
-      commandName: 'UpdateMilestone',
-      context,
-      command: () => updateMilestone(body.period, body),
-    });
+    return this.handle(updateMilestone(planId, milestoneId, body.period, body, this.clock.now()), context);
   }
 }

@@ -1,5 +1,5 @@
 import { parseStreamId } from '../../domain/stream-id';
-import { DomainEvent } from '../../projections/fact';
+import { DomainEvent } from '../../projections/engine/fact';
 import { GRADE_LABELS, JUDGEMENT_AREA_LABELS } from '../../visit/ofsted';
 import { ragLabel } from '../layout/rag';
 import { VISIT_KINDS } from '../layout/template-helpers';

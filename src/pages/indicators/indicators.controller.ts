@@ -2,7 +2,7 @@ import { Controller, Get, Param } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Page } from '../../access/access.decorator';
 import { IndicatorsQueries } from '../../projections/indicators/indicators.queries';
-import { PlanLookup } from '../../projections/portfolio/plan-lookup';
+import { PlanLookup } from '../../projections/shared/plan-lookup';
 import { PlanParams } from '../../web/params';
 import { lineChart } from '../charts/line.chart';
 import { planPage, render } from '../layout/frame';

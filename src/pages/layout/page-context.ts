@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AuthenticatedRequest } from '../../access/access.decorator';
 import { AccessLevel, decideAccess, Principal } from '../../access/access-policy';
 import { sessionOf } from '../../access/web-session/session';
-import { CommandContext } from '../../command-pipeline/command-context';
+import { CommandContext } from '../../domain/command';
 import { ProblemException, validationProblem } from '../../web/problem.filter';
 import { parseTimeTravel, TimeTravel, withMoment } from './time-travel';
 

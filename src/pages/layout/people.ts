@@ -1,5 +1,5 @@
 import { isRole } from '../../access/access-policy';
-import { FactActor } from '../../projections/fact';
+import { FactActor } from '../../projections/engine/fact';
 import { ROLE_LABELS } from './frame';
 import { PageContext } from './page-context';
 

@@ -1,4 +1,4 @@
-import { ProvenanceDto } from '../../projections/provenance';
+import { ProvenanceDto } from '../../projections/shared/provenance.dto';
 
 const READING_TAGS: Record<string, { text: string; classes: string }> = {
   repaired: { text: 'Text repaired', classes: 'govuk-tag--yellow' },

@@ -1,5 +1,5 @@
 import { isIsoDate } from '../../domain/dates';
-import { isInstant, readCut, ReadCut, toUtcInstant } from '../../projections/read-cut/read-cut';
+import { isInstant, readCut, ReadCut, toUtcInstant } from '../../projections/shared/read-cut';
 import { FieldError } from '../../web/problem.filter';
 import { ukToInstant } from './uk-time';
 

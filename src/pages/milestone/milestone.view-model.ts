@@ -1,5 +1,5 @@
 import { comparePeriods } from '../../domain/period';
-import { PlanRow } from '../../projections/portfolio/plan-lookup';
+import { PlanRow } from '../../projections/shared/plan-lookup';
 import { MilestoneHistoryDto } from '../../projections/rag-board/milestone-history.dto';
 import { RecommendationDto } from '../../projections/recommendations/recommendations.dto';
 import { FieldError } from '../../web/problem.filter';

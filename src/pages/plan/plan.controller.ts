@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Page } from '../../access/access.decorator';
-import { PlanLookup } from '../../projections/portfolio/plan-lookup';
+import { PlanLookup } from '../../projections/shared/plan-lookup';
 import { CorrectionsQueries } from '../../projections/rag-board/corrections.queries';
 import { RagBoardQueries } from '../../projections/rag-board/rag-board.queries';
 import { RagTrendQueries } from '../../projections/rag-board/rag-trend.queries';

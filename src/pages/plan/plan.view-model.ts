@@ -1,5 +1,5 @@
 import { Rag, RAGS } from '../../milestone/rag';
-import { PlanRow } from '../../projections/portfolio/plan-lookup';
+import { PlanRow } from '../../projections/shared/plan-lookup';
 import { Correction } from '../../projections/rag-board/corrections.queries';
 import { BoardDto, BoardMilestoneDto } from '../../projections/rag-board/rag-board.dto';
 import { RagTrendDto } from '../../projections/rag-board/rag-trend.dto';

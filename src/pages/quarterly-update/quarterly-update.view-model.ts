@@ -1,6 +1,6 @@
 import { parsePeriod, previousQuarter, quarterContaining, quartersBetween } from '../../domain/period';
 import { FORECAST_RAGS, RAGS } from '../../milestone/rag';
-import { PlanRow } from '../../projections/portfolio/plan-lookup';
+import { PlanRow } from '../../projections/shared/plan-lookup';
 import { BoardDto } from '../../projections/rag-board/rag-board.dto';
 import { PeriodRating } from '../../projections/rag-board/rag-board.queries';
 import { FieldError } from '../../web/problem.filter';

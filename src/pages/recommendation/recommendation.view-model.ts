@@ -1,4 +1,4 @@
-import { PlanRow } from '../../projections/portfolio/plan-lookup';
+import { PlanRow } from '../../projections/shared/plan-lookup';
 import { BoardMilestoneDto } from '../../projections/rag-board/rag-board.dto';
 import {
   HistoryEntryDto,

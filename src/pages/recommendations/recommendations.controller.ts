@@ -1,7 +1,7 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Page } from '../../access/access.decorator';
-import { PlanLookup } from '../../projections/portfolio/plan-lookup';
+import { PlanLookup } from '../../projections/shared/plan-lookup';
 import { RecommendationsQueries } from '../../projections/recommendations/recommendations.queries';
 import { PlanParams } from '../../web/params';
 import { planPage, render } from '../layout/frame';

@@ -48,21 +48,22 @@ export class SignInController {
   @UseGuards(CsrfGuard)
   async signIn(@Ctx() ctx: PageContext, @Body() body: Record<string, unknown>): Promise<void> {
     const returnTo = safeReturnTo(body.returnTo);
-    const client = ctx.request.ip ?? 'unknown';
-    const wait = this.limiter.retryAfter(client);
-    if (wait !== undefined) {
-      ctx.reply.header('Retry-After', String(wait));
-      throw new ProblemException({
-        type: problemType('too-many-failed-authentications'),
-        title: 'Too many failed sign-ins',
-        status: 429,
-        detail: `Too many sign-ins failed from your address. Wait ${wait} seconds, then try again.`,
-      });
-    }
     const token = formText(body.token);
     if (token === '') return this.page(ctx, returnTo, { error: 'Enter your access token' }, 400);
     const outcome = token.length > MAX_TOKEN ? ({ kind: 'invalid' } as const) : await this.authenticator.authenticate(token);
     if (outcome.kind !== 'ok' || !outcome.principal.role) {
+      // As for the API: a valid token is always accepted; too many wrong ones from an address are answered 429.
+      const client = ctx.request.ip ?? 'unknown';
+      const wait = this.limiter.retryAfter(client);
+      if (wait !== undefined) {
+        ctx.reply.header('Retry-After', String(wait));
+        throw new ProblemException({
+          type: problemType('too-many-failed-authentications'),
+          title: 'Too many failed sign-ins',
+          status: 429,
+          detail: `Too many sign-ins failed from your address. Wait ${wait} seconds, then try again.`,
+        });
+      }
       this.limiter.recordFailure(client);
       const hint =
         token.startsWith(TOKEN_PREFIX) || !this.sso ? '' : ' To sign in with your organisation’s account, use the button above.';

@@ -1,7 +1,7 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Page } from '../../access/access.decorator';
-import { PlanLookup } from '../../projections/portfolio/plan-lookup';
+import { PlanLookup } from '../../projections/shared/plan-lookup';
 import { VisitsQueries } from '../../projections/visits/visits.queries';
 import { GRADE_LABELS, Grade, JUDGEMENT_AREA_LABELS, JudgementArea } from '../../visit/ofsted';
 import { PlanParams } from '../../web/params';

@@ -1,8 +1,8 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { CommandContext } from '../../command-pipeline/command-context';
-import { CommandPipeline, CommandResult } from '../../command-pipeline/command-pipeline';
-import { planDecider, streamId } from '../plan';
+import { CommandContext, CommandExecutor, CommandResult, Handle } from '../../domain/command';
 import { AddPriorityDto } from './add-priority.dto';
+import { Clock } from '../../domain/clock';
+import { PlanCommand, planDecider, streamOfCommand } from '../plan';
 
 export class AddPriorityCommand {
   constructor(
@@ -14,15 +14,17 @@ export class AddPriorityCommand {
 
 @CommandHandler(AddPriorityCommand)
 export class AddPriorityHandler implements ICommandHandler<AddPriorityCommand, CommandResult> {
-  constructor(private readonly pipeline: CommandPipeline) {}
+  private readonly handle: Handle<PlanCommand>;
+
+  constructor(
+    executor: CommandExecutor,
+    private readonly clock: Clock,
+  ) {
+    this.handle = executor.for(planDecider, streamOfCommand);
+  }
 
   execute({ planId, body, context }: AddPriorityCommand): Promise<CommandResult> {
-    return this.pipeline.run({
-      decider: planDecider,
-      streamId: streamId(planId),
-      commandName: 'AddPriority',
-      context,
-      command: () => ({ type: 'AddPriority' as const, data: { priorityId: body.priorityId, title: body.title } }),
-    });
+    const data = { planId, priorityId: body.priorityId, title: body.title, effectiveOn: body.effectiveOn };
+    return this.handle({ type: 'AddPriority', data, now: this.clock.now().toISOString() }, context);
   }
 }

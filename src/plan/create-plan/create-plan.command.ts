@@ -1,8 +1,8 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { CommandContext } from '../../command-pipeline/command-context';
-import { CommandPipeline, CommandResult } from '../../command-pipeline/command-pipeline';
-import { planDecider, streamId } from '../plan';
+import { CommandContext, CommandExecutor, CommandResult, Handle } from '../../domain/command';
 import { CreatePlanDto } from './create-plan.dto';
+import { Clock } from '../../domain/clock';
+import { PlanCommand, planDecider, streamOfCommand } from '../plan';
 
 export class CreatePlanCommand {
   constructor(
@@ -13,15 +13,17 @@ export class CreatePlanCommand {
 
 @CommandHandler(CreatePlanCommand)
 export class CreatePlanHandler implements ICommandHandler<CreatePlanCommand, CommandResult> {
-  constructor(private readonly pipeline: CommandPipeline) {}
+  private readonly handle: Handle<PlanCommand>;
+
+  constructor(
+    executor: CommandExecutor,
+    private readonly clock: Clock,
+  ) {
+    this.handle = executor.for(planDecider, streamOfCommand);
+  }
 
   execute({ body, context }: CreatePlanCommand): Promise<CommandResult> {
-    return this.pipeline.run({
-      decider: planDecider,
-      streamId: streamId(body.planId),
-      commandName: 'CreatePlan',
-      context,
-      command: () => ({ type: 'CreatePlan' as const, data: { planId: body.planId, localAuthority: body.localAuthority, title: body.title } }),
-    });
+    const data = { planId: body.planId, localAuthority: body.localAuthority, title: body.title, effectiveOn: body.effectiveOn };
+    return this.handle({ type: 'CreatePlan', data, now: this.clock.now().toISOString() }, context);
   }
 }

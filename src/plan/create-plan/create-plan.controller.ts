@@ -1,7 +1,7 @@
 import { Body, Controller, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CommandContext } from '../../command-pipeline/command-context';
+import { CommandContext } from '../../domain/command';
 import { WriteContext } from '../../web/request-context';
 import { toWriteResult, WriteResultDto } from '../../web/write-result';
 import { CreatePlanCommand } from './create-plan.command';

@@ -1,10 +1,10 @@
 import type Database from 'better-sqlite3';
-import { KNOWN_EVENT_TYPES, STREAM_TYPES, toFact } from '../fact';
-import { fromActorColumns } from '../projection';
+import { KNOWN_EVENT_TYPES, STREAM_TYPES, toFact } from '../engine/fact';
+import { fromActorColumns } from '../shared/actor';
 import { AuditEventDto } from './audit-trail.dto';
-import { EventRow } from '../../event-store/sqlite-event-store';
+import { SqliteEventStore } from '../../event-store/sqlite-event-store';
 import { provenanceOf } from '../../domain/provenance';
-import { fromProvenanceColumn } from '../provenance';
+import { fromProvenanceColumn } from '../shared/provenance';
 
 export interface TrailBounds {
   planId: string;
@@ -63,36 +63,17 @@ export function copiedTrail(db: Database.Database): TrailSource {
 }
 
 /**
- * The trail straight from the embedded store's events table: a plan's streams are `plan-<id>` and
- * `<type>-<id>/…`, so each is one range of the store's (stream_id, revision) index.
+ * The trail straight from the embedded store, through its adapter: a plan's streams are `plan-<id>` and
+ * `<type>-<id>/…`, so each is one range of the store's stream index.
  */
-export function storeTrail(db: Database.Database): TrailSource {
+export function storeTrail(store: SqliteEventStore): TrailSource {
   const nested = STREAM_TYPES.filter((t) => t !== 'plan');
-  const ranges = nested.map((t) => `(stream_id >= @${t} AND stream_id < @${t}End)`);
-  const types = KNOWN_EVENT_TYPES.map((t) => `'${t}'`).join(', ');
-  const events = db.prepare<[Record<string, string | number>], EventRow>(
-    `SELECT position, event_id, stream_id, revision, type, data, metadata, recorded_at FROM events
-     WHERE (stream_id = @plan OR ${ranges.join(' OR ')})
-       AND type IN (${types}) AND position > @after AND recorded_at >= @from AND recorded_at <= @to
-     ORDER BY position`,
-  );
   return ({ planId, after, from, to, asOf, limit }) => {
     const id = encodeURIComponent(planId);
-    const bounds: Record<string, string | number> = { plan: `plan-${id}`, after, from, to };
-    // '0' follows '/' in code order, so [`x-id/`, `x-id0`) holds exactly the streams under `x-id/`.
-    for (const type of nested) Object.assign(bounds, { [type]: `${type}-${id}/`, [`${type}End`]: `${type}-${id}0` });
+    const selection = { streams: [`plan-${id}`], prefixes: nested.map((type) => `${type}-${id}/`), types: KNOWN_EVENT_TYPES };
     const trail: AuditEventDto[] = [];
-    for (const row of events.iterate(bounds)) {
-      const fact = toFact({
-        eventId: row.event_id,
-        type: row.type,
-        data: JSON.parse(row.data),
-        metadata: JSON.parse(row.metadata),
-        streamId: row.stream_id,
-        revision: row.revision,
-        position: BigInt(row.position),
-        recordedAt: row.recorded_at,
-      });
+    for (const stored of store.readSelection(selection, { after, recordedFrom: from, recordedTo: to })) {
+      const fact = toFact(stored);
       if (!fact || fact.effectiveOn > asOf || fact.planId !== planId) continue;
       const { command, correlationId } = fact.metadata;
       trail.push({

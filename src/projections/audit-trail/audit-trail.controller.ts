@@ -2,8 +2,8 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Access } from '../../access/access.decorator';
 import { PlanParams } from '../../web/params';
-import { ApiRead } from '../read-cut/api-read.decorator';
-import { ReadGate } from '../read-cut/read-gate';
+import { ApiRead } from '../shared/api-read.decorator';
+import { ReadGate } from '../shared/read-gate';
 import { AuditEventDto, AuditQuery } from './audit-trail.dto';
 import { AuditTrailQueries } from './audit-trail.queries';
 

@@ -1,10 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, Matches, ValidateBy } from 'class-validator';
 import { isIsoDate } from '../../domain/dates';
-import { ActorDto } from '../rag-board/milestone-history.dto';
-import { isInstant } from '../read-cut/read-cut';
-import { IsPosition, ReadCutQuery } from '../read-cut/read-cut.query';
-import { ApiProvenance, ProvenanceDto } from '../provenance';
+import { ActorDto } from '../shared/actor.dto';
+import { isInstant } from '../shared/read-cut';
+import { IsPosition, ReadCutQuery } from '../shared/read-cut.query';
+import { ApiProvenance, ProvenanceDto } from '../shared/provenance.dto';
 
 const IsDateOrInstant = () =>
   ValidateBy({

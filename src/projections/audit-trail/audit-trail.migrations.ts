@@ -1,5 +1,5 @@
 import { Migration } from '../../event-store/sqlite-schema';
-import { addProvenanceColumn } from '../provenance';
+import { addProvenanceColumn } from '../shared/provenance';
 
 /** One row per event of a plan, so an auditor's trail is an index range, whatever store holds the events. */
 export const AUDIT_TRAIL_MIGRATIONS: Migration[] = [

@@ -1,10 +1,9 @@
-import { Fact } from '../fact';
-import { ACTOR_COLUMNS, actorValues, Projection, Row } from '../projection';
-import { provenanceValue } from '../provenance';
+import { KNOWN_EVENT_TYPES } from '../engine/fact';
+import { ACTOR_COLUMNS, projection } from '../engine/projection';
 import { AUDIT_TRAIL_MIGRATIONS } from './audit-trail.migrations';
 
 /** Every event of every plan, as recorded: the auditor's trail, where the events are not in this database. */
-export const auditTrailProjection: Projection = {
+export const auditTrailProjection = projection({
   name: 'audit-trail',
   migrations: AUDIT_TRAIL_MIGRATIONS,
   tables: {
@@ -24,24 +23,21 @@ export const auditTrailProjection: Projection = {
       'provenance',
     ],
   },
+  handles: KNOWN_EVENT_TYPES,
   // Every event type goes into the trail alike, so there is nothing to switch on.
-  project(fact: Fact): Row[] {
+  project(fact) {
     const { command, correlationId } = fact.metadata;
-    const values = [
-      fact.position,
-      fact.planId,
-      fact.streamId,
-      fact.revision,
-      fact.eventId,
-      fact.event.type,
-      fact.effectiveOn,
-      fact.recordedAt,
-      typeof command === 'string' ? command : null,
-      typeof correlationId === 'string' ? correlationId : null,
-      ...actorValues(fact),
-      JSON.stringify(fact.event.data),
-      provenanceValue(fact),
-    ];
-    return [['audit_events', values]];
+    const values = {
+      position: fact.position,
+      plan_id: fact.planId,
+      stream_id: fact.streamId,
+      revision: fact.revision,
+      event_id: fact.eventId,
+      type: fact.event.type,
+      command: typeof command === 'string' ? command : null,
+      correlation_id: typeof correlationId === 'string' ? correlationId : null,
+      data: JSON.stringify(fact.event.data),
+    };
+    return [{ table: 'audit_events', values }];
   },
-};
+});

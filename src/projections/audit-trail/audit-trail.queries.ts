@@ -1,11 +1,13 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { isIsoDate } from '../../domain/dates';
+import { EVENT_STORE, EventStore } from '../../event-store/event-store.port';
+import { SqliteEventStore } from '../../event-store/sqlite-event-store';
 import { ProblemException, validationProblem } from '../../web/problem.filter';
-import { PlanLookup } from '../portfolio/plan-lookup';
+import { PlanLookup } from '../shared/plan-lookup';
 import { auditTrailProjection } from './audit-trail.projection';
 import { copiedTrail, storeTrail, TrailSource } from './audit-sources';
-import { ReadModels } from '../read-models';
-import { ReadCut, toUtcInstant } from '../read-cut/read-cut';
+import { ReadModels } from '../engine/read-models';
+import { ReadCut, toUtcInstant } from '../shared/read-cut';
 import { AuditEventDto } from './audit-trail.dto';
 
 export interface AuditRange {
@@ -20,7 +22,10 @@ export interface AuditRange {
 const startOf = (value: string) => (isIsoDate(value) ? `${value}T00:00:00.000Z` : toUtcInstant(value));
 const endOf = (value: string) => (isIsoDate(value) ? `${value}T23:59:59.999Z` : toUtcInstant(value));
 
-/** Every recorded event of a plan, oldest first: from the store's own table, or the read models' copy of it. */
+/**
+ * Every recorded event of a plan, oldest first: from the embedded store itself when the read models live
+ * in its file (they do not copy the events then), else from the read models' copy of them.
+ */
 @Injectable()
 export class AuditTrailQueries {
   private readonly trail: TrailSource;
@@ -28,9 +33,11 @@ export class AuditTrailQueries {
   constructor(
     readModels: ReadModels,
     private readonly plans: PlanLookup,
+    @Inject(EVENT_STORE) store: EventStore,
   ) {
-    const copied = readModels.projections.includes(auditTrailProjection);
-    this.trail = copied ? copiedTrail(readModels.db) : storeTrail(readModels.db);
+    if (readModels.projections.includes(auditTrailProjection)) this.trail = copiedTrail(readModels.db);
+    else if (store instanceof SqliteEventStore) this.trail = storeTrail(store);
+    else throw new Error('The audit trail needs the embedded store, or its copy of the events in the read models');
   }
 
   trailOf(planId: string, cut: ReadCut, range: AuditRange = {}): AuditEventDto[] {

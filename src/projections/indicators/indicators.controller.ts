@@ -2,9 +2,9 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Access } from '../../access/access.decorator';
 import { PlanParams } from '../../web/params';
-import { ApiRead } from '../read-cut/api-read.decorator';
-import { ReadCutQuery } from '../read-cut/read-cut.query';
-import { ReadGate } from '../read-cut/read-gate';
+import { ApiRead } from '../shared/api-read.decorator';
+import { ReadCutQuery } from '../shared/read-cut.query';
+import { ReadGate } from '../shared/read-gate';
 import { IndicatorDto } from './indicators.dto';
 import { IndicatorsQueries } from './indicators.queries';
 

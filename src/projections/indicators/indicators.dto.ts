@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ApiProvenance, ProvenanceDto } from '../provenance';
+import { ApiProvenance, ProvenanceDto } from '../shared/provenance.dto';
 
 export class IndicatorValueDto {
   @ApiProperty({ example: '2025-26 Q2' }) period!: string;

@@ -1,5 +1,5 @@
 import { Migration } from '../../event-store/sqlite-schema';
-import { addProvenanceColumn } from '../provenance';
+import { addProvenanceColumn } from '../shared/provenance';
 
 /** Indicator values are bitemporal; period_start/period_end let SQL order quarters, years and months. */
 export const INDICATORS_MIGRATIONS: Migration[] = [

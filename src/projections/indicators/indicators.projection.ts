@@ -1,11 +1,9 @@
 import { parsePeriod } from '../../domain/period';
-import { Fact } from '../fact';
-import { ACTOR_COLUMNS, actorValues, NO_ROWS, Projection, Row } from '../projection';
-import { provenanceValue } from '../provenance';
+import { ACTOR_COLUMNS, projection } from '../engine/projection';
 import { INDICATORS_MIGRATIONS } from './indicators.migrations';
 
 /** Performance indicators and every value recorded for them. */
-export const indicatorsProjection: Projection = {
+export const indicatorsProjection = projection({
   name: 'indicators',
   migrations: INDICATORS_MIGRATIONS,
   tables: {
@@ -25,48 +23,33 @@ export const indicatorsProjection: Projection = {
       'provenance',
     ],
   },
-  project(fact: Fact): Row[] {
-    const { event, planId, entityId, position, effectiveOn, recordedAt } = fact;
+  handles: ['IndicatorDefined', 'IndicatorValueRecorded'],
+  project(fact) {
+    const { event, planId, entityId, position } = fact;
     switch (event.type) {
-      case 'IndicatorDefined':
+      case 'IndicatorDefined': {
         const { title, unit } = event.data;
-        return [['indicators', [planId, entityId, title, unit, position, recordedAt, provenanceValue(fact)]]];
+        return [{ table: 'indicators', values: { plan_id: planId, indicator_id: entityId, title, unit, position } }];
+      }
       case 'IndicatorValueRecorded': {
         const { period, value, note } = event.data;
         const known = parsePeriod(period);
-        const values = [
+        const values = {
           position,
-          planId,
-          entityId,
+          plan_id: planId,
+          indicator_id: entityId,
           period,
-          known?.start ?? null,
-          known?.end ?? null,
+          period_start: known?.start ?? null,
+          period_end: known?.end ?? null,
           value,
-          note ?? null,
-          effectiveOn,
-          recordedAt,
-          ...actorValues(fact),
-          provenanceValue(fact),
-        ];
-        return [['indicator_values', values]];
+          note: note ?? null,
+        };
+        return [{ table: 'indicator_values', values }];
       }
-      case 'PlanCreated':
-      case 'PriorityAdded':
-      case 'MilestoneAdded':
-      case 'MilestoneUpdated':
-      case 'MilestoneDueDateChanged':
-      case 'RecommendationRaised':
-      case 'MilestoneLinked':
-      case 'RecommendationClosed':
-      case 'RecommendationReopened':
-      case 'VisitRecorded':
-      case 'VisitFindingRecorded':
-      case 'JudgementRecorded':
-        return NO_ROWS;
       default: {
         const _exhaustive: never = event;
         return _exhaustive;
       }
     }
   },
-};
+});

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { PlanLookup } from '../portfolio/plan-lookup';
-import { ReadModels } from '../read-models';
-import { ReadCut } from '../read-cut/read-cut';
+import { PlanLookup } from '../shared/plan-lookup';
+import { ReadModels } from '../engine/read-models';
+import { ReadCut } from '../shared/read-cut';
 import { IndicatorDto, IndicatorValueDto } from './indicators.dto';
-import { fromProvenanceColumn } from '../provenance';
+import { fromProvenanceColumn } from '../shared/provenance';
 
 interface ValueRow {
   indicator_id: string;

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { RAGS } from '../../milestone/rag';
 import { BoardMilestoneDto, RagTotalsDto } from '../rag-board/rag-board.dto';
-import { ReadCutQuery } from '../read-cut/read-cut.query';
+import { ReadCutQuery } from '../shared/read-cut.query';
 import { VisitRefDto } from '../recommendations/recommendation-history.dto';
 
 export class DirectionTotalsDto {

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { RagBoardQueries, totalsOf } from '../rag-board/rag-board.queries';
-import { ReadModels } from '../read-models';
-import { VisitRefDto } from '../recommendations/recommendation-history.dto';
-import { ReadCut } from '../read-cut/read-cut';
+import { ReadCut } from '../shared/read-cut';
 import { RecommendationsQueries } from '../recommendations/recommendations.queries';
-import { PlanLookup } from './plan-lookup';
+import { PlanLookup } from '../shared/plan-lookup';
+import { VisitsQueries } from '../visits/visits.queries';
 import { DirectionTotalsDto, PortfolioMilestoneDto, PortfolioPlanDto } from './portfolio.dto';
 
 export type Visible = (planId: string) => boolean;
@@ -35,28 +34,17 @@ function commonPeriod(milestones: readonly { period: string | null }[]): string 
 
 @Injectable()
 export class PortfolioQueries {
-  private readonly lastVisits;
-
   constructor(
-    readModels: ReadModels,
     private readonly plans: PlanLookup,
     private readonly board: RagBoardQueries,
     private readonly recommendations: RecommendationsQueries,
-  ) {
-    this.lastVisits = readModels.db.prepare<[{ asOf: string; recordedBy: string }], { plan_id: string; visit_id: string; kind: string; end_date: string }>(
-      `SELECT plan_id, visit_id, kind, MAX(end_date) AS end_date FROM visits
-       WHERE end_date <= @asOf AND recorded_at <= @recordedBy GROUP BY plan_id`,
-    );
-  }
+    private readonly visits: VisitsQueries,
+  ) {}
 
   portfolio(cut: ReadCut, visible: Visible = everyPlan): PortfolioPlanDto[] {
     const milestones = groupBy(this.board.allMilestones(cut), (m) => m.planId);
     const open = groupBy(this.recommendations.openLongest(cut, Number.MAX_SAFE_INTEGER), (r) => r.planId);
-    const lastVisits = new Map(
-      this.lastVisits
-        .all({ asOf: cut.asOf, recordedBy: cut.recordedBy })
-        .map((v): [string, VisitRefDto] => [v.plan_id, { visitId: v.visit_id, kind: v.kind, endDate: v.end_date }]),
-    );
+    const lastVisits = this.visits.lastVisits(cut);
     return this.plans
       .list(cut)
       .filter((plan) => visible(plan.plan_id))

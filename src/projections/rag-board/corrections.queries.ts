@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { parsePeriod } from '../../domain/period';
-import { FactActor } from '../fact';
-import { fromActorColumns } from '../projection';
-import { ReadModels } from '../read-models';
-import { ReadCut } from '../read-cut/read-cut';
+import { FactActor } from '../engine/fact';
+import { fromActorColumns } from '../shared/actor';
+import { ReadModels } from '../engine/read-models';
+import { ReadCut } from '../shared/read-cut';
 
 interface RatingRow {
   milestone_id: string;

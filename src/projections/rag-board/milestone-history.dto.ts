@@ -1,12 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { RAGS } from '../../milestone/rag';
-import { ApiProvenance, ProvenanceDto } from '../provenance';
-
-export class ActorDto {
-  @ApiProperty() id!: string;
-  @ApiProperty({ nullable: true, type: String }) name!: string | null;
-  @ApiProperty({ nullable: true, type: String }) role!: string | null;
-}
+import { ActorDto } from '../shared/actor.dto';
+import { ApiProvenance, ProvenanceDto } from '../shared/provenance.dto';
 
 export class MilestoneUpdateDto {
   @ApiProperty({ example: '2025-26 Q2' }) period!: string;

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { streamId } from '../../milestone/milestone';
 import { streamRevisions, StreamRevisions } from '../audit-trail/stream-revisions';
-import { PlanLookup } from '../portfolio/plan-lookup';
-import { fromActorColumns } from '../projection';
-import { fromProvenanceColumn } from '../provenance';
-import { ReadModels } from '../read-models';
-import { notFoundProblem } from '../read-cut/not-found';
-import { ReadCut } from '../read-cut/read-cut';
+import { PlanLookup } from '../shared/plan-lookup';
+import { ActorColumns, fromActorColumns } from '../shared/actor';
+import { ReadModels } from '../engine/read-models';
+import { notFoundProblem } from '../shared/not-found';
+import { ReadCut } from '../shared/read-cut';
+import { fromProvenanceColumn } from '../shared/provenance';
 import { MilestoneHistoryDto, MilestoneUpdateDto } from './milestone-history.dto';
 
 interface RatingRow {
@@ -38,6 +38,19 @@ interface DueDateRow {
 
 type Key = { planId: string; milestoneId: string; asOf: string; recordedBy: string };
 
+/** A rating as the histories of other things (a recommendation a milestone works towards) show it. */
+export interface Rating extends ActorColumns {
+  position: number;
+  milestone_id: string;
+  period: string;
+  rag: string;
+  commentary: string;
+  reason: string | null;
+  effective_on: string;
+  recorded_at: string;
+  provenance: string | null;
+}
+
 /** Every rating of one milestone, corrections included: what was reported, when, by whom, and why it changed. */
 @Injectable()
 export class MilestoneHistoryQueries {
@@ -45,6 +58,7 @@ export class MilestoneHistoryQueries {
   private readonly ratings;
   private readonly dueDates;
   private readonly revisions: StreamRevisions;
+  private readonly since;
 
   constructor(
     readModels: ReadModels,
@@ -61,6 +75,14 @@ export class MilestoneHistoryQueries {
     this.dueDates = db.prepare<[Key], DueDateRow>(
       `SELECT * FROM milestone_due_dates WHERE ${cut} ORDER BY effective_on, position`,
     );
+    this.since = db.prepare<[Key & { since: string }], Rating>(
+      `SELECT * FROM milestone_ratings WHERE ${cut} AND effective_on >= @since ORDER BY effective_on, position`,
+    );
+  }
+
+  /** Every rating of a milestone effective from `since` to asOf and recorded by knownAt, corrections included. */
+  ratingsSince(planId: string, milestoneId: string, since: string, cut: ReadCut): Rating[] {
+    return this.since.all({ planId, milestoneId, since, asOf: cut.asOf, recordedBy: cut.recordedBy });
   }
 
   history(planId: string, milestoneId: string, cut: ReadCut): MilestoneHistoryDto {

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { RAGS } from '../../milestone/rag';
-import { ApiProvenance, ProvenanceDto } from '../provenance';
+import { ApiProvenance, ProvenanceDto } from '../shared/provenance.dto';
 
 export class RagTotalsDto {
   @ApiProperty() green!: number;

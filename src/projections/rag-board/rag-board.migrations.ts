@@ -1,5 +1,5 @@
 import { Migration } from '../../event-store/sqlite-schema';
-import { addProvenanceColumn } from '../provenance';
+import { addProvenanceColumn } from '../shared/provenance';
 
 /**
  * Structure (priorities, milestones) is kept once, with when it was recorded. Ratings and due-date

@@ -1,7 +1,5 @@
 import { previousQuarter, sameQuarterLastYear } from '../../domain/period';
-import { Fact } from '../fact';
-import { ACTOR_COLUMNS, actorValues, NO_ROWS, Projection, Row } from '../projection';
-import { provenanceValue } from '../provenance';
+import { ACTOR_COLUMNS, projection } from '../engine/projection';
 import { RAG_BOARD_MIGRATIONS } from './rag-board.migrations';
 
 // A rebuild meets the same few periods over and over.
@@ -13,7 +11,7 @@ const earlierOf = (period: string): [string | null, string | null] => {
 };
 
 /** Priorities, milestones, and every rating and due-date change with both of its times. */
-export const ragBoardProjection: Projection = {
+export const ragBoardProjection = projection({
   name: 'rag-board',
   migrations: RAG_BOARD_MIGRATIONS,
   tables: {
@@ -58,79 +56,61 @@ export const ragBoardProjection: Projection = {
       ...ACTOR_COLUMNS,
     ],
   },
-  project(fact: Fact): Row[] {
-    const { event, planId, entityId, position, effectiveOn, recordedAt } = fact;
+  handles: ['PriorityAdded', 'MilestoneAdded', 'MilestoneUpdated', 'MilestoneDueDateChanged'],
+  project(fact) {
+    const { event, planId, entityId, position } = fact;
     switch (event.type) {
-      case 'PriorityAdded':
-        return [
-          ['board_priorities', [planId, event.data.priorityId, event.data.title, position, recordedAt, provenanceValue(fact)]],
-        ];
+      case 'PriorityAdded': {
+        const { priorityId, title } = event.data;
+        return [{ table: 'board_priorities', values: { plan_id: planId, priority_id: priorityId, title, position } }];
+      }
       case 'MilestoneAdded': {
         const { priorityId, title, owner, dueOn } = event.data;
-        const provenance = provenanceValue(fact);
-        return [
-          [
-            'board_milestones',
-            [planId, entityId, priorityId, title, owner ?? null, dueOn ?? null, position, recordedAt, provenance],
-          ],
-        ];
+        const values = {
+          plan_id: planId,
+          milestone_id: entityId,
+          priority_id: priorityId,
+          title,
+          owner: owner ?? null,
+          due_on: dueOn ?? null,
+          position,
+        };
+        return [{ table: 'board_milestones', values }];
       }
       case 'MilestoneUpdated': {
         const { period, rag, forecastRag, commentary, reason, note } = event.data;
         const [previousPeriod, lastYearPeriod] = earlierOf(period);
-        return [
-          [
-            'milestone_ratings',
-            [
-              position,
-              planId,
-              entityId,
-              period,
-              previousPeriod,
-              lastYearPeriod,
-              rag,
-              forecastRag ?? null,
-              commentary,
-              reason ?? null,
-              note ?? null,
-              effectiveOn,
-              recordedAt,
-              ...actorValues(fact),
-              provenanceValue(fact),
-            ],
-          ],
-        ];
+        const values = {
+          position,
+          plan_id: planId,
+          milestone_id: entityId,
+          period,
+          previous_period: previousPeriod,
+          last_year_period: lastYearPeriod,
+          rag,
+          forecast_rag: forecastRag ?? null,
+          commentary,
+          reason: reason ?? null,
+          note: note ?? null,
+        };
+        return [{ table: 'milestone_ratings', values }];
       }
       case 'MilestoneDueDateChanged': {
         const { dueOn, previousDueOn, reason } = event.data;
-        const values = [
+        const values = {
           position,
-          planId,
-          entityId,
-          dueOn,
-          previousDueOn ?? null,
+          plan_id: planId,
+          milestone_id: entityId,
+          due_on: dueOn,
+          previous_due_on: previousDueOn ?? null,
           reason,
-          effectiveOn,
-          recordedAt,
-          ...actorValues(fact),
-        ];
-        return [['milestone_due_dates', values]];
+        };
+        return [{ table: 'milestone_due_dates', values }];
       }
-      case 'PlanCreated':
-      case 'RecommendationRaised':
-      case 'MilestoneLinked':
-      case 'RecommendationClosed':
-      case 'RecommendationReopened':
-      case 'VisitRecorded':
-      case 'VisitFindingRecorded':
-      case 'JudgementRecorded':
-      case 'IndicatorDefined':
-      case 'IndicatorValueRecorded':
-        return NO_ROWS;
       default: {
         const _exhaustive: never = event;
         return _exhaustive;
       }
     }
   },
-};
+});

@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { streamId } from '../../milestone/milestone';
 import { streamRevisions, StreamRevisions } from '../audit-trail/stream-revisions';
-import { FactActor } from '../fact';
-import { PlanLookup } from '../portfolio/plan-lookup';
-import { fromActorColumns } from '../projection';
-import { ReadModels } from '../read-models';
-import { ReadCut } from '../read-cut/read-cut';
+import { FactActor } from '../engine/fact';
+import { fromActorColumns } from '../shared/actor';
+import { PlanLookup } from '../shared/plan-lookup';
+import { ReadModels } from '../engine/read-models';
+import { ReadCut } from '../shared/read-cut';
 import { countRag, directionOf, emptyTotals, RagTotals } from './direction';
 import { BoardDto, BoardMilestoneDto, BoardPriorityDto, DeclinedDto } from './rag-board.dto';
-import { fromProvenanceColumn } from '../provenance';
+import { fromProvenanceColumn } from '../shared/provenance';
 
 interface MilestoneRow {
   plan_id: string;

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
 import { QUARTER_PATTERN } from '../../web/fields';
-import { ReadCutQuery } from '../read-cut/read-cut.query';
+import { ReadCutQuery } from '../shared/read-cut.query';
 import { RagTotalsDto } from './rag-board.dto';
 
 export class RagTrendQuery extends ReadCutQuery {

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { quarterContaining, quartersBetween } from '../../domain/period';
-import { PlanLookup } from '../portfolio/plan-lookup';
-import { ReadModels } from '../read-models';
-import { ReadCut } from '../read-cut/read-cut';
+import { PlanLookup } from '../shared/plan-lookup';
+import { ReadModels } from '../engine/read-models';
+import { ReadCut } from '../shared/read-cut';
 import { countRag, emptyTotals } from './direction';
 import { RagTrendDto } from './rag-trend.dto';
 

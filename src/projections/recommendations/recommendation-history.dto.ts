@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ActorDto } from '../rag-board/milestone-history.dto';
-import { ApiProvenance, ProvenanceDto } from '../provenance';
+import { ActorDto } from '../shared/actor.dto';
+import { ApiProvenance, ProvenanceDto } from '../shared/provenance.dto';
 
 export class VisitRefDto {
   @ApiProperty({ example: 'mv-2025-01' }) visitId!: string;

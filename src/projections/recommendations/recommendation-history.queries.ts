@@ -1,54 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { streamId } from '../../recommendation/recommendation';
 import { streamRevisions, StreamRevisions } from '../audit-trail/stream-revisions';
-import { fromActorColumns } from '../projection';
-import { fromProvenanceColumn } from '../provenance';
-import { ReadModels } from '../read-models';
-import { ReadCut } from '../read-cut/read-cut';
+import { ActorColumns, fromActorColumns } from '../shared/actor';
+import { ReadModels } from '../engine/read-models';
+import { ReadCut } from '../shared/read-cut';
+import { fromProvenanceColumn } from '../shared/provenance';
 import { HistoryEntryDto, RecommendationHistoryDto } from './recommendation-history.dto';
 import { RecommendationsQueries, statusOf } from './recommendations.queries';
 import { cutIntoSegments, VisitRef } from './segments';
+import { MilestoneHistoryQueries } from '../rag-board/milestone-history.queries';
+import { VisitsQueries } from '../visits/visits.queries';
 
-interface FactColumns {
-  actor_id: string;
-  actor_name: string | null;
-  actor_role: string | null;
-  provenance: string | null;
-}
 type StatusType = 'RecommendationRaised' | 'RecommendationClosed' | 'RecommendationReopened';
-type StatusRow = FactColumns & {
-  position: number;
-  event_type: StatusType;
-  reason: string | null;
-  evidence: string | null;
-  effective_on: string;
-  recorded_at: string;
-};
-type LinkRow = FactColumns & { position: number; milestone_id: string; effective_on: string; recorded_at: string };
-type FindingRow = FactColumns & {
-  position: number;
-  visit_id: string;
-  finding_id: string;
-  text: string;
-  assessment: string;
-  effective_on: string;
-  recorded_at: string;
-};
-type RatingRow = FactColumns & {
-  position: number;
-  milestone_id: string;
-  period: string;
-  rag: string;
-  commentary: string;
-  reason: string | null;
-  effective_on: string;
-  recorded_at: string;
-};
-type VisitRow = { visit_id: string; kind: string; end_date: string };
-type Key = { planId: string; recommendationId: string; asOf: string; recordedBy: string; raisedOn: string };
+type Dated = ActorColumns & { position: number; effective_on: string; recorded_at: string; provenance: string | null };
+type StatusRow = Dated & { event_type: StatusType; reason: string | null; evidence: string | null };
+type LinkRow = Dated & { milestone_id: string };
+type Key = { planId: string; recommendationId: string; asOf: string; recordedBy: string };
 
 const CUT = 'AND x.effective_on <= @asOf AND x.recorded_at <= @recordedBy ORDER BY x.effective_on, x.position';
-const entry = (row: FactColumns & { position: number; effective_on: string; recorded_at: string }) => ({
+const entry = (row: Dated) => ({
   effectiveOn: row.effective_on,
   recordedAt: row.recorded_at,
   position: row.position,
@@ -57,45 +27,39 @@ const entry = (row: FactColumns & { position: number; effective_on: string; reco
 });
 
 /**
- * A recommendation's life cut at visits: its own events, the findings that name it and the updates
- * of the milestones linked to it, each read through the index of the read model that owns it.
+ * A recommendation's life cut at visits: its own events, the findings that name it (asked of the visits)
+ * and the updates of the milestones linked to it (asked of the board).
  */
 @Injectable()
 export class RecommendationHistoryQueries {
   private readonly statuses;
   private readonly links;
-  private readonly findings;
-  private readonly ratings;
-  private readonly visits;
+  private readonly linked;
   private readonly revisions: StreamRevisions;
 
   constructor(
     readModels: ReadModels,
     private readonly recommendations: RecommendationsQueries,
+    private readonly visits: VisitsQueries,
+    private readonly milestones: MilestoneHistoryQueries,
   ) {
     const db = readModels.db;
     this.revisions = streamRevisions(db, readModels.projections);
     const own = 'x.plan_id = @planId AND x.recommendation_id = @recommendationId';
     this.statuses = db.prepare<[Key], StatusRow>(`SELECT * FROM recommendation_statuses x WHERE ${own} ${CUT}`);
     this.links = db.prepare<[Key], LinkRow>(`SELECT * FROM recommendation_links x WHERE ${own} ${CUT}`);
-    this.findings = db.prepare<[Key], FindingRow>(
-      `SELECT x.* FROM finding_recommendations n JOIN visit_findings x ON x.position = n.finding_position
-       WHERE n.plan_id = @planId AND n.recommendation_id = @recommendationId ${CUT}`,
-    );
-    this.ratings = db.prepare<[Key], RatingRow>(
-      // CROSS JOIN keeps the links as the outer loop: a few links, each one seek into the ratings.
-      `SELECT x.* FROM recommendation_links l
-       CROSS JOIN milestone_ratings x ON x.plan_id = l.plan_id AND x.milestone_id = l.milestone_id AND x.effective_on >= @raisedOn
-       WHERE l.plan_id = @planId AND l.recommendation_id = @recommendationId AND l.recorded_at <= @recordedBy ${CUT}`,
-    );
-    this.visits = db.prepare<[string, string], VisitRow>(
-      'SELECT visit_id, kind, end_date FROM visits WHERE plan_id = ? AND recorded_at <= ? ORDER BY end_date, start_date, position',
+    // Ratings count from the day the recommendation was raised, for every link known by knownAt.
+    this.linked = db.prepare<[Omit<Key, 'asOf'>], { milestone_id: string }>(
+      `SELECT milestone_id FROM recommendation_links x WHERE ${own} AND x.recorded_at <= @recordedBy`,
     );
   }
 
   history(planId: string, recommendationId: string, cut: ReadCut): RecommendationHistoryDto {
     const rec = this.recommendations.require(planId, recommendationId, cut);
-    const key: Key = { planId, recommendationId, asOf: cut.asOf, recordedBy: cut.recordedBy, raisedOn: rec.raised_on };
+    const key: Key = { planId, recommendationId, asOf: cut.asOf, recordedBy: cut.recordedBy };
+    const ratings = this.linked
+      .all({ planId, recommendationId, recordedBy: cut.recordedBy })
+      .flatMap(({ milestone_id }) => this.milestones.ratingsSince(planId, milestone_id, rec.raised_on, cut));
     const entries: HistoryEntryDto[] = [
       ...this.statuses.all(key).map((row) => statusEntry(row, rec.text, rec.source)),
       ...this.links.all(key).map((row) => ({
@@ -104,7 +68,7 @@ export class RecommendationHistoryQueries {
         summary: `Milestone ${row.milestone_id} linked: it works towards this recommendation`,
         milestoneId: row.milestone_id,
       })),
-      ...this.findings.all(key).map((row) => ({
+      ...this.visits.findingsNaming(planId, recommendationId, cut).map((row) => ({
         type: 'VisitFindingRecorded' as const,
         ...entry(row),
         summary: `Visit ${row.visit_id} found (${row.assessment}): ${row.text}`,
@@ -112,7 +76,7 @@ export class RecommendationHistoryQueries {
         findingId: row.finding_id,
         assessment: row.assessment,
       })),
-      ...this.ratings.all(key).map((row) => ({
+      ...ratings.map((row) => ({
         type: 'MilestoneUpdated' as const,
         ...entry(row),
         summary: `Milestone ${row.milestone_id} rated ${row.rag} for ${row.period}${row.reason ? ` (corrected: ${row.reason})` : ''}: ${row.commentary}`,
@@ -122,9 +86,7 @@ export class RecommendationHistoryQueries {
         ...(row.reason ? { reason: row.reason } : {}),
       })),
     ];
-    const known = this.visits
-      .all(planId, cut.recordedBy)
-      .map((v): VisitRef => ({ visitId: v.visit_id, kind: v.kind, endDate: v.end_date }));
+    const known: VisitRef[] = this.visits.visitsByEnd(planId, cut);
     const origin = known.find((v) => v.visitId === rec.source) ?? null;
     const visits = known.filter((v) => v.endDate <= cut.asOf);
     return {

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
-import { ReadCutQuery } from '../read-cut/read-cut.query';
-import { ApiProvenance, ProvenanceDto } from '../provenance';
+import { ReadCutQuery } from '../shared/read-cut.query';
+import { ApiProvenance, ProvenanceDto } from '../shared/provenance.dto';
 
 export class RecommendationDto {
   @ApiProperty({ example: 'R01' }) recommendationId!: string;

@@ -1,5 +1,5 @@
 import { Migration } from '../../event-store/sqlite-schema';
-import { addProvenanceColumn } from '../provenance';
+import { addProvenanceColumn } from '../shared/provenance';
 
 /**
  * A recommendation's status is bitemporal: raising, closing and reopening are each kept as a status

@@ -1,27 +1,26 @@
-import { Fact } from '../fact';
-import { ACTOR_COLUMNS, actorValues, NO_ROWS, Projection, Row } from '../projection';
-import { provenanceValue } from '../provenance';
+import { FactOf } from '../engine/fact';
+import { ACTOR_COLUMNS, projection } from '../engine/projection';
 import { RECOMMENDATIONS_MIGRATIONS } from './recommendations.migrations';
 
-const statusRow = (fact: Fact, status: 'open' | 'closed', reason: string | null, evidence: string[] | null): Row => [
-  'recommendation_statuses',
-  [
-    fact.position,
-    fact.planId,
-    fact.entityId,
-    fact.event.type,
-    status,
-    reason,
-    evidence ? JSON.stringify(evidence) : null,
-    fact.effectiveOn,
-    fact.recordedAt,
-    ...actorValues(fact),
-    provenanceValue(fact),
-  ],
-];
+type Handled = FactOf<'RecommendationRaised' | 'RecommendationClosed' | 'RecommendationReopened' | 'MilestoneLinked'>;
+
+/** Raising, closing and reopening are each a status fact (a link is none, so it never comes here). */
+const statusRow = (fact: Handled, status: 'open' | 'closed', reason: string | null, evidence: string[] | null) =>
+  ({
+    table: 'recommendation_statuses',
+    values: {
+      position: fact.position,
+      plan_id: fact.planId,
+      recommendation_id: fact.entityId,
+      event_type: fact.event.type,
+      status,
+      reason,
+      evidence: evidence ? JSON.stringify(evidence) : null,
+    },
+  }) as const;
 
 /** Recommendations, their status facts (raised, closed, reopened) and the milestones linked to them. */
-export const recommendationsProjection: Projection = {
+export const recommendationsProjection = projection({
   name: 'recommendations',
   migrations: RECOMMENDATIONS_MIGRATIONS,
   tables: {
@@ -50,51 +49,39 @@ export const recommendationsProjection: Projection = {
       'provenance',
     ],
   },
-  project(fact: Fact): Row[] {
-    const { event, planId, entityId, position, effectiveOn, recordedAt } = fact;
+  handles: ['RecommendationRaised', 'RecommendationClosed', 'RecommendationReopened', 'MilestoneLinked'],
+  project(fact) {
+    const { event, planId, entityId, position } = fact;
     switch (event.type) {
       case 'RecommendationRaised': {
         const { text, raisedOn, source } = event.data;
-        return [
-          ['recommendations', [planId, entityId, text, raisedOn, source ?? null, position, recordedAt, provenanceValue(fact)]],
-          statusRow(fact, 'open', null, null),
-        ];
+        const values = {
+          plan_id: planId,
+          recommendation_id: entityId,
+          text,
+          raised_on: raisedOn,
+          source: source ?? null,
+          position,
+        };
+        return [{ table: 'recommendations', values }, statusRow(fact, 'open', null, null)];
       }
       case 'RecommendationClosed':
         return [statusRow(fact, 'closed', event.data.reason, event.data.evidence)];
       case 'RecommendationReopened':
         return [statusRow(fact, 'open', event.data.reason, null)];
-      case 'MilestoneLinked':
-        return [
-          [
-            'recommendation_links',
-            [
-              planId,
-              entityId,
-              event.data.milestoneId,
-              effectiveOn,
-              position,
-              recordedAt,
-              ...actorValues(fact),
-              provenanceValue(fact),
-            ],
-          ],
-        ];
-      case 'PlanCreated':
-      case 'PriorityAdded':
-      case 'MilestoneAdded':
-      case 'MilestoneUpdated':
-      case 'MilestoneDueDateChanged':
-      case 'VisitRecorded':
-      case 'VisitFindingRecorded':
-      case 'JudgementRecorded':
-      case 'IndicatorDefined':
-      case 'IndicatorValueRecorded':
-        return NO_ROWS;
+      case 'MilestoneLinked': {
+        const values = {
+          plan_id: planId,
+          recommendation_id: entityId,
+          milestone_id: event.data.milestoneId,
+          position,
+        };
+        return [{ table: 'recommendation_links', values }];
+      }
       default: {
         const _exhaustive: never = event;
         return _exhaustive;
       }
     }
   },
-};
+});

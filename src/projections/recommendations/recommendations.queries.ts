@@ -1,14 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { PlanLookup } from '../portfolio/plan-lookup';
-import { ReadModels } from '../read-models';
-import { notFoundProblem } from '../read-cut/not-found';
-import { ReadCut } from '../read-cut/read-cut';
+import { PlanLookup } from '../shared/plan-lookup';
+import { ReadModels } from '../engine/read-models';
+import { notFoundProblem } from '../shared/not-found';
+import { ReadCut } from '../shared/read-cut';
 import { OpenRecommendationDto, RecommendationDto } from './recommendations.dto';
-import { fromProvenanceColumn } from '../provenance';
+import { fromProvenanceColumn } from '../shared/provenance';
 
 export interface RecommendationRow {
   plan_id: string;
-  local_authority: string;
   recommendation_id: string;
   text: string;
   raised_on: string;
@@ -23,10 +22,9 @@ type Cut = { asOf: string; recordedBy: string };
 
 /** Each recommendation with its latest status fact effective by @asOf and recorded by @recordedBy. */
 const withStatusSql = (where: string) => `
-  SELECT r.plan_id, p.local_authority, r.recommendation_id, r.text, r.raised_on, r.source, r.recorded_at, r.provenance,
+  SELECT r.plan_id, r.recommendation_id, r.text, r.raised_on, r.source, r.recorded_at, r.provenance,
          s.status, s.effective_on AS status_on
   FROM recommendations r
-  JOIN plans p ON p.plan_id = r.plan_id
   LEFT JOIN recommendation_statuses s ON s.position = (
     SELECT f.position FROM recommendation_statuses f
     WHERE f.plan_id = r.plan_id AND f.recommendation_id = r.recommendation_id
@@ -105,18 +103,20 @@ export class RecommendationsQueries {
     scope: { planId?: string; visible?: (planId: string) => boolean } = {},
   ): OpenRecommendationDto[] {
     const { planId, visible = () => true } = scope;
-    if (planId !== undefined) this.plans.require(planId, cut);
+    const authorities = new Map(
+      (planId === undefined ? this.plans.list(cut) : [this.plans.require(planId, cut)]).map((p) => [p.plan_id, p.local_authority]),
+    );
     const rows =
       planId === undefined
         ? this.ofAllPlans.all({ asOf: cut.asOf, recordedBy: cut.recordedBy })
         : this.ofPlan.all({ planId, asOf: cut.asOf, recordedBy: cut.recordedBy });
     return rows
-      .filter((row) => statusOf(row) === 'open' && row.raised_on <= cut.asOf && visible(row.plan_id))
+      .filter((row) => statusOf(row) === 'open' && row.raised_on <= cut.asOf && authorities.has(row.plan_id) && visible(row.plan_id))
       .map((row) => {
         const openSince = row.status_on ?? row.raised_on;
         return {
           planId: row.plan_id,
-          localAuthority: row.local_authority,
+          localAuthority: authorities.get(row.plan_id)!,
           recommendationId: row.recommendation_id,
           text: row.text,
           raisedOn: row.raised_on,

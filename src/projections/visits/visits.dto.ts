@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ASSESSMENTS, FRAMEWORKS, GRADES, JUDGEMENT_AREAS, VISIT_KINDS } from '../../visit/ofsted';
-import { ApiProvenance, ProvenanceDto } from '../provenance';
+import { ApiProvenance, ProvenanceDto } from '../shared/provenance.dto';
 
 export class JudgementDto {
   @ApiProperty({ enum: JUDGEMENT_AREAS }) area!: string;

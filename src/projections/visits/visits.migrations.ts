@@ -1,5 +1,5 @@
 import { Migration } from '../../event-store/sqlite-schema';
-import { addProvenanceColumn } from '../provenance';
+import { addProvenanceColumn } from '../shared/provenance';
 
 /**
  * Visits are structure; findings and judgements are facts effective on the visit's last day.

@@ -1,4 +1,4 @@
-import { Fact } from '../fact';
+import { Fact } from '../engine/fact';
 import { visitsProjection } from './visits.projection';
 
 const finding = (recommendationIds: string[]): Fact => ({
@@ -27,27 +27,30 @@ const finding = (recommendationIds: string[]): Fact => ({
 describe('the visits projection', () => {
   it('indexes a finding under every recommendation it names, for their histories', () => {
     const rows = visitsProjection.project(finding(['R01', 'R03']));
-    expect(rows.map(([table]) => table)).toEqual(['visit_findings', 'finding_recommendations', 'finding_recommendations']);
-    expect(rows.slice(1).map(([, values]) => values)).toEqual([
-      ['halton', 'R01', 12],
-      ['halton', 'R03', 12],
+    expect(rows.map(({ table }) => table)).toEqual(['visit_findings', 'finding_recommendations', 'finding_recommendations']);
+    expect(rows.slice(1).map(({ values }) => values)).toEqual([
+      { plan_id: 'halton', recommendation_id: 'R01', finding_position: 12 },
+      { plan_id: 'halton', recommendation_id: 'R03', finding_position: 12 },
     ]);
   });
 
-  it('keeps a finding that names no recommendation, with its visit and both times', () => {
-    const [[table, values]] = visitsProjection.project(finding([])) as [[string, unknown[]]];
-    expect(table).toBe('visit_findings');
-    expect(values.slice(0, 10)).toEqual([
-      12,
-      'halton',
-      'mv-2025-01',
-      'f1',
-      'Delays persist',
-      'insufficient-progress',
-      '[]',
-      null,
-      '2025-01-15',
-      '2025-01-20T09:00:00.000Z',
+  it('keeps a finding that names no recommendation, with its visit', () => {
+    const rows = visitsProjection.project(finding([]));
+    expect(rows).toEqual([
+      {
+        table: 'visit_findings',
+        values: {
+          position: 12,
+          plan_id: 'halton',
+          visit_id: 'mv-2025-01',
+          finding_id: 'f1',
+          text: 'Delays persist',
+          assessment: 'insufficient-progress',
+          recommendation_ids: '[]',
+          area: null,
+          paragraph: null,
+        },
+      },
     ]);
   });
 });

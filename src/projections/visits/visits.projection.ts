@@ -1,10 +1,8 @@
-import { Fact } from '../fact';
-import { ACTOR_COLUMNS, actorValues, NO_ROWS, Projection, Row } from '../projection';
-import { provenanceValue } from '../provenance';
+import { ACTOR_COLUMNS, projection } from '../engine/projection';
 import { VISITS_MIGRATIONS } from './visits.migrations';
 
 /** Ofsted visits, with the findings and judgements recorded against them. */
-export const visitsProjection: Projection = {
+export const visitsProjection = projection({
   name: 'visits',
   migrations: VISITS_MIGRATIONS,
   tables: {
@@ -51,85 +49,62 @@ export const visitsProjection: Projection = {
       'provenance',
     ],
   },
-  project(fact: Fact): Row[] {
-    const { event, planId, entityId: visitId, position, effectiveOn, recordedAt } = fact;
+  handles: ['VisitRecorded', 'VisitFindingRecorded', 'JudgementRecorded'],
+  project(fact) {
+    const { event, planId, entityId: visitId, position } = fact;
     switch (event.type) {
       case 'VisitRecorded': {
         const { kind, startDate, endDate, inspectors, areas, datePrecision, dateNote } = event.data;
-        const values = [
-          planId,
-          visitId,
+        const values = {
+          plan_id: planId,
+          visit_id: visitId,
           kind,
-          startDate,
-          endDate,
-          JSON.stringify(inspectors ?? []),
-          JSON.stringify(areas ?? []),
-          datePrecision ?? null,
-          dateNote ?? null,
+          start_date: startDate,
+          end_date: endDate,
+          inspectors: JSON.stringify(inspectors ?? []),
+          areas: JSON.stringify(areas ?? []),
+          date_precision: datePrecision ?? null,
+          date_note: dateNote ?? null,
           position,
-          recordedAt,
-          provenanceValue(fact),
-        ];
-        return [['visits', values]];
+        };
+        return [{ table: 'visits', values }];
       }
       case 'VisitFindingRecorded': {
         const { findingId, text, assessment, recommendationIds = [], area, paragraph } = event.data;
-        const finding = [
+        const finding = {
           position,
-          planId,
-          visitId,
-          findingId,
+          plan_id: planId,
+          visit_id: visitId,
+          finding_id: findingId,
           text,
           assessment,
-          JSON.stringify(recommendationIds),
-          area ?? null,
-          effectiveOn,
-          recordedAt,
-          ...actorValues(fact),
-          provenanceValue(fact),
-          paragraph ?? null,
-        ];
+          recommendation_ids: JSON.stringify(recommendationIds),
+          area: area ?? null,
+          paragraph: paragraph ?? null,
+        };
         return [
-          ['visit_findings', finding],
-          ...recommendationIds.map((id): Row => ['finding_recommendations', [planId, id, position]]),
+          { table: 'visit_findings', values: finding },
+          ...recommendationIds.map(
+            (id) => ({ table: 'finding_recommendations', values: { plan_id: planId, recommendation_id: id, finding_position: position } }) as const,
+          ),
         ];
       }
       case 'JudgementRecorded': {
         const { area, grade, framework } = event.data;
-        return [
-          [
-            'visit_judgements',
-            [
-              position,
-              planId,
-              visitId,
-              area,
-              grade,
-              framework,
-              effectiveOn,
-              recordedAt,
-              ...actorValues(fact),
-              provenanceValue(fact),
-            ],
-          ],
-        ];
+        const values = {
+          position,
+          plan_id: planId,
+          visit_id: visitId,
+          area,
+          grade,
+          framework,
+        };
+        return [{ table: 'visit_judgements', values }];
       }
-      case 'PlanCreated':
-      case 'PriorityAdded':
-      case 'MilestoneAdded':
-      case 'MilestoneUpdated':
-      case 'MilestoneDueDateChanged':
-      case 'RecommendationRaised':
-      case 'MilestoneLinked':
-      case 'RecommendationClosed':
-      case 'RecommendationReopened':
-      case 'IndicatorDefined':
-      case 'IndicatorValueRecorded':
-        return NO_ROWS;
       default: {
         const _exhaustive: never = event;
         return _exhaustive;
       }
     }
   },
-};
+});

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { PlanLookup } from '../portfolio/plan-lookup';
-import { ReadModels } from '../read-models';
-import { ReadCut } from '../read-cut/read-cut';
-import { VisitRefDto } from '../recommendations/recommendation-history.dto';
+import { PlanLookup } from '../shared/plan-lookup';
+import { ReadModels } from '../engine/read-models';
+import { ActorColumns } from '../shared/actor';
+import { ReadCut } from '../shared/read-cut';
 import { FindingDto, JudgementDto, VisitDto } from './visits.dto';
-import { fromProvenanceColumn } from '../provenance';
+import { fromProvenanceColumn } from '../shared/provenance';
 
 interface VisitRow {
   visit_id: string;
@@ -40,6 +40,18 @@ interface JudgementRow {
 }
 type Cut = { planId: string; asOf: string; recordedBy: string };
 
+/** A finding that names a recommendation, with who recorded it and both times. */
+export interface NamingFinding extends ActorColumns {
+  position: number;
+  visit_id: string;
+  finding_id: string;
+  text: string;
+  assessment: string;
+  effective_on: string;
+  recorded_at: string;
+  provenance: string | null;
+}
+
 /** Groups facts by visit, keeping the latest fact for each key (rows come in effective, then position, order). */
 function latestByVisit<R extends { visit_id: string }, T>(
   rows: R[],
@@ -56,12 +68,22 @@ function latestByVisit<R extends { visit_id: string }, T>(
   return new Map([...latest].map(([visitId, facts]) => [visitId, [...facts.values()]]));
 }
 
+/** A visit named by its kind and last day. */
+export interface VisitRef {
+  visitId: string;
+  kind: string;
+  endDate: string;
+}
+
 /** Visits by start date, with the judgements and findings effective by asOf and recorded by knownAt. */
 @Injectable()
 export class VisitsQueries {
   private readonly visits;
   private readonly findings;
   private readonly judgements;
+  private readonly lastOfEachPlan;
+  private readonly ends;
+  private readonly naming;
 
   constructor(
     readModels: ReadModels,
@@ -73,7 +95,34 @@ export class VisitsQueries {
       'SELECT * FROM visits WHERE plan_id = @planId AND recorded_at <= @recordedBy ORDER BY start_date, end_date, position',
     );
     this.findings = db.prepare<[Cut], FindingRow>(`SELECT * FROM visit_findings WHERE ${cut}`);
+    this.lastOfEachPlan = db.prepare<
+      [{ asOf: string; recordedBy: string }],
+      { plan_id: string; visit_id: string; kind: string; end_date: string }
+    >(
+      `SELECT plan_id, visit_id, kind, MAX(end_date) AS end_date FROM visits
+       WHERE end_date <= @asOf AND recorded_at <= @recordedBy GROUP BY plan_id`,
+    );
     this.judgements = db.prepare<[Cut], JudgementRow>(`SELECT * FROM visit_judgements WHERE ${cut}`);
+    this.ends = db.prepare<[Cut], { visit_id: string; kind: string; end_date: string }>(
+      'SELECT visit_id, kind, end_date FROM visits WHERE plan_id = @planId AND recorded_at <= @recordedBy ORDER BY end_date, start_date, position',
+    );
+    this.naming = db.prepare<[Cut & { recommendationId: string }], NamingFinding>(
+      `SELECT x.* FROM finding_recommendations n JOIN visit_findings x ON x.position = n.finding_position
+       WHERE n.plan_id = @planId AND n.recommendation_id = @recommendationId
+         AND x.effective_on <= @asOf AND x.recorded_at <= @recordedBy ORDER BY x.effective_on, x.position`,
+    );
+  }
+
+  /** Every visit of the plan recorded by the cut, by its last day. */
+  visitsByEnd(planId: string, cut: ReadCut): Array<{ visitId: string; kind: string; endDate: string }> {
+    return this.ends
+      .all({ planId, asOf: cut.asOf, recordedBy: cut.recordedBy })
+      .map((v) => ({ visitId: v.visit_id, kind: v.kind, endDate: v.end_date }));
+  }
+
+  /** The findings that name a recommendation, effective by asOf and recorded by knownAt. */
+  findingsNaming(planId: string, recommendationId: string, cut: ReadCut): NamingFinding[] {
+    return this.naming.all({ planId, recommendationId, asOf: cut.asOf, recordedBy: cut.recordedBy });
   }
 
   list(planId: string, cut: ReadCut): VisitDto[] {
@@ -111,7 +160,7 @@ export class VisitsQueries {
   }
 
   /** The judgements of the latest visit that gave any (by its last day), as of asOf and known at knownAt: a plan's headline. */
-  latestJudgements(planId: string, cut: ReadCut): { visit: VisitRefDto; judgements: JudgementDto[] } | null {
+  latestJudgements(planId: string, cut: ReadCut): { visit: VisitRef; judgements: JudgementDto[] } | null {
     this.plans.require(planId, cut);
     const params = { planId, asOf: cut.asOf, recordedBy: cut.recordedBy };
     const judgements = this.judgementsByVisit(params);
@@ -120,7 +169,21 @@ export class VisitsQueries {
       .filter((v) => judgements.has(v.visit_id))
       .sort((a, b) => (a.end_date < b.end_date ? -1 : a.end_date > b.end_date ? 1 : 0))
       .at(-1);
-    return visit ? { visit: { visitId: visit.visit_id, kind: visit.kind, endDate: visit.end_date }, judgements: judgements.get(visit.visit_id)! } : null;
+    return visit
+      ? {
+          visit: { visitId: visit.visit_id, kind: visit.kind, endDate: visit.end_date },
+          judgements: judgements.get(visit.visit_id)!,
+        }
+      : null;
+  }
+
+  /** Each plan's latest visit ended by asOf, as known at knownAt: the portfolio's "latest visit". */
+  lastVisits(cut: ReadCut): Map<string, VisitRef> {
+    return new Map(
+      this.lastOfEachPlan
+        .all({ asOf: cut.asOf, recordedBy: cut.recordedBy })
+        .map((v): [string, VisitRef] => [v.plan_id, { visitId: v.visit_id, kind: v.kind, endDate: v.end_date }]),
+    );
   }
 
   private judgementsByVisit(params: Cut): Map<string, JudgementDto[]> {

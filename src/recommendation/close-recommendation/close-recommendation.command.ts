@@ -1,8 +1,8 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { CommandContext } from '../../command-pipeline/command-context';
-import { CommandPipeline, CommandResult } from '../../command-pipeline/command-pipeline';
-import { recommendationDecider, streamId } from '../recommendation';
+import { CommandContext, CommandExecutor, CommandResult, Handle } from '../../domain/command';
 import { CloseRecommendationDto } from './close-recommendation.dto';
+import { Clock } from '../../domain/clock';
+import { RecommendationCommand, recommendationDecider, streamOfCommand } from '../recommendation';
 
 export class CloseRecommendationCommand {
   constructor(
@@ -15,18 +15,17 @@ export class CloseRecommendationCommand {
 
 @CommandHandler(CloseRecommendationCommand)
 export class CloseRecommendationHandler implements ICommandHandler<CloseRecommendationCommand, CommandResult> {
-  constructor(private readonly pipeline: CommandPipeline) {}
+  private readonly handle: Handle<RecommendationCommand>;
+
+  constructor(
+    executor: CommandExecutor,
+    private readonly clock: Clock,
+  ) {
+    this.handle = executor.for(recommendationDecider, streamOfCommand);
+  }
 
   execute({ planId, recommendationId, body, context }: CloseRecommendationCommand): Promise<CommandResult> {
-    return this.pipeline.run({
-      decider: recommendationDecider,
-      streamId: streamId(planId, recommendationId),
-      commandName: 'CloseRecommendation',
-      context,
-      command: () => ({
-        type: 'CloseRecommendation' as const,
-        data: { reason: body.reason, evidence: body.evidence, effectiveOn: body.effectiveOn },
-      }),
-    });
+    const data = { planId, recommendationId, reason: body.reason, evidence: body.evidence, effectiveOn: body.effectiveOn };
+    return this.handle({ type: 'CloseRecommendation', data, now: this.clock.now().toISOString() }, context);
   }
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CommandContext } from '../../command-pipeline/command-context';
+import { CommandContext } from '../../domain/command';
 import { RecommendationParams } from '../../web/params';
 import { WriteContext } from '../../web/request-context';
 import { toWriteResult, WriteResultDto } from '../../web/write-result';

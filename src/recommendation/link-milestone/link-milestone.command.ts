@@ -1,10 +1,10 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { CommandContext } from '../../command-pipeline/command-context';
-import { CommandPipeline, CommandResult } from '../../command-pipeline/command-pipeline';
-import { PlanReader } from '../../command-pipeline/plan-reader';
+import { CommandContext, CommandExecutor, CommandResult, Handle } from '../../domain/command';
 import { streamId as milestoneStreamId } from '../../milestone/milestone';
-import { recommendationDecider, streamId } from '../recommendation';
 import { LinkMilestoneDto } from './link-milestone.dto';
+import { Clock } from '../../domain/clock';
+import { PlanReader } from '../../plan/plan-reader';
+import { RecommendationCommand, recommendationDecider, streamOfCommand } from '../recommendation';
 
 export class LinkMilestoneCommand {
   constructor(
@@ -17,21 +17,19 @@ export class LinkMilestoneCommand {
 
 @CommandHandler(LinkMilestoneCommand)
 export class LinkMilestoneHandler implements ICommandHandler<LinkMilestoneCommand, CommandResult> {
-  constructor(
-    private readonly pipeline: CommandPipeline,
-    private readonly plans: PlanReader,
-  ) {}
+  private readonly handle: Handle<RecommendationCommand>;
 
-  execute({ planId, recommendationId, body, context }: LinkMilestoneCommand): Promise<CommandResult> {
-    return this.pipeline.run({
-      decider: recommendationDecider,
-      streamId: streamId(planId, recommendationId),
-      commandName: 'LinkMilestone',
-      context,
-      command: async () => ({
-        type: 'LinkMilestone' as const,
-        data: { milestoneId: body.milestoneId, milestoneExists: await this.plans.exists(milestoneStreamId(planId, body.milestoneId)) },
-      }),
-    });
+  constructor(
+    executor: CommandExecutor,
+    private readonly clock: Clock,
+    private readonly plans: PlanReader,
+  ) {
+    this.handle = executor.for(recommendationDecider, streamOfCommand);
+  }
+
+  async execute({ planId, recommendationId, body, context }: LinkMilestoneCommand): Promise<CommandResult> {
+    const milestoneExists = await this.plans.exists(milestoneStreamId(planId, body.milestoneId));
+    const data = { planId, recommendationId, milestoneId: body.milestoneId, milestoneExists, effectiveOn: body.effectiveOn };
+    return this.handle({ type: 'LinkMilestone', data, now: this.clock.now().toISOString() }, context);
   }
 }

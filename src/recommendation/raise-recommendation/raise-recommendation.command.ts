@@ -1,9 +1,9 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { CommandContext } from '../../command-pipeline/command-context';
-import { CommandPipeline, CommandResult } from '../../command-pipeline/command-pipeline';
-import { PlanReader } from '../../command-pipeline/plan-reader';
-import { recommendationDecider, streamId } from '../recommendation';
+import { CommandContext, CommandExecutor, CommandResult, Handle } from '../../domain/command';
 import { RaiseRecommendationDto } from './raise-recommendation.dto';
+import { Clock } from '../../domain/clock';
+import { PlanReader } from '../../plan/plan-reader';
+import { RecommendationCommand, recommendationDecider, streamOfCommand } from '../recommendation';
 
 export class RaiseRecommendationCommand {
   constructor(
@@ -15,28 +15,19 @@ export class RaiseRecommendationCommand {
 
 @CommandHandler(RaiseRecommendationCommand)
 export class RaiseRecommendationHandler implements ICommandHandler<RaiseRecommendationCommand, CommandResult> {
-  constructor(
-    private readonly pipeline: CommandPipeline,
-    private readonly plans: PlanReader,
-  ) {}
+  private readonly handle: Handle<RecommendationCommand>;
 
-  execute({ planId, body, context }: RaiseRecommendationCommand): Promise<CommandResult> {
-    return this.pipeline.run({
-      decider: recommendationDecider,
-      streamId: streamId(planId, body.recommendationId),
-      commandName: 'RaiseRecommendation',
-      context,
-      command: async () => ({
-        type: 'RaiseRecommendation' as const,
-        data: {
-          planId,
-          recommendationId: body.recommendationId,
-          text: body.text,
-          raisedOn: body.raisedOn,
-          source: body.source,
-          plan: await this.plans.planContext(planId),
-        },
-      }),
-    });
+  constructor(
+    executor: CommandExecutor,
+    private readonly clock: Clock,
+    private readonly plans: PlanReader,
+  ) {
+    this.handle = executor.for(recommendationDecider, streamOfCommand);
+  }
+
+  async execute({ planId, body, context }: RaiseRecommendationCommand): Promise<CommandResult> {
+    const { recommendationId, text, raisedOn, source } = body;
+    const data = { planId, recommendationId, text, raisedOn, source, plan: await this.plans.planContext(planId) };
+    return this.handle({ type: 'RaiseRecommendation', data, now: this.clock.now().toISOString() }, context);
   }
 }

@@ -1,8 +1,8 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { CommandContext } from '../../command-pipeline/command-context';
-import { CommandPipeline, CommandResult } from '../../command-pipeline/command-pipeline';
-import { recommendationDecider, streamId } from '../recommendation';
+import { CommandContext, CommandExecutor, CommandResult, Handle } from '../../domain/command';
 import { ReopenRecommendationDto } from './reopen-recommendation.dto';
+import { Clock } from '../../domain/clock';
+import { RecommendationCommand, recommendationDecider, streamOfCommand } from '../recommendation';
 
 export class ReopenRecommendationCommand {
   constructor(
@@ -15,15 +15,17 @@ export class ReopenRecommendationCommand {
 
 @CommandHandler(ReopenRecommendationCommand)
 export class ReopenRecommendationHandler implements ICommandHandler<ReopenRecommendationCommand, CommandResult> {
-  constructor(private readonly pipeline: CommandPipeline) {}
+  private readonly handle: Handle<RecommendationCommand>;
+
+  constructor(
+    executor: CommandExecutor,
+    private readonly clock: Clock,
+  ) {
+    this.handle = executor.for(recommendationDecider, streamOfCommand);
+  }
 
   execute({ planId, recommendationId, body, context }: ReopenRecommendationCommand): Promise<CommandResult> {
-    return this.pipeline.run({
-      decider: recommendationDecider,
-      streamId: streamId(planId, recommendationId),
-      commandName: 'ReopenRecommendation',
-      context,
-      command: () => ({ type: 'ReopenRecommendation' as const, data: { reason: body.reason, effectiveOn: body.effectiveOn } }),
-    });
+    const data = { planId, recommendationId, reason: body.reason, effectiveOn: body.effectiveOn };
+    return this.handle({ type: 'ReopenRecommendation', data, now: this.clock.now().toISOString() }, context);
   }
 }

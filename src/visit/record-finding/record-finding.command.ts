@@ -1,11 +1,12 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
-import { CommandContext, deterministicUuid } from '../../command-pipeline/command-context';
-import { CommandPipeline, CommandResult } from '../../command-pipeline/command-pipeline';
-import { PlanReader } from '../../command-pipeline/plan-reader';
+import { CommandContext, CommandExecutor, CommandResult, Handle } from '../../domain/command';
+import { deterministicUuid } from '../../platform/ids';
 import { streamId as recommendationStreamId } from '../../recommendation/recommendation';
-import { Assessment, streamId, visitDecider } from '../visit';
 import { RecordFindingDto } from './record-finding.dto';
+import { Clock } from '../../domain/clock';
+import { PlanReader } from '../../plan/plan-reader';
+import { Assessment, streamOfCommand, VisitCommand, visitDecider } from '../visit';
 
 /** A retried request (same Idempotency-Key) must name the same finding, so its id derives from the request. */
 export const newFindingId = (context: CommandContext): string =>
@@ -22,34 +23,30 @@ export class RecordFindingCommand {
 
 @CommandHandler(RecordFindingCommand)
 export class RecordFindingHandler implements ICommandHandler<RecordFindingCommand, CommandResult> {
-  constructor(
-    private readonly pipeline: CommandPipeline,
-    private readonly plans: PlanReader,
-  ) {}
+  private readonly handle: Handle<VisitCommand>;
 
-  execute({ planId, visitId, body, context }: RecordFindingCommand): Promise<CommandResult> {
-    const findingId = body.findingId ?? newFindingId(context);
+  constructor(
+    executor: CommandExecutor,
+    private readonly clock: Clock,
+    private readonly plans: PlanReader,
+  ) {
+    this.handle = executor.for(visitDecider, streamOfCommand);
+  }
+
+  async execute({ planId, visitId, body, context }: RecordFindingCommand): Promise<CommandResult> {
     const named = body.recommendationIds ?? [];
-    return this.pipeline.run({
-      decider: visitDecider,
-      streamId: streamId(planId, visitId),
-      commandName: 'RecordVisitFinding',
-      context,
-      command: async () => {
-        const exists = await Promise.all(named.map((id) => this.plans.exists(recommendationStreamId(planId, id))));
-        return {
-          type: 'RecordVisitFinding' as const,
-          data: {
-            findingId,
-            text: body.text,
-            assessment: body.assessment as Assessment,
-            recommendationIds: named,
-            area: body.area,
-            paragraph: body.paragraph,
-            knownRecommendationIds: named.filter((_, i) => exists[i]),
-          },
-        };
-      },
-    });
+    const exists = await Promise.all(named.map((id) => this.plans.exists(recommendationStreamId(planId, id))));
+    const data = {
+      planId,
+      visitId,
+      findingId: body.findingId ?? newFindingId(context),
+      text: body.text,
+      assessment: body.assessment as Assessment,
+      recommendationIds: named,
+      area: body.area,
+      paragraph: body.paragraph,
+      knownRecommendationIds: named.filter((_, i) => exists[i]),
+    };
+    return this.handle({ type: 'RecordVisitFinding', data, now: this.clock.now().toISOString() }, context);
   }
 }

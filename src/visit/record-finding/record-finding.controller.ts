@@ -1,8 +1,8 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CommandContext } from '../../command-pipeline/command-context';
-import { CommandResult } from '../../command-pipeline/command-pipeline';
+import { CommandContext } from '../../domain/command';
+import { CommandResult } from '../../domain/command';
 import { VisitParams } from '../../web/params';
 import { WriteContext } from '../../web/request-context';
 import { toWriteResult, WriteResultDto } from '../../web/write-result';

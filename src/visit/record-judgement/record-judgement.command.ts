@@ -1,8 +1,8 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { CommandContext } from '../../command-pipeline/command-context';
-import { CommandPipeline, CommandResult } from '../../command-pipeline/command-pipeline';
-import { Framework, Grade, JudgementArea, streamId, visitDecider } from '../visit';
+import { CommandContext, CommandExecutor, CommandResult, Handle } from '../../domain/command';
 import { RecordJudgementDto } from './record-judgement.dto';
+import { Clock } from '../../domain/clock';
+import { Framework, Grade, JudgementArea, streamOfCommand, VisitCommand, visitDecider } from '../visit';
 
 export class RecordJudgementCommand {
   constructor(
@@ -15,18 +15,17 @@ export class RecordJudgementCommand {
 
 @CommandHandler(RecordJudgementCommand)
 export class RecordJudgementHandler implements ICommandHandler<RecordJudgementCommand, CommandResult> {
-  constructor(private readonly pipeline: CommandPipeline) {}
+  private readonly handle: Handle<VisitCommand>;
+
+  constructor(
+    executor: CommandExecutor,
+    private readonly clock: Clock,
+  ) {
+    this.handle = executor.for(visitDecider, streamOfCommand);
+  }
 
   execute({ planId, visitId, body, context }: RecordJudgementCommand): Promise<CommandResult> {
-    return this.pipeline.run({
-      decider: visitDecider,
-      streamId: streamId(planId, visitId),
-      commandName: 'RecordJudgement',
-      context,
-      command: () => ({
-        type: 'RecordJudgement' as const,
-        data: { area: body.area as JudgementArea, grade: body.grade as Grade, framework: body.framework as Framework },
-      }),
-    });
+    const data = { planId, visitId, area: body.area as JudgementArea, grade: body.grade as Grade, framework: body.framework as Framework };
+    return this.handle({ type: 'RecordJudgement', data, now: this.clock.now().toISOString() }, context);
   }
 }

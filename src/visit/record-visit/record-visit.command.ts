@@ -1,9 +1,9 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { CommandContext } from '../../command-pipeline/command-context';
-import { CommandPipeline, CommandResult } from '../../command-pipeline/command-pipeline';
-import { PlanReader } from '../../command-pipeline/plan-reader';
-import { DatePrecision, streamId, VisitKind, visitDecider } from '../visit';
+import { CommandContext, CommandExecutor, CommandResult, Handle } from '../../domain/command';
 import { RecordVisitDto } from './record-visit.dto';
+import { Clock } from '../../domain/clock';
+import { PlanReader } from '../../plan/plan-reader';
+import { DatePrecision, streamOfCommand, VisitCommand, visitDecider, VisitKind } from '../visit';
 
 export class RecordVisitCommand {
   constructor(
@@ -15,32 +15,29 @@ export class RecordVisitCommand {
 
 @CommandHandler(RecordVisitCommand)
 export class RecordVisitHandler implements ICommandHandler<RecordVisitCommand, CommandResult> {
-  constructor(
-    private readonly pipeline: CommandPipeline,
-    private readonly plans: PlanReader,
-  ) {}
+  private readonly handle: Handle<VisitCommand>;
 
-  execute({ planId, body, context }: RecordVisitCommand): Promise<CommandResult> {
-    return this.pipeline.run({
-      decider: visitDecider,
-      streamId: streamId(planId, body.visitId),
-      commandName: 'RecordVisit',
-      context,
-      command: async () => ({
-        type: 'RecordVisit' as const,
-        data: {
-          planId,
-          visitId: body.visitId,
-          kind: body.kind as VisitKind,
-          startDate: body.startDate,
-          endDate: body.endDate,
-          inspectors: body.inspectors,
-          areas: body.areas,
-          datePrecision: body.datePrecision as DatePrecision | undefined,
-          dateNote: body.dateNote,
-          plan: await this.plans.planContext(planId),
-        },
-      }),
-    });
+  constructor(
+    executor: CommandExecutor,
+    private readonly clock: Clock,
+    private readonly plans: PlanReader,
+  ) {
+    this.handle = executor.for(visitDecider, streamOfCommand);
+  }
+
+  async execute({ planId, body, context }: RecordVisitCommand): Promise<CommandResult> {
+    const data = {
+      planId,
+      visitId: body.visitId,
+      kind: body.kind as VisitKind,
+      startDate: body.startDate,
+      endDate: body.endDate,
+      inspectors: body.inspectors,
+      areas: body.areas,
+      datePrecision: body.datePrecision as DatePrecision | undefined,
+      dateNote: body.dateNote,
+      plan: await this.plans.planContext(planId),
+    };
+    return this.handle({ type: 'RecordVisit', data, now: this.clock.now().toISOString() }, context);
   }
 }

@@ -1,8 +1,9 @@
 import { SqliteEventStore } from '../../../src/event-store/sqlite-event-store';
-import { Projection } from '../../../src/projections/projection';
-import { ProjectionRunner, RunnerOptions } from '../../../src/projections/projection-runner';
-import { openReadModelDb } from '../../../src/projections/read-model-db';
-import { ReadModels } from '../../../src/projections/read-models';
+import { readModelsOn } from '../../../src/projections/all-projections';
+import { Projection } from '../../../src/projections/engine/projection';
+import { ProjectionRunner, RunnerOptions } from '../../../src/projections/engine/projection-runner';
+import { openReadModelDb } from '../../../src/projections/engine/read-model-db';
+import { ReadModels } from '../../../src/projections/engine/read-models';
 import { pipelineWriter } from './pipeline-writer';
 import { Writer } from './writer';
 
@@ -25,7 +26,7 @@ export function startReadSide(
   const store = new SqliteEventStore({ path, clock: () => now ?? new Date() });
   // As the application does: the read models share the store's connection, and read its events in place.
   const { db } = openReadModelDb(path, store);
-  const readModels = options.projections ? new ReadModels(db, options.projections) : new ReadModels(db);
+  const readModels = options.projections ? new ReadModels(db, options.projections) : readModelsOn(db);
   const runner = new ProjectionRunner(readModels, store, options.runner);
   void runner.start();
   return {

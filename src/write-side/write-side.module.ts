@@ -1,0 +1,46 @@
+import { Global, Inject, Module, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { CommandExecutor } from '../domain/command';
+import { EVENT_STORE, EventStore } from '../event-store/event-store.port';
+import { SqliteEventStore } from '../event-store/sqlite-event-store';
+import { READ_MODELS_FED_ELSEWHERE } from '../projections/engine/projector';
+import { LocalExecutor } from './local-executor';
+import { CommandPipeline } from './pipeline';
+import { WriterThread } from './writer-thread';
+
+const WRITER_THREAD = Symbol('WRITER_THREAD');
+
+/**
+ * The write side, chosen once at start: on the embedded store's file, commands are decided and committed
+ * on the writer thread (which also feeds the read models); on memory or KurrentDB, on this thread.
+ * Either way use cases see one CommandExecutor.
+ */
+@Global()
+@Module({
+  providers: [
+    {
+      provide: WRITER_THREAD,
+      inject: [EVENT_STORE],
+      useFactory: (store: EventStore): WriterThread | null =>
+        store instanceof SqliteEventStore && store.db.name !== ':memory:' ? new WriterThread({ path: store.db.name }) : null,
+    },
+    {
+      provide: CommandExecutor,
+      inject: [WRITER_THREAD, EVENT_STORE],
+      useFactory: (writer: WriterThread | null, store: EventStore): CommandExecutor => writer ?? new LocalExecutor(new CommandPipeline(store)),
+    },
+    { provide: READ_MODELS_FED_ELSEWHERE, inject: [WRITER_THREAD], useFactory: (writer: WriterThread | null) => writer?.readModels ?? null },
+  ],
+  exports: [CommandExecutor, READ_MODELS_FED_ELSEWHERE],
+})
+export class WriteSideModule implements OnApplicationBootstrap, OnModuleDestroy {
+  constructor(@Inject(WRITER_THREAD) private readonly writer: WriterThread | null) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.writer?.start();
+  }
+
+  /** Before the store closes (EventStoreModule closes it on application shutdown). */
+  async onModuleDestroy(): Promise<void> {
+    await this.writer?.stop();
+  }
+}
