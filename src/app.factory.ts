@@ -2,7 +2,7 @@ import { INestApplication, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import { systemClock } from './config/clock';
 import { AppConfig } from './config/config';
@@ -15,6 +15,9 @@ import { SeedLoader } from './seeding/seed-loader';
 import { BodyObjectPipe } from './web/body-object.pipe';
 import { httpServerOptions } from './web/http-server-options';
 import { readBodies } from './web/request-bodies';
+import { FieldLimit, fieldLimitsOf } from './web/field-limits';
+import { withProblems } from './web/api-problems';
+import { ProblemDto } from './web/problem.dto';
 import { malformedPathProblem, ProblemException, ProblemFilter, validationProblem } from './web/problem.filter';
 import { fieldErrors } from './web/validate-body';
 
@@ -60,15 +63,23 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
   });
   await setUpWebPages(app, options.config);
   app.useGlobalPipes(new BodyObjectPipe(), validationPipe());
-  app.useGlobalFilters(new ProblemFilter(new PageErrors()));
-  app.enableShutdownHooks();
-  const docs = new DocumentBuilder()
+  const docs: Omit<OpenAPIObject, 'paths'> = new DocumentBuilder()
     .setTitle('Improvement plan tracker')
-    .setDescription('Children’s services improvement plans: RAG board, recommendations, Ofsted visits, with their full history.')
+    .setDescription(
+      'Children’s services improvement plans: RAG board, recommendations, Ofsted visits, with their full history. ' +
+        'The OpenAPI document itself, for code generators and API clients: [/api/docs-json](/api/docs-json). ' +
+        'Every error is application/problem+json (RFC 9457), naming the field at fault.',
+    )
     .setVersion('1')
     .addBearerAuth()
     .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, docs));
+  let document: OpenAPIObject | undefined;
+  let limits: Map<string, FieldLimit[]> | undefined;
+  const documentOf = () => (document ??= withProblems(SwaggerModule.createDocument(app, docs, { extraModels: [ProblemDto] })));
+  // Read from the API documentation when a body is first refused as too large, not on every start.
+  app.useGlobalFilters(new ProblemFilter((route) => (limits ??= fieldLimitsOf(documentOf())).get(route), new PageErrors()));
+  app.enableShutdownHooks();
+  SwaggerModule.setup('api/docs', app, documentOf, { jsonDocumentUrl: 'api/docs-json', customSiteTitle: 'Improvement plan tracker API' });
   await app.init();
   if (options.config.seed !== 'none') await app.get(SeedLoader).loadOnStart(options.config.seed);
   return app;

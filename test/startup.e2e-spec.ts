@@ -55,4 +55,42 @@ describe('starting the service', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 60_000);
+
+  it('on the first start of an empty store, seeded, logs where it listens and every later server error', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tracker-logs-'));
+    const token = 'first-start-admin-token-0123456789';
+    const server = await startServer(mainJs, { TRACKER_SEED: 'halton', TRACKER_ADMIN_TOKEN: token }, dir);
+    try {
+      await waitFor(() => /Listening on http:\/\/127\.0\.0\.1:\d+/.test(server.output()));
+      // Another process holds the store's write lock: the write cannot be recorded, a server-side failure.
+      const db = new Database(join(dir, 'data', 'tracker.db'));
+      db.exec('BEGIN EXCLUSIVE');
+      let status: number;
+      try {
+        const response = await fetch(`${server.baseUrl}/api/plans/halton/priorities`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ priorityId: 'CYP P99', title: 'Written while the store is locked' }),
+        });
+        status = response.status;
+      } finally {
+        db.exec('ROLLBACK');
+        db.close();
+      }
+      expect(status).toBeGreaterThanOrEqual(500);
+      await waitFor(() => /database is locked/.test(server.output()));
+      const output = server.output();
+      const listening = output.search(/Listening on/);
+      const error = output.search(/ERROR[^\n]*\[Errors\]|"level":\s*50/);
+      expect({ listening: listening >= 0, errorLoggedAfterIt: error > listening }).toEqual({ listening: true, errorLoggedAfterIt: true });
+    } finally {
+      await server.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
+
+/** Polls (every 50 ms, for up to 10 s) until the condition holds. */
+async function waitFor(condition: () => boolean): Promise<void> {
+  for (let i = 0; i < 200 && !condition(); i++) await new Promise((r) => setTimeout(r, 50));
+}

@@ -42,7 +42,9 @@ export const strongestRole = (values: readonly unknown[]): Role | null => ROLES.
 export const planScope = (role: Role | null, plans: readonly string[]): PlanScope =>
   role === 'admin' || plans.includes(ALL_PLANS) ? ALL_PLANS : [...new Set(plans)];
 
-export const canSeePlan = (scope: PlanScope, planId: string): boolean => scope === ALL_PLANS || scope.includes(planId);
+/** Plan ids are not case-sensitive, as everywhere in the product. */
+export const canSeePlan = (scope: PlanScope, planId: string): boolean =>
+  scope === ALL_PLANS || scope.some((allowed) => allowed.toLowerCase() === planId.toLowerCase());
 
 export type Decision = { allowed: true } | { allowed: false; reason: string };
 

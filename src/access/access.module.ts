@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { ActorViewInterceptor } from './actor-view';
 import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { AccessGuard } from './access.guard';
@@ -45,6 +46,7 @@ import { WebSessions } from './web-session/web-sessions';
       inject: [APP_CONFIG],
     },
     { provide: APP_GUARD, useClass: AccessGuard },
+    { provide: APP_INTERCEPTOR, useClass: ActorViewInterceptor },
   ],
   exports: [TokenRegistry, Authenticator, WebSessions, FailedAuthLimiter, OIDC_SIGN_IN],
 })

@@ -1,6 +1,6 @@
 import { principalFromClaims } from './oidc-claims';
 
-const config = { roleClaim: 'roles', plansClaim: 'plans', nameClaim: 'name' };
+const config = { roleClaim: 'roles', plansClaim: 'plans', nameClaim: 'name', organisationClaim: 'organisation' };
 
 describe('single sign-on claims', () => {
   it('makes the actor from sub, name and the strongest known role, with the plans claim as scope', () => {
@@ -16,6 +16,13 @@ describe('single sign-on claims', () => {
     });
   });
 
+  it('records the organisation from its claim, else from the domain of the email, else none', () => {
+    const claims = { sub: 's', roles: 'board-member', plans: 'halton', email: 'Jane.Smith@Halton.gov.uk' };
+    expect(principalFromClaims({ ...claims, organisation: 'Halton Borough Council' }, config)?.actor.organisation).toBe('Halton Borough Council');
+    expect(principalFromClaims(claims, config)?.actor.organisation).toBe('halton.gov.uk');
+    expect(principalFromClaims({ ...claims, email: 'not an address' }, config)?.actor).not.toHaveProperty('organisation');
+  });
+
   it('reads a role and plans given as strings, "*" as every plan, and an admin as every plan', () => {
     expect(principalFromClaims({ sub: 's', roles: 'dfe-adviser', plans: 'halton knowsley' }, config)?.plans).toEqual([
       'halton',
@@ -26,7 +33,7 @@ describe('single sign-on claims', () => {
   });
 
   it('follows configured claim names, nested ones included', () => {
-    const custom = { roleClaim: 'realm_access.roles', plansClaim: 'https://tracker.example/plans', nameClaim: 'given_name' };
+    const custom = { roleClaim: 'realm_access.roles', plansClaim: 'https://tracker.example/plans', nameClaim: 'given_name', organisationClaim: 'org' };
     const principal = principalFromClaims(
       { sub: 's', given_name: 'Sam', realm_access: { roles: ['board-member'] }, 'https://tracker.example/plans': ['halton'] },
       custom,

@@ -32,16 +32,23 @@ const text = (value: unknown): string | undefined =>
  */
 export function principalFromClaims(
   claims: Claims,
-  config: Pick<OidcConfig, 'roleClaim' | 'plansClaim' | 'nameClaim'>,
+  config: Pick<OidcConfig, 'roleClaim' | 'plansClaim' | 'nameClaim' | 'organisationClaim'>,
 ): Principal | undefined {
   const sub = text(claims.sub);
   if (!sub) return undefined;
   const role = strongestRole(strings(claim(claims, config.roleClaim)));
   const plans = strings(claim(claims, config.plansClaim));
   const name = text(claim(claims, config.nameClaim)) ?? text(claims.preferred_username) ?? text(claims.email) ?? sub;
+  const organisation = text(claim(claims, config.organisationClaim)) ?? emailDomain(claims.email);
   return {
-    actor: { id: sub, name, role: role ?? 'none' },
+    actor: { id: sub, name, role: role ?? 'none', ...(organisation ? { organisation } : {}) },
     role,
     plans: role === null ? [] : planScope(role, plans.includes(ALL_PLANS) ? [ALL_PLANS] : plans),
   };
+}
+
+/** Without an organisation claim, the domain of the person's email (`halton.gov.uk`) says whom they act for. */
+function emailDomain(email: unknown): string | undefined {
+  const match = typeof email === 'string' ? /^[^@\s]+@([A-Za-z0-9.-]+\.[A-Za-z]{2,})$/.exec(email.trim()) : null;
+  return match?.[1]?.toLowerCase();
 }

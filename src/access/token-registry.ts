@@ -9,6 +9,7 @@ import { hashSecret, parseToken, sameHash } from './token-secret';
 export interface TokenSummary {
   tokenId: string;
   name: string;
+  organisation?: string;
   role: TokenRecord['role'];
   plans: string[];
   status: 'active' | 'revoked' | 'expired';
@@ -53,7 +54,7 @@ export class TokenRegistry implements OnModuleInit {
     if (!record || !sameHash(hashSecret(parsed.secret), record.hash)) return undefined;
     if (this.statusOf(record) !== 'active') return undefined;
     return {
-      actor: { id: record.tokenId, name: record.name, role: record.role },
+      actor: { id: record.tokenId, name: record.name, role: record.role, ...(record.organisation ? { organisation: record.organisation } : {}) },
       role: record.role,
       plans: planScope(record.role, record.plans),
     };
@@ -76,7 +77,7 @@ export class TokenRegistry implements OnModuleInit {
   }
 
   private summaryOf(record: TokenRecord): TokenSummary {
-    const { tokenId, name, role, plans, expiresAt } = record;
-    return { tokenId, name, role, plans, status: this.statusOf(record), ...(expiresAt ? { expiresAt } : {}) };
+    const { tokenId, name, organisation, role, plans, expiresAt } = record;
+    return { tokenId, name, ...(organisation ? { organisation } : {}), role, plans, status: this.statusOf(record), ...(expiresAt ? { expiresAt } : {}) };
   }
 }

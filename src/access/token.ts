@@ -1,7 +1,7 @@
 import { Command } from '../domain/command';
 import { Decider } from '../domain/decider';
 import { alreadyExists, notFound, ruleBroken } from '../domain/domain-error';
-import { hasOwn, requireOneOf, requireText, textList } from '../domain/text';
+import { hasOwn, optionalText, requireOneOf, requireText, textList } from '../domain/text';
 import { ALL_PLANS, Role, ROLES } from './access-policy';
 
 /** Bearer tokens are facts too: issued and revoked, in one stream, by the one command pipeline. */
@@ -12,6 +12,8 @@ export interface TokenDetails {
   tokenId: string;
   /** Whom the token is for, e.g. "Jane Smith (improvement board chair)": the name events record. */
   name: string;
+  /** The organisation they act for, e.g. "Halton Borough Council": what DfE advisers see of them. */
+  organisation?: string;
   role: Role;
   /** planIds, or ["*"] for every plan. */
   plans: string[];
@@ -23,7 +25,10 @@ export interface TokenDetails {
 export type TokenEvent = { type: 'TokenIssued'; data: TokenDetails } | { type: 'TokenRevoked'; data: { tokenId: string } };
 
 export type TokenCommand =
-  | Command<'IssueToken', { tokenId: string; name: string; role: string; plans: readonly string[]; hash: string; expiresAt?: string }>
+  | Command<
+      'IssueToken',
+      { tokenId: string; name: string; organisation?: string; role: string; plans: readonly string[]; hash: string; expiresAt?: string }
+    >
   | Command<'RevokeToken', { tokenId: string }>;
 
 export type TokenRecord = ({ status: 'active' } | { status: 'revoked' }) & TokenDetails;
@@ -70,6 +75,7 @@ export const decide = (command: TokenCommand, state: TokenState): TokenEvent[] =
       if (hasOwn(state.tokens, tokenId)) throw alreadyExists(`Token ${tokenId} already exists.`, 'tokenId');
       if (!/^[0-9a-f]{64}$/.test(hash)) throw ruleBroken('A token is stored as the SHA-256 of its secret.', 'hash');
       const name = requireText(command.data.name, 'name', "The token holder's name");
+      const organisation = optionalText(command.data.organisation);
       const role = requireOneOf(command.data.role, ROLES, 'role', 'a role');
       const plans = requirePlans(role, command.data.plans);
       if (expiresAt !== undefined) {
@@ -79,7 +85,7 @@ export const decide = (command: TokenCommand, state: TokenState): TokenEvent[] =
         if (Date.parse(expiresAt) <= Date.parse(now)) throw ruleBroken('expiresAt must be in the future.', 'expiresAt');
       }
       const expiry = expiresAt === undefined ? {} : { expiresAt: new Date(expiresAt).toISOString() };
-      return [{ type: 'TokenIssued', data: { tokenId, name, role, plans, hash, ...expiry } }];
+      return [{ type: 'TokenIssued', data: { tokenId, name, ...(organisation ? { organisation } : {}), role, plans, hash, ...expiry } }];
     }
     case 'RevokeToken': {
       const token = hasOwn(state.tokens, command.data.tokenId) ? state.tokens[command.data.tokenId] : undefined;

@@ -18,7 +18,7 @@ import { openReadModelDb } from '../projections/engine/read-model-db';
 import { rebuildReadModels } from '../projections/rebuild/rebuild';
 import { recommendationDecider, streamId as recommendationStream } from '../recommendation/recommendation';
 import { visitDecider, streamId as visitStream } from '../visit/visit';
-import { Aggregate, generateHistory, milestoneIdOf, MILESTONES_PER_PLAN, mulberry32, planIdOf, plansFor, quarter, recommendationIdOf } from './history-generator';
+import { Aggregate, generateHistory, milestoneIdOf, MILESTONES_PER_PLAN, mulberry32, planIdOf, plansFor, quarter, ratableQuarter, recommendationIdOf } from './history-generator';
 import { latency, peakRssMb, percentile, signInCookie, startServer } from './measure';
 
 interface Options {
@@ -147,7 +147,7 @@ async function httpCommands(
         setupRequest: (request: any) => {
           const planId = planIdOf(Math.floor(random() * plans));
           const milestoneId = milestoneIdOf(Math.floor(random() * MILESTONES_PER_PLAN));
-          const { period, end } = quarter(quarters - 1);
+          const rated = ratableQuarter(quarters, new Date().toISOString().slice(0, 10));
           n += 1;
           return {
             ...request,
@@ -157,7 +157,7 @@ async function httpCommands(
               authorization: `Bearer ${token}`,
               ...(keyed ? { 'idempotency-key': `load-test-${seed}-${n}` } : {}),
             },
-            body: JSON.stringify({ period, rag: 'amber', commentary: `Load test update ${seed}-${n}`, effectiveOn: end, reason: 'Board correction' }),
+            body: JSON.stringify({ ...rated, rag: 'amber', commentary: `Load test update ${seed}-${n}`, reason: 'Board correction' }),
           };
         },
       },
@@ -169,7 +169,7 @@ async function httpCommands(
 /** Whole-plan quarterly updates (every milestone of a random plan in one request), one after another, timed. */
 async function quarterlyUpdates(baseUrl: string, token: string, plans: number, quarters: number, count: number): Promise<{ p50: number; p99: number; failures: number }> {
   const random = mulberry32(11);
-  const { period, end } = quarter(quarters - 1);
+  const { period, effectiveOn } = ratableQuarter(quarters, new Date().toISOString().slice(0, 10));
   const times: number[] = [];
   let failures = 0;
   for (let i = 0; i < count; i++) {
@@ -177,7 +177,7 @@ async function quarterlyUpdates(baseUrl: string, token: string, plans: number, q
       milestoneId: milestoneIdOf(m),
       rag: 'green',
       commentary: `Quarterly update ${i}`,
-      effectiveOn: end,
+      ...(effectiveOn ? { effectiveOn } : {}),
       reason: 'Board correction',
     }));
     const t0 = process.hrtime.bigint();
@@ -235,6 +235,17 @@ async function main(): Promise<void> {
         () => `${server.baseUrl}/api/plans/${plan()}/recommendations/${recommendationIdOf(Math.floor(random() * 12))}/history`,
         headers,
       );
+      // An auditor's questions, narrowed to a milestone and paged, a trend over two years, and the portfolio
+      // of every council (advisers see their own few; this is every plan at once).
+      const auditUrl = () =>
+        `${server.baseUrl}/api/plans/${plan()}/audit?milestoneId=${encodeURIComponent(milestoneIdOf(Math.floor(random() * MILESTONES_PER_PLAN)))}&limit=100`;
+      const trendUrl = () => `${server.baseUrl}/api/plans/${plan()}/trend?asOf=${date()}`;
+      await latency(WARM_UP, auditUrl, headers);
+      await latency(WARM_UP, trendUrl, headers);
+      process.stderr.write(`queries: audit trail by milestone, trend, portfolio (after ${WARM_UP} warm-up requests of the first two)\n`);
+      const audit = await latency(options.queries, auditUrl, headers);
+      const trend = await latency(options.queries, trendUrl, headers);
+      const portfolio = await latency(Math.max(5, Math.round(options.queries / 20)), () => `${server.baseUrl}/api/plans?asOf=${date()}`, headers);
       // The plan page as a signed-in person opens it: the board, judgements, trend and corrections, rendered.
       const session = { cookie: await signInCookie(server.baseUrl, token) };
       await latency(WARM_UP, () => `${server.baseUrl}/plans/${plan()}`, session);
@@ -266,16 +277,30 @@ async function main(): Promise<void> {
         knownAtP99Ms: round(knownAt.p99),
         historyP99Ms: round(history.p99),
         boardPageP99Ms: round(boardPage.p99),
+        auditByMilestoneP99Ms: round(audit.p99),
+        trendP99Ms: round(trend.p99),
+        portfolioP50Ms: round(portfolio.p50),
         quarterlyUpdateP50Ms: round(quarterly.p50),
         quarterlyUpdateP99Ms: round(quarterly.p99),
         peakRssMb: round(peakRssMb(server.child.pid!)),
         startupMs: Math.round(server.startupMs),
         seededStartupMs: Math.round(seededStartupMs),
       };
-      const failures = board.failures + knownAt.failures + history.failures + warmUp.errors + http.errors + keyed.errors + quarterly.failures;
+      const failures =
+        board.failures +
+        knownAt.failures +
+        history.failures +
+        boardPage.failures +
+        audit.failures +
+        trend.failures +
+        portfolio.failures +
+        warmUp.errors +
+        http.errors +
+        keyed.errors +
+        quarterly.failures;
       if (failures > 0) {
         // A figure measured on failing requests is no figure: say so and fail the run.
-        process.stderr.write(`${failures} requests did not succeed (queries: ${board.failures}/${knownAt.failures}/${history.failures}, http: ${warmUp.errors} in the warm-up, ${http.errors} measured, ${keyed.errors} keyed, quarterly updates: ${quarterly.failures})\n`);
+        process.stderr.write(`${failures} requests did not succeed (queries: ${board.failures}/${knownAt.failures}/${history.failures}/${audit.failures}/${trend.failures}/${portfolio.failures}, http: ${warmUp.errors} in the warm-up, ${http.errors} measured, ${keyed.errors} keyed, quarterly updates: ${quarterly.failures})\n`);
         process.exitCode = 1;
       }
     } finally {
@@ -298,6 +323,8 @@ function report(m: Record<string, number>): void {
     knownAtP99Ms: ['≤ 10 ms', (v) => v <= 10],
     historyP99Ms: ['≤ 10 ms', (v) => v <= 10],
     boardPageP99Ms: ['≤ 25 ms', (v) => v <= 25],
+    auditByMilestoneP99Ms: ['≤ 10 ms', (v) => v <= 10],
+    trendP99Ms: ['≤ 10 ms', (v) => v <= 10],
     httpCommandsPerSec: ['≥ 3000', (v) => v >= 3000],
     keyedHttpCommandsPerSec: ['≥ 0.9 × httpCommandsPerSec', (v) => v >= 0.9 * m.httpCommandsPerSec!],
     startupMs: ['≤ 2000 ms', (v) => v <= 2000],

@@ -1,5 +1,5 @@
 import { PlanContext } from '../domain/plan-context';
-import { financialYearLabel } from '../domain/period';
+import { financialYearLabel, parsePeriod } from '../domain/period';
 import { Framework, frameworkInForceOn } from '../visit/visit';
 
 /**
@@ -48,6 +48,17 @@ export function quarter(q: number): { period: string; end: string } {
   const year = FIRST_YEAR + Math.floor(q / 4);
   const n = q % 4;
   return { period: `${financialYearLabel(year)} Q${n + 1}`, end: `${n === 3 ? year + 1 : year}-${QUARTER_END[n]}` };
+}
+
+/**
+ * What a board member can rate on `today` among the history's quarters: the latest that has begun (a small
+ * history runs past today), dated on its last day once it has ended, else left to default to today.
+ */
+export function ratableQuarter(quarters: number, today: string): { period: string; effectiveOn?: string } {
+  let q = quarters - 1;
+  while (q > 0 && parsePeriod(quarter(q).period)!.start > today) q -= 1;
+  const { period, end } = quarter(q);
+  return end <= today ? { period, effectiveOn: end } : { period };
 }
 
 const addDays = (date: string, days: number): Date => new Date(Date.parse(`${date}T09:00:00Z`) + days * 86_400_000);

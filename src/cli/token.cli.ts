@@ -15,7 +15,8 @@ import { LocalExecutor } from '../write-side/local-executor';
 import { CommandPipeline } from '../write-side/pipeline';
 
 const USAGE = `Usage:
-  npm run token -- create --name "Jane Smith (board chair)" --role board-member --plans halton[,knowsley|*] [--expires-at 2026-03-31T23:59:59Z]
+  npm run token -- create --name "Jane Smith (board chair)" --role board-member --plans halton[,knowsley|*]
+                         [--organisation "Halton Borough Council"] [--expires-at 2026-03-31T23:59:59Z]
   npm run token -- list
   npm run token -- revoke <tokenId>
 Works on the store named by EVENT_STORE_URL, with or without the server running.`;
@@ -48,6 +49,7 @@ export async function runTokenCli(
       allowPositionals: true,
       options: {
         name: { type: 'string' },
+        organisation: { type: 'string' },
         role: { type: 'string' },
         plans: { type: 'string', multiple: true },
         'expires-at': { type: 'string' },
@@ -90,7 +92,13 @@ export async function runTokenCli(
         const plans = values.plans!.flatMap((p) => p.split(',')).map((p) => p.trim());
         const issued = await issueToken(
           tokens,
-          { name: values.name!, role: values.role!, plans, ...(values['expires-at'] ? { expiresAt: values['expires-at'] } : {}) },
+          {
+            name: values.name!,
+            role: values.role!,
+            plans,
+            ...(values.organisation ? { organisation: values.organisation } : {}),
+            ...(values['expires-at'] ? { expiresAt: values['expires-at'] } : {}),
+          },
           context,
           now,
         );
@@ -105,9 +113,9 @@ export async function runTokenCli(
       case 'list': {
         const tokens = await registry.list();
         if (tokens.length === 0) io.out('No tokens issued.');
-        else io.out(['tokenId', 'status', 'role', 'plans', 'expiresAt', 'name'].join('\t'));
+        else io.out(['tokenId', 'status', 'role', 'plans', 'expiresAt', 'name', 'organisation'].join('\t'));
         for (const t of tokens) {
-          io.out([t.tokenId, t.status, t.role, t.plans.join(','), t.expiresAt ?? '-', t.name].join('\t'));
+          io.out([t.tokenId, t.status, t.role, t.plans.join(','), t.expiresAt ?? '-', t.name, t.organisation ?? '-'].join('\t'));
         }
         return 0;
       }

@@ -43,6 +43,7 @@ describe('configuration', () => {
       roleClaim: 'roles',
       plansClaim: 'plans',
       nameClaim: 'name',
+      organisationClaim: 'organisation',
     });
     const custom = loadConfig({
       OIDC_ISSUER: 'i',

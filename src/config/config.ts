@@ -53,6 +53,8 @@ export interface OidcConfig {
   clientId?: string;
   /** For a confidential client; a public one proves itself with PKCE alone. */
   clientSecret?: string;
+  /** The claim naming the organisation the person acts for (what DfE advisers see of them). */
+  organisationClaim: string;
 }
 
 export class ConfigError extends Error {
@@ -239,6 +241,7 @@ function oidcConfig(value: (name: string) => string | undefined, problems: strin
     nameClaim: claim('OIDC_NAME_CLAIM', 'name'),
     ...(clientId ? { clientId } : {}),
     ...(clientSecret ? { clientSecret } : {}),
+    organisationClaim: claim('OIDC_ORGANISATION_CLAIM', 'organisation'),
   };
 }
 

@@ -11,3 +11,6 @@ export const clockOf = (now: () => Date): Clock => ({ now });
 
 /** The UTC day of an instant written as ISO 8601: the day a command was issued, for facts dated by it. */
 export const dayOf = (instant: string): string => instant.slice(0, 10);
+
+/** The day the facts a command records apply to when they have no date of their own. */
+export const dayOfCommand = ({ now, effectiveOn }: { now: string; effectiveOn?: string }): string => effectiveOn ?? dayOf(now);

@@ -10,6 +10,8 @@ export interface Command<Type extends string = string, Data = unknown> {
   type: Type;
   data: Data;
   now: string;
+  /** The day those facts apply to when it is not the day of `now` (a seeded fact: its document's date). */
+  effectiveOn?: string;
 }
 
 /** What a decider returns: events, past tense (`MilestoneUpdated`), with their data. */
@@ -30,9 +32,15 @@ export interface CommandContext {
   requestHash?: string;
   /** The revision of the stream the client expects (a mismatch is 409, never retried). */
   expectedRevision?: number;
+  /** The day facts with no date of their own apply to, when the caller knows it (the date of a seeded fact's document). */
+  effectiveOn?: string;
   /** Extra metadata, e.g. the source document of a seeded fact. */
   extra?: Record<string, unknown>;
 }
+
+/** The command as its decider sees it: dated by its context when the context names the day. */
+export const datedBy = <C extends Command>(command: C, context: CommandContext): C =>
+  context.effectiveOn === undefined ? command : { ...command, effectiveOn: context.effectiveOn };
 
 export interface CommandResult {
   streamId: string;

@@ -1,3 +1,4 @@
+import { dayOf } from './clock';
 import { ruleBroken } from './domain-error';
 
 /**
@@ -39,9 +40,28 @@ export const requireDate = (value: string | undefined, field: string, what: stri
   throw ruleBroken(`${what} must be a real date written YYYY-MM-DD; ${shown}.`, field);
 };
 
+export const earlierOf = (a: IsoDate, b: IsoDate): IsoDate => (a <= b ? a : b);
+
+/**
+ * A day a fact applies to must have come: a fact counts on every view from the day it applies to, so one
+ * dated ahead would stay out of today's views without a word. `today` is the day the command was issued.
+ */
+export const requireNotAfter = (date: IsoDate, today: IsoDate, field: string, what: string, hint?: string): IsoDate => {
+  if (date <= today) return date;
+  throw ruleBroken(
+    `${what} (${date}) is after today (${today}): what is recorded counts from the day it applies to, so it cannot be dated ahead. ` +
+      (hint ?? 'Record it on or after that day, or give a date that has come.'),
+    field,
+  );
+};
+
+/** A required date that has come by `now` (the instant the command was issued). */
+export const requireDateByNow = (value: string | undefined, now: string, field: string, what: string): IsoDate =>
+  requireNotAfter(requireDate(value, field, what), dayOf(now), field, what);
+
 /**
  * The day a fact with no date of its own applies from: the day the command gives (a real date, in its
- * `effectiveOn`), else the day the command was issued (`now`, an ISO 8601 instant, in UTC).
+ * `effectiveOn`, not after today), else the day the command was issued (`now`, an ISO 8601 instant, in UTC).
  */
 export const effectiveOnOr = (given: string | undefined, now: string, what: string): IsoDate =>
-  given === undefined ? now.slice(0, 10) : requireDate(given, 'effectiveOn', what);
+  given === undefined ? dayOf(now) : requireDateByNow(given, now, 'effectiveOn', what);

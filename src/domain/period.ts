@@ -1,5 +1,5 @@
 import { ruleBroken } from './domain-error';
-import { daysInMonth, isoDate, IsoDate } from './dates';
+import { daysInMonth, earlierOf, isoDate, IsoDate } from './dates';
 
 /**
  * Reporting periods, always English local-government financial years (1 April to 31 March):
@@ -124,7 +124,26 @@ export const requireDateInPeriod = (date: IsoDate, period: Period, field = 'effe
   if (date >= period.start && date <= period.end) return;
   const side = date > period.end ? `after ${period.text} ends` : `before ${period.text} starts`;
   throw ruleBroken(
-    `The date this applies to (${date}) is ${side}: it must fall within ${period.start} to ${period.end}, normally on ${period.end}.`,
+    `The date this applies to (${date}) is ${side}: it must fall within ${period.start} to ${period.end} ` +
+      `(left out, it is ${period.end} once the period has ended, or the day it is recorded while the period runs).`,
     field,
   );
 };
+
+/**
+ * A fact for a period is recorded once the period has begun (a rating for a quarter that has not started
+ * says nothing yet). `today` is the day the command was issued.
+ */
+export const requirePeriodBegun = (period: Period, today: IsoDate, what: string, field = 'period'): void => {
+  if (period.start <= today) return;
+  throw ruleBroken(
+    `${period.text} has not begun: it starts on ${period.start}, and today is ${today}. ${what} can be recorded once its period has begun.`,
+    field,
+  );
+};
+
+/**
+ * The day a fact for a period applies to when none is given: the period's last day once it has ended, else
+ * today, so a rating made during its own quarter counts from the day it is recorded.
+ */
+export const defaultDayOf = (period: Period, today: IsoDate): IsoDate => earlierOf(period.end, today);

@@ -5,7 +5,7 @@
 export type ExpectedRevision = number | 'no-stream' | 'any';
 
 export interface EventMetadata {
-  actor?: { id: string; name?: string; role?: string };
+  actor?: { id: string; name?: string; role?: string; organisation?: string };
   effectiveOn?: string;
   correlationId?: string;
   causationId?: string;

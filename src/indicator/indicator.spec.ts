@@ -66,14 +66,14 @@ describe('indicator', () => {
       ['2025-09', '2025-09-15'],
     ])('records a value for %s effective %s', (period, effectiveOn) =>
       given(decider, [defined])
-        .when(record({ period, effectiveOn, note: ' Provisional ' }))
+        .when({ ...record({ period, effectiveOn, note: ' Provisional ' }), now: '2026-04-20T09:00:00.000Z' })
         .then([{ type: 'IndicatorValueRecorded', data: { period, value: 384, effectiveOn, note: 'Provisional' } }]),
     );
 
     it('refuses a value for an indicator that does not exist', () =>
       given(decider)
         .when(record())
-        .thenThrows('not-found', /no such indicator/, 'indicatorId'));
+        .thenThrows('not-found', /Plan "halton" has no indicator "CIC"/, 'indicatorId'));
 
     it('refuses a period it cannot read', () =>
       given(decider, [defined])
@@ -91,6 +91,24 @@ describe('indicator', () => {
       given(decider, [defined])
         .when(record({ period: '2025-26', effectiveOn: '2025-03-31' }))
         .thenThrows('rule', /before 2025-26 starts: it must fall within 2025-04-01 to 2026-03-31/, 'effectiveOn');
+    });
+
+    it('dates a value on the period’s last day, or today while the period runs, when no date is given', () => {
+      given(decider, [defined])
+        .when(record({ effectiveOn: undefined }))
+        .then([{ type: 'IndicatorValueRecorded', data: { period: '2025-26 Q2', value: 384, effectiveOn: '2025-09-30' } }]);
+      given(decider, [defined])
+        .when(record({ period: '2025-26', effectiveOn: undefined }))
+        .then([{ type: 'IndicatorValueRecorded', data: { period: '2025-26', value: 384, effectiveOn: '2025-10-20' } }]);
+    });
+
+    it('refuses a value for a period that has not begun, or dated after today', () => {
+      given(decider, [defined])
+        .when(record({ period: '2025-26 Q4', effectiveOn: undefined }))
+        .thenThrows('rule', /2025-26 Q4 has not begun: it starts on 2026-01-01/, 'period');
+      given(decider, [defined])
+        .when(record({ period: '2025-26 Q3', effectiveOn: '2025-12-31' }))
+        .thenThrows('rule', /\(2025-12-31\) is after today \(2025-10-20\)/, 'effectiveOn');
     });
 
     it('refuses an impossible date', () =>

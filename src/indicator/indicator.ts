@@ -1,8 +1,9 @@
-import { effectiveOnOr, requireDate } from '../domain/dates';
+import { effectiveOnOr, requireDate, requireNotAfter } from '../domain/dates';
+import { dayOf } from '../domain/clock';
 import { Command } from '../domain/command';
 import { Decider } from '../domain/decider';
 import { alreadyExists, notFound, ruleBroken } from '../domain/domain-error';
-import { requireDateInPeriod, requirePeriod } from '../domain/period';
+import { defaultDayOf, requireDateInPeriod, requirePeriod, requirePeriodBegun } from '../domain/period';
 import { PlanContext, requirePlan } from '../domain/plan-context';
 import { streamIdOf } from '../domain/stream-id';
 import { defined, hasOwn, optionalText, requireText } from '../domain/text';
@@ -18,7 +19,8 @@ type Target = { planId: string; indicatorId: string };
 export type IndicatorCommand =
   /** effectiveOn: the day the indicator applies from, when not the day the command is issued. */
   | Command<'DefineIndicator', Target & { title: string; unit: string; plan: PlanContext; effectiveOn?: string }>
-  | Command<'RecordIndicatorValue', Target & { period: string; value: number; effectiveOn: string; note?: string }>;
+  /** effectiveOn may be left out: the period's last day once it has ended, else the day the value is recorded. */
+  | Command<'RecordIndicatorValue', Target & { period: string; value: number; effectiveOn?: string; note?: string }>;
 
 export type IndicatorState =
   | { status: 'none' }
@@ -71,18 +73,25 @@ export const decide = (command: IndicatorCommand, state: IndicatorState): Indica
     }
     case 'RecordIndicatorValue': {
       if (state.status === 'none') {
-        throw notFound('There is no such indicator; define it before recording its values.', 'indicatorId');
+        throw notFound(
+          `Plan "${command.data.planId}" has no indicator "${command.data.indicatorId}"; define it before recording its values.`,
+          'indicatorId',
+        );
       }
       const { data } = command;
       const period = requirePeriod(data.period, ['quarter', 'financial-year', 'month']);
+      const today = dayOf(command.now);
+      requirePeriodBegun(period, today, 'A value');
       const value = data.value;
       if (typeof value !== 'number' || !Number.isFinite(value)) {
         throw ruleBroken(`The value of ${state.indicatorId} must be a number.`, 'value');
       }
       const outside = outOfRange(unitKind(state.unit), value);
       if (outside) throw ruleBroken(`${state.indicatorId} ${outside.replace('%v', String(value))}.`, 'value');
-      const effectiveOn = requireDate(data.effectiveOn, 'effectiveOn', 'The date the value applies to');
+      const effectiveOn =
+        data.effectiveOn === undefined ? defaultDayOf(period, today) : requireDate(data.effectiveOn, 'effectiveOn', 'The date the value applies to');
       requireDateInPeriod(effectiveOn, period);
+      requireNotAfter(effectiveOn, today, 'effectiveOn', 'The date the value applies to');
       const note = optionalText(data.note);
       const previous = hasOwn(state.values, period.text) ? state.values[period.text] : undefined;
       if (previous) {

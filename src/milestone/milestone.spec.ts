@@ -90,7 +90,7 @@ describe('milestone', () => {
     it('refuses to rate a milestone that does not exist', () =>
       given(milestoneDecider)
         .when(update())
-        .thenThrows('not-found', /no such milestone/, 'milestoneId'));
+        .thenThrows('not-found', /Plan "halton" has no milestone "P2.1"/, 'milestoneId'));
 
     it.each(['2025-27 Q2', 'Q2', ''])('refuses the period %p', (period) =>
       given(milestoneDecider, [added])
@@ -181,8 +181,41 @@ describe('milestone', () => {
 
     it('needs no reason for the first rating of another quarter', () =>
       given(milestoneDecider, [added, ratedQ2])
-        .when(update({ period: '2025-26 Q3', effectiveOn: '2025-12-31' }))
+        .when({ ...update({ period: '2025-26 Q3', effectiveOn: '2025-12-31' }), now: '2026-01-12T10:00:00.000Z' })
         .then([{ type: 'MilestoneUpdated', data: { ...ratedQ2.data, period: '2025-26 Q3', effectiveOn: '2025-12-31' } }]));
+  });
+
+  describe('UpdateMilestone: the day a rating applies to', () => {
+    const inQ3 = '2025-11-05T14:00:00.000Z';
+
+    it('dates a rating made during its own quarter on the day it is recorded, when no date is given', () =>
+      given(milestoneDecider, [added, ratedQ2])
+        .when({ ...update({ period: '2025-26 Q3', effectiveOn: undefined }), now: inQ3 })
+        .then([{ type: 'MilestoneUpdated', data: { ...ratedQ2.data, period: '2025-26 Q3', effectiveOn: '2025-11-05' } }]));
+
+    it('dates a rating for a quarter that has ended on its last day, when no date is given (a late report)', () =>
+      given(milestoneDecider, [added])
+        .when({ ...update({ effectiveOn: undefined }), now: '2026-02-01T09:00:00.000Z' })
+        .then([ratedQ2]));
+
+    it('keeps a rating backdated to a past quarter, recorded months later', () =>
+      given(milestoneDecider, [added])
+        .when({ ...update({ effectiveOn: '2025-09-30' }), now: '2026-12-07T09:00:00.000Z' })
+        .then([ratedQ2]));
+
+    it('refuses a date after today, and says how to date it', () =>
+      given(milestoneDecider, [added, ratedQ2])
+        .when({ ...update({ period: '2025-26 Q3', effectiveOn: '2025-12-31' }), now: inQ3 })
+        .thenThrows(
+          'rule',
+          /The date the rating applies to \(2025-12-31\) is after today \(2025-11-05\).*Leave effectiveOn out and the rating counts from today/,
+          'effectiveOn',
+        ));
+
+    it('refuses a rating for a quarter that has not begun', () =>
+      given(milestoneDecider, [added])
+        .when(update({ period: '2030-31 Q1', effectiveOn: undefined }))
+        .thenThrows('rule', /2030-31 Q1 has not begun: it starts on 2030-04-01, and today is 2025-10-20/, 'period'));
   });
 
   describe('ChangeMilestoneDueDate', () => {
@@ -223,7 +256,7 @@ describe('milestone', () => {
     it('refuses to change the due date of a milestone that does not exist', () =>
       given(milestoneDecider)
         .when(change('2026-06-30'))
-        .thenThrows('not-found', /no such milestone/, 'milestoneId'));
+        .thenThrows('not-found', /Plan "halton" has no milestone "P2.1"/, 'milestoneId'));
 
     it('refuses a change without a reason', () =>
       given(milestoneDecider, [added])

@@ -1,9 +1,9 @@
-import { effectiveOnOr, requireDate } from '../domain/dates';
+import { effectiveOnOr, requireDate, requireNotAfter } from '../domain/dates';
 import { dayOf } from '../domain/clock';
 import { Command } from '../domain/command';
 import { Decider } from '../domain/decider';
 import { alreadyExists, notFound, ruleBroken } from '../domain/domain-error';
-import { comparePeriods, requireDateInPeriod, requirePeriod } from '../domain/period';
+import { comparePeriods, defaultDayOf, requireDateInPeriod, requirePeriod, requirePeriodBegun } from '../domain/period';
 import { PlanContext, requirePlan } from '../domain/plan-context';
 import { streamIdOf } from '../domain/stream-id';
 import { defined, hasOwn, optionalText, requireOneOf, requireText } from '../domain/text';
@@ -21,6 +21,8 @@ export interface Rating {
 
 type Added = { milestoneId: string; priorityId: string; title: string; owner?: string; dueOn?: string };
 type Update = { period: string; rag: Rag; commentary: string; effectiveOn: string; reason?: string; note?: string };
+/** effectiveOn may be left out: the period's last day once it has ended, else the day the rating is recorded. */
+type UpdateRequest = Omit<Update, 'effectiveOn'> & { effectiveOn?: string };
 
 export type MilestoneEvent =
   | { type: 'MilestoneAdded'; data: Added & { effectiveOn: string } }
@@ -33,7 +35,7 @@ type Target = { planId: string; milestoneId: string };
 export type MilestoneCommand =
   /** effectiveOn: the day the milestone applies from, when not the day the command is issued. */
   | Command<'AddMilestone', Added & Target & { plan: PlanContext; effectiveOn?: string }>
-  | Command<'UpdateMilestone', Update & Target & { forecastRag?: Rag }>
+  | Command<'UpdateMilestone', UpdateRequest & Target & { forecastRag?: Rag }>
   | Command<'ChangeMilestoneDueDate', Target & { dueOn: string; reason: string }>;
 
 export type MilestoneState =
@@ -79,8 +81,10 @@ export const evolve = (state: MilestoneState, event: MilestoneEvent): MilestoneS
   }
 };
 
-const requireMilestone = (state: MilestoneState, doing: string): ActiveMilestone => {
-  if (state.status === 'none') throw notFound(`There is no such milestone; add it to the plan before ${doing}.`, 'milestoneId');
+const requireMilestone = (state: MilestoneState, { planId, milestoneId }: Target, doing: string): ActiveMilestone => {
+  if (state.status === 'none') {
+    throw notFound(`Plan "${planId}" has no milestone "${milestoneId}"; add it to the plan before ${doing}.`, 'milestoneId');
+  }
   return state;
 };
 
@@ -127,9 +131,11 @@ const addMilestone = ({ data, now }: Of<'AddMilestone'>, state: MilestoneState):
   ];
 };
 
-const updateMilestone = ({ data }: Of<'UpdateMilestone'>, state: MilestoneState): MilestoneEvent[] => {
-  const milestone = requireMilestone(state, 'rating it');
+const updateMilestone = ({ data, now }: Of<'UpdateMilestone'>, state: MilestoneState): MilestoneEvent[] => {
+  const milestone = requireMilestone(state, data, 'rating it');
   const period = requirePeriod(data.period, ['quarter']);
+  const today = dayOf(now);
+  requirePeriodBegun(period, today, 'A rating');
   const rag = requireOneOf(data.rag, RAGS, 'rag', 'a rating');
   const forecastRag =
     data.forecastRag === undefined
@@ -142,8 +148,16 @@ const updateMilestone = ({ data }: Of<'UpdateMilestone'>, state: MilestoneState)
     );
   }
   const commentary = requireText(data.commentary, 'commentary', 'The commentary');
-  const effectiveOn = requireDate(data.effectiveOn, 'effectiveOn', 'The date the rating applies to');
+  const effectiveOn =
+    data.effectiveOn === undefined ? defaultDayOf(period, today) : requireDate(data.effectiveOn, 'effectiveOn', 'The date the rating applies to');
   requireDateInPeriod(effectiveOn, period);
+  requireNotAfter(
+    effectiveOn,
+    today,
+    'effectiveOn',
+    'The date the rating applies to',
+    'Leave effectiveOn out and the rating counts from today, so today’s board shows it; at the quarter’s end it still stands for the quarter.',
+  );
   const reason = optionalText(data.reason);
   const previous = hasOwn(milestone.ratings, period.text) ? milestone.ratings[period.text] : undefined;
   if (previous) {
@@ -175,7 +189,7 @@ const updateMilestone = ({ data }: Of<'UpdateMilestone'>, state: MilestoneState)
 };
 
 const changeDueDate = ({ data, now }: Of<'ChangeMilestoneDueDate'>, state: MilestoneState): MilestoneEvent[] => {
-  const milestone = requireMilestone(state, 'changing its due date');
+  const milestone = requireMilestone(state, data, 'changing its due date');
   const dueOn = requireDate(data.dueOn, 'dueOn', 'The new due date');
   const reason = requireText(data.reason, 'reason', 'The reason for changing the due date');
   if (dueOn === milestone.dueOn) {

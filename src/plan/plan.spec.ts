@@ -54,7 +54,7 @@ describe('plan', () => {
     it('refuses a priority for a plan that does not exist', () =>
       given(planDecider)
         .when({ type: 'AddPriority', data: { planId: 'halton', priorityId: 'CYP P2', title: 'Front door' }, now: NOW })
-        .thenThrows('not-found', /no such plan/, 'planId'));
+        .thenThrows('not-found', /There is no plan "halton"/, 'planId'));
 
     it('refuses a priority that already exists', () =>
       given(planDecider, [created, priorityAdded])

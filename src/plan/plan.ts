@@ -58,7 +58,7 @@ export const decide = (command: PlanCommand, state: PlanState): PlanEvent[] => {
       return [{ type: 'PlanCreated', data: { planId, localAuthority, title, effectiveOn } }];
     }
     case 'AddPriority': {
-      if (state.status === 'none') throw notFound('There is no such plan; create the plan first.', 'planId');
+      if (state.status === 'none') throw notFound(`There is no plan "${command.data.planId}"; create the plan first.`, 'planId');
       const priorityId = requireText(command.data.priorityId, 'priorityId', 'The priority id');
       const existing = hasOwn(state.priorities, priorityId) ? state.priorities[priorityId] : undefined;
       if (existing) {

@@ -1,10 +1,13 @@
 import { Global, Inject, Module, OnApplicationBootstrap, OnApplicationShutdown, OnModuleDestroy } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { readModelsOn } from './all-projections';
 import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { EVENT_STORE, EventStore } from '../event-store/event-store.port';
 import { AuditTrailController } from './audit-trail/audit-trail.controller';
 import { AuditTrailQueries } from './audit-trail/audit-trail.queries';
+import { CorrectionsController } from './rag-board/corrections.controller';
+import { CorrectionsQueries } from './rag-board/corrections.queries';
 import { IndicatorsController } from './indicators/indicators.controller';
 import { IndicatorsQueries } from './indicators/indicators.queries';
 import { PlanLookup } from './shared/plan-lookup';
@@ -17,10 +20,12 @@ import { MilestoneHistoryQueries } from './rag-board/milestone-history.queries';
 import { RagBoardController } from './rag-board/rag-board.controller';
 import { RagBoardQueries } from './rag-board/rag-board.queries';
 import { RagTrendQueries } from './rag-board/rag-trend.queries';
-import { CorrectionsQueries } from './rag-board/corrections.queries';
 import { openReadModelDb, ReadModelDb } from './engine/read-model-db';
 import { ReadModels } from './engine/read-models';
 import { ReadGate } from './shared/read-gate';
+import { CanonicalIds } from './shared/canonical-ids';
+import { StreamRevisions } from './shared/stream-revisions';
+import { CanonicalIdsInterceptor } from './shared/canonical-ids.interceptor';
 import { RecommendationHistoryQueries } from './recommendations/recommendation-history.queries';
 import { RecommendationsController } from './recommendations/recommendations.controller';
 import { RecommendationsQueries } from './recommendations/recommendations.queries';
@@ -33,6 +38,8 @@ const READ_MODEL_DB = Symbol('READ_MODEL_DB');
 const QUERIES = [
   ReadGate,
   PlanLookup,
+  CanonicalIds,
+  StreamRevisions,
   RagBoardQueries,
   RagTrendQueries,
   CorrectionsQueries,
@@ -59,6 +66,7 @@ const QUERIES = [
     VisitsController,
     IndicatorsController,
     AuditTrailController,
+    CorrectionsController,
   ],
   providers: [
     {
@@ -73,6 +81,7 @@ const QUERIES = [
       useFactory: (readModels: ReadModels, store: EventStore, fedElsewhere?: Projector | null): Projector =>
         fedElsewhere ?? new ProjectionRunner(readModels, store),
     },
+    { provide: APP_INTERCEPTOR, useClass: CanonicalIdsInterceptor },
     ...QUERIES,
   ],
   exports: [Projector, ReadModels, ...QUERIES],

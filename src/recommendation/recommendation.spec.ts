@@ -69,6 +69,11 @@ describe('recommendation', () => {
         .when(raise({ source: 'ILACS-2024' }))
         .then([{ type: 'RecommendationRaised', data: { ...raised.data, source: 'ILACS-2024' } }]));
 
+    it('refuses a recommendation raised after today', () =>
+      given(decider)
+        .when(raise({ raisedOn: '2025-10-21' }))
+        .thenThrows('rule', /The date it was raised \(2025-10-21\) is after today \(2025-10-20\)/, 'raisedOn'));
+
     it('refuses a recommendation for a plan that does not exist', () =>
       given(decider)
         .when(raise({ plan: { exists: false, priorityIds: [] } }))
@@ -117,7 +122,7 @@ describe('recommendation', () => {
     it('refuses to link to a recommendation that does not exist', () =>
       given(decider)
         .when(link('P2.1'))
-        .thenThrows('not-found', /no such recommendation/, 'recommendationId'));
+        .thenThrows('not-found', /Plan "halton" has no recommendation "R03"/, 'recommendationId'));
 
     it('refuses a milestone the plan does not have', () =>
       given(decider, [raised])
@@ -131,6 +136,18 @@ describe('recommendation', () => {
   });
 
   describe('CloseRecommendation', () => {
+    it('refuses a closure dated after today, and a link or reopening alike', () => {
+      given(decider, [raised])
+        .when(close({ effectiveOn: '2025-12-31' }))
+        .thenThrows('rule', /The date the closure takes effect \(2025-12-31\) is after today \(2025-10-20\)/, 'effectiveOn');
+      given(decider, [raised])
+        .when(link('P2.1', true, '2025-11-01'))
+        .thenThrows('rule', /The date the link takes effect \(2025-11-01\) is after today/, 'effectiveOn');
+      given(decider, [raised, closed])
+        .when(reopen())
+        .thenThrows('rule', /The date the reopening takes effect \(2025-11-20\) is after today/, 'effectiveOn');
+    });
+
     it('closes on evidence, leaving out blank pieces', () =>
       given(decider, [raised])
         .when(close({ evidence: [' Q1 audit report ', '', 'Q1 audit report'] }))
@@ -139,7 +156,7 @@ describe('recommendation', () => {
     it('refuses to close a recommendation that does not exist', () =>
       given(decider)
         .when(close())
-        .thenThrows('not-found', /no such recommendation/, 'recommendationId'));
+        .thenThrows('not-found', /Plan "halton" has no recommendation "R03"/, 'recommendationId'));
 
     it('refuses to close a closed recommendation', () =>
       given(decider, [raised, closed])
@@ -178,7 +195,7 @@ describe('recommendation', () => {
 
     it('closes again after a reopening', () =>
       given(decider, [raised, closed, reopened])
-        .when(close({ effectiveOn: '2026-03-31' }))
+        .when({ ...close({ effectiveOn: '2026-03-31' }), now: '2026-04-02T09:00:00.000Z' })
         .then([{ ...closed, data: { ...closed.data, effectiveOn: '2026-03-31' } }]));
 
     it('refuses a closure effective before the reopening it follows', () =>
@@ -190,7 +207,7 @@ describe('recommendation', () => {
   describe('ReopenRecommendation', () => {
     it('reopens a closed recommendation', () =>
       given(decider, [raised, closed])
-        .when(reopen())
+        .when({ ...reopen(), now: '2025-11-21T09:00:00.000Z' })
         .then([
           {
             type: 'RecommendationReopened',
@@ -211,7 +228,7 @@ describe('recommendation', () => {
     it('refuses to reopen a recommendation that does not exist', () =>
       given(decider)
         .when(reopen())
-        .thenThrows('not-found', /no such recommendation/, 'recommendationId'));
+        .thenThrows('not-found', /Plan "halton" has no recommendation "R03"/, 'recommendationId'));
 
     it('refuses to reopen an open recommendation', () =>
       given(decider, [raised])

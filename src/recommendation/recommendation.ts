@@ -1,4 +1,4 @@
-import { effectiveOnOr, requireDate } from '../domain/dates';
+import { effectiveOnOr, requireDateByNow } from '../domain/dates';
 import { Command } from '../domain/command';
 import { Decider } from '../domain/decider';
 import { alreadyExists, notFound, ruleBroken } from '../domain/domain-error';
@@ -72,9 +72,9 @@ export const evolve = (state: RecommendationState, event: RecommendationEvent): 
   }
 };
 
-const requireRecommendation = (state: RecommendationState, doing: string): Existing => {
+const requireRecommendation = (state: RecommendationState, { planId, recommendationId }: Target, doing: string): Existing => {
   if (state.status === 'none') {
-    throw notFound(`There is no such recommendation; raise it before ${doing}.`, 'recommendationId');
+    throw notFound(`Plan "${planId}" has no recommendation "${recommendationId}"; raise it before ${doing}.`, 'recommendationId');
   }
   return state;
 };
@@ -101,7 +101,7 @@ export const decide = (command: RecommendationCommand, state: RecommendationStat
         );
       }
       const text = requireText(data.text, 'text', "The recommendation's text");
-      const raisedOn = requireDate(data.raisedOn, 'raisedOn', 'The date it was raised');
+      const raisedOn = requireDateByNow(data.raisedOn, command.now, 'raisedOn', 'The date it was raised');
       return [
         {
           type: 'RecommendationRaised',
@@ -110,7 +110,7 @@ export const decide = (command: RecommendationCommand, state: RecommendationStat
       ];
     }
     case 'LinkMilestone': {
-      const rec = requireRecommendation(state, 'linking milestones to it');
+      const rec = requireRecommendation(state, command.data, 'linking milestones to it');
       const milestoneId = requireText(command.data.milestoneId, 'milestoneId', 'The milestone id');
       if (!command.data.milestoneExists) {
         throw ruleBroken(
@@ -126,7 +126,7 @@ export const decide = (command: RecommendationCommand, state: RecommendationStat
       return [{ type: 'MilestoneLinked', data: { milestoneId, effectiveOn } }];
     }
     case 'CloseRecommendation': {
-      const rec = requireRecommendation(state, 'closing it');
+      const rec = requireRecommendation(state, command.data, 'closing it');
       if (rec.status === 'closed') {
         throw ruleBroken(
           `Recommendation ${rec.recommendationId} is already closed (closed on ${rec.closedOn}); reopen it before closing it again.`,
@@ -141,18 +141,18 @@ export const decide = (command: RecommendationCommand, state: RecommendationStat
           'evidence',
         );
       }
-      const effectiveOn = requireDate(command.data.effectiveOn, 'effectiveOn', 'The date the closure takes effect');
+      const effectiveOn = requireDateByNow(command.data.effectiveOn, command.now, 'effectiveOn', 'The date the closure takes effect');
       requireNotBefore(rec, effectiveOn, rec.raisedOn, 'raised', 'closed');
       if (rec.reopenedOn) requireNotBefore(rec, effectiveOn, rec.reopenedOn, 'reopened', 'closed');
       return [{ type: 'RecommendationClosed', data: { reason, evidence, effectiveOn } }];
     }
     case 'ReopenRecommendation': {
-      const rec = requireRecommendation(state, 'reopening it');
+      const rec = requireRecommendation(state, command.data, 'reopening it');
       if (rec.status === 'open') {
         throw ruleBroken(`Recommendation ${rec.recommendationId} is open; only a closed recommendation can be reopened.`, 'recommendationId');
       }
       const reason = requireText(command.data.reason, 'reason', 'The reason for reopening it');
-      const effectiveOn = requireDate(command.data.effectiveOn, 'effectiveOn', 'The date the reopening takes effect');
+      const effectiveOn = requireDateByNow(command.data.effectiveOn, command.now, 'effectiveOn', 'The date the reopening takes effect');
       requireNotBefore(rec, effectiveOn, rec.closedOn, 'closed', 'reopened');
       return [{ type: 'RecommendationReopened', data: { reason, effectiveOn } }];
     }

@@ -149,6 +149,19 @@ describe('visit', () => {
   });
 
   describe('RecordVisitFinding', () => {
+    it('refuses findings and judgements for a visit that has not started, and takes them from its first day', () => {
+      const ahead = { ...monitoring, data: { ...monitoring.data, startDate: '2025-11-04', endDate: '2025-11-05' } };
+      given(decider, [ahead])
+        .when(finding())
+        .thenThrows('rule', /Visit MV2 starts on 2025-11-04, and today is 2025-10-20: its findings can be recorded once the visit has started/, 'visitId');
+      given(decider, [{ ...ilacs, data: { ...ilacs.data, startDate: '2025-11-03', endDate: '2025-11-14' } }])
+        .when(judgement())
+        .thenThrows('rule', /its judgements can be recorded once the visit has started/, 'visitId');
+      given(decider, [ahead])
+        .when({ ...finding(), now: '2025-11-04T12:00:00.000Z' })
+        .then([{ ...foundF1, data: { ...foundF1.data, effectiveOn: '2025-11-05' } }]);
+    });
+
     it('records a finding, effective on the last day of the visit', () =>
       given(decider, [monitoring])
         .when(finding({ area: 'front door' }))
@@ -162,7 +175,7 @@ describe('visit', () => {
     it('refuses a finding for a visit that does not exist', () =>
       given(decider)
         .when(finding())
-        .thenThrows('not-found', /no such visit/, 'visitId'));
+        .thenThrows('not-found', /Plan "halton" has no visit "MV2"/, 'visitId'));
 
     it('refuses a finding id used already in the visit', () =>
       given(decider, [monitoring, foundF1])
@@ -241,7 +254,7 @@ describe('visit', () => {
     it('refuses a judgement for a visit that does not exist', () =>
       given(decider)
         .when(judgement())
-        .thenThrows('not-found', /no such visit/, 'visitId'));
+        .thenThrows('not-found', /Plan "halton" has no visit "MV2"/, 'visitId'));
 
     it('refuses a judgement on a visit that is not an ILACS inspection', () =>
       given(decider, [monitoring])
@@ -295,7 +308,7 @@ describe('visit', () => {
     it('gives no overall effectiveness grade from April 2026', () => {
       expect(FRAMEWORK_AREAS['ilacs-2026']).not.toContain('overall-effectiveness');
       given(decider, [{ ...ilacs, data: { ...ilacs.data, startDate: '2026-05-11', endDate: '2026-05-22' } }])
-        .when(judgement({ framework: 'ilacs-2026', area: 'overall-effectiveness' }))
+        .when({ ...judgement({ framework: 'ilacs-2026', area: 'overall-effectiveness' }), now: '2026-05-22T16:00:00.000Z' })
         .thenThrows('rule', /not a judgement area of ilacs-2026/, 'area');
     });
   });

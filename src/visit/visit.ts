@@ -1,4 +1,5 @@
 import { requireDate } from '../domain/dates';
+import { dayOf } from '../domain/clock';
 import { Command } from '../domain/command';
 import { Decider } from '../domain/decider';
 import { alreadyExists, notFound, ruleBroken } from '../domain/domain-error';
@@ -105,12 +106,22 @@ export const evolve = (state: VisitState, event: VisitEvent): VisitState => {
   }
 };
 
-const requireVisit = (state: VisitState, doing: string): RecordedVisit => {
-  if (state.status === 'none') throw notFound(`There is no such visit; record the visit before ${doing}.`, 'visitId');
+const requireVisit = (state: VisitState, { planId, visitId }: Target, doing: string): RecordedVisit => {
+  if (state.status === 'none') throw notFound(`Plan "${planId}" has no visit "${visitId}"; record the visit before ${doing}.`, 'visitId');
   return state;
 };
 
 type Data<T extends VisitCommand['type']> = Extract<VisitCommand, { type: T }>['data'];
+
+/** What a visit found or judged is recorded once it has started: before then there is nothing to record. */
+const requireStarted = (visit: RecordedVisit, now: string, what: string): void => {
+  const today = dayOf(now);
+  if (visit.startDate <= today) return;
+  throw ruleBroken(
+    `Visit ${visit.visitId} starts on ${visit.startDate}, and today is ${today}: ${what} can be recorded once the visit has started.`,
+    'visitId',
+  );
+};
 
 const recordVisit = (data: Data<'RecordVisit'>, state: VisitState): VisitEvent[] => {
   requirePlan(data.plan, data.planId);
@@ -148,8 +159,9 @@ const recordVisit = (data: Data<'RecordVisit'>, state: VisitState): VisitEvent[]
   ];
 };
 
-const recordFinding = (data: Data<'RecordVisitFinding'>, state: VisitState): VisitEvent[] => {
-  const visit = requireVisit(state, 'recording its findings');
+const recordFinding = (data: Data<'RecordVisitFinding'>, now: string, state: VisitState): VisitEvent[] => {
+  const visit = requireVisit(state, data, 'recording its findings');
+  requireStarted(visit, now, 'its findings');
   const findingId = requireText(data.findingId, 'findingId', 'The finding id');
   if (visit.findingIds.includes(findingId)) {
     throw alreadyExists(`Visit ${visit.visitId} already has a finding ${findingId}.`, 'findingId');
@@ -184,8 +196,9 @@ const recordFinding = (data: Data<'RecordVisitFinding'>, state: VisitState): Vis
   ];
 };
 
-const recordJudgement = (data: Data<'RecordJudgement'>, state: VisitState): VisitEvent[] => {
-  const visit = requireVisit(state, 'recording its judgements');
+const recordJudgement = (data: Data<'RecordJudgement'>, now: string, state: VisitState): VisitEvent[] => {
+  const visit = requireVisit(state, data, 'recording its judgements');
+  requireStarted(visit, now, 'its judgements');
   if (visit.kind !== 'ilacs') {
     throw ruleBroken(
       `Visit ${visit.visitId} is a ${visit.kind} visit, not an ILACS inspection; only ILACS inspections give judgements.`,
@@ -214,9 +227,9 @@ export const decide = (command: VisitCommand, state: VisitState): VisitEvent[] =
     case 'RecordVisit':
       return recordVisit(command.data, state);
     case 'RecordVisitFinding':
-      return recordFinding(command.data, state);
+      return recordFinding(command.data, command.now, state);
     case 'RecordJudgement':
-      return recordJudgement(command.data, state);
+      return recordJudgement(command.data, command.now, state);
     default: {
       const _exhaustive: never = command;
       return [];

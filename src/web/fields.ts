@@ -14,6 +14,7 @@ import {
   MinLength,
   ValidateBy,
 } from 'class-validator';
+import { Transform } from 'class-transformer';
 import { isIsoDate } from '../domain/dates';
 
 /**
@@ -71,6 +72,14 @@ export const EnumField = (values: readonly string[], required = true, descriptio
     ...optional(required),
     IsIn(values as string[], { message: `$property must be one of: ${values.join(', ')}` }),
   );
+
+/** A word as people type it, read as the value it names: any case, spaces or underscores for hyphens ("Not rated"). */
+export const AsTyped = () =>
+  Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase().replace(/[\s_]+/g, '-') : value));
+
+/** A choice typed by people (a rating): accepted in any case ("Green"), recorded as the value it names ("green"). */
+export const TypedChoiceField = (values: readonly string[], required = true, description?: string) =>
+  applyDecorators(AsTyped(), EnumField(values, required, `${description ? `${description}. ` : ''}Any case is accepted ("Green", "Not rated")`));
 
 export const NumberField = (example: number) =>
   applyDecorators(ApiProperty({ example }), IsNumber({ allowNaN: false, allowInfinity: false }));

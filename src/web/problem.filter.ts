@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CommandsRefusedError } from '../domain/command';
 import { DomainError } from '../domain/domain-error';
 import { StoreUnavailableError, WrongExpectedRevisionError } from '../event-store/event-store.port';
+import { FieldLimit, tooLargeFields } from './field-limits';
 
 export interface FieldError {
   field: string;
@@ -110,7 +111,7 @@ export function toProblem(error: unknown): Problem {
         title: 'The request body could not be read',
         status,
         detail: status === 413 ? 'The request body is too large (1 MB at most)' : `The request body is not valid JSON: ${detail}`,
-        errors: [{ field: 'body', message: status === 413 ? 'too large' : 'must be a valid JSON object' }],
+        errors: [{ field: 'body', message: status === 413 ? 'too large: 1 MB at most' : 'must be a valid JSON object' }],
       };
     }
     return { type: problemType(`http-${status}`), title: HttpStatus[status]?.replace(/_/g, ' ').toLowerCase() ?? 'Error', status, detail };
@@ -125,6 +126,9 @@ export function toProblem(error: unknown): Problem {
 
 /** When a client may try again after the event store could not be reached: a dropped connection is soon back. */
 const STORE_RETRY_AFTER_SECONDS = 2;
+
+/** The text fields a route takes and their limits, by `METHOD /route/:param` (see field-limits.ts). */
+export type RouteFieldLimits = (route: string) => FieldLimit[] | undefined;
 
 /**
  * The body of a request whose client went away, or was cut off at the request deadline, before it had
@@ -144,7 +148,10 @@ export interface ErrorPages {
 export class ProblemFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
-  constructor(private readonly pages?: ErrorPages) {}
+  constructor(
+    private readonly fieldLimits: RouteFieldLimits = () => undefined,
+    private readonly pages?: ErrorPages,
+  ) {}
 
   catch(error: unknown, host: ArgumentsHost): void {
     const request = host.switchToHttp().getRequest<FastifyRequest>();
@@ -154,7 +161,7 @@ export class ProblemFilter implements ExceptionFilter {
       if (!reply.raw.headersSent && !reply.raw.destroyed) void reply.status(400).header('connection', 'close').send();
       return;
     }
-    const problem = toProblem(error);
+    const problem = this.withFieldLimits(toProblem(error), request);
     if (problem.status >= 500) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     if (error instanceof StoreUnavailableError) void reply.header('Retry-After', String(STORE_RETRY_AFTER_SECONDS));
     if (this.pages && request && this.pages.handles(request)) {
@@ -165,5 +172,14 @@ export class ProblemFilter implements ExceptionFilter {
       .status(problem.status)
       .header('content-type', 'application/problem+json; charset=utf-8')
       .send(JSON.stringify(problem));
+  }
+
+  /** A body too large for any request: say what this route's own fields take, which is far less. */
+  private withFieldLimits(problem: Problem, request: FastifyRequest | undefined): Problem {
+    if (problem.status !== 413 || !request?.routeOptions?.url) return problem;
+    const limits = this.fieldLimits(`${request.method} ${request.routeOptions.url}`);
+    if (!limits || limits.length === 0) return problem;
+    const fields = tooLargeFields(limits);
+    return { ...problem, detail: `${problem.detail}. ${fields.detail}`, errors: [...(problem.errors ?? []), ...fields.errors] };
   }
 }

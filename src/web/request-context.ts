@@ -5,6 +5,7 @@ import { ANONYMOUS, Actor } from '../domain/actor';
 import { CommandContext } from '../domain/command';
 import { fingerprint } from '../platform/ids';
 import { ProblemException, validationProblem } from './problem.filter';
+import { expectedRevisionOf, revisionOfIfMatch } from './revision-tags';
 
 
 const HEADER_VALUE = /^[\x21-\x7e]{1,200}$/;
@@ -29,11 +30,12 @@ export const WriteContext = createParamDecorator((_: unknown, ctx: ExecutionCont
   const request = ctx.switchToHttp().getRequest<FastifyRequest>();
   const idempotencyKey = header(request, 'Idempotency-Key');
   const body = (request.body ?? {}) as { expectedRevision?: unknown };
+  const expectedRevision = expectedRevisionOf(revisionOfIfMatch(request.headers['if-match']), body.expectedRevision);
   return {
     actor: actorOf(request),
     correlationId: header(request, 'X-Request-Id') ?? randomUUID(),
     commandId: randomUUID(),
     ...(idempotencyKey ? { idempotencyKey, requestHash: fingerprint({ path: request.url.split('?')[0], body: request.body }) } : {}),
-    ...(typeof body.expectedRevision === 'number' ? { expectedRevision: body.expectedRevision } : {}),
+    ...(expectedRevision !== undefined ? { expectedRevision } : {}),
   };
 });

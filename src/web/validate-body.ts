@@ -11,7 +11,10 @@ export function fieldErrors(errors: ValidationError[], parent = ''): FieldError[
       : /^\d+$/.test(error.property)
         ? `${parent}[${error.property}]`
         : `${parent}.${error.property}`;
-    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
+    // A field left out breaks every rule of its type at once; what a person needs to hear is one thing.
+    const missing = error.constraints !== undefined && (error.value === undefined || error.value === null);
+    const messages = missing ? [`${error.property} is required`] : Object.values(error.constraints ?? {});
+    const own = messages.map((message) => ({ field, message }));
     return [...own, ...fieldErrors(error.children ?? [], field)];
   });
 }

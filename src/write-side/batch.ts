@@ -1,4 +1,4 @@
-import { BatchItem, BatchResult, CommandContext, CommandRefusal, CommandResult, CommandsRefusedError, Event } from '../domain/command';
+import { BatchItem, BatchResult, CommandContext, CommandRefusal, CommandResult, CommandsRefusedError, datedBy, Event } from '../domain/command';
 import { DomainError } from '../domain/domain-error';
 import { StreamAppend, WrongExpectedRevisionError } from '../event-store/event-store.port';
 import { metadataFor } from './event-metadata';
@@ -28,11 +28,11 @@ export function requireWellFormed(items: readonly BatchItem[]): void {
 }
 
 /** Every command decided on its stream, or every refusal; nothing is appended while any is refused. */
-function decideAll(items: readonly BatchItem[], states: readonly unknown[]): Event[][] {
+function decideAll(items: readonly BatchItem[], states: readonly unknown[], context: CommandContext): Event[][] {
   const refusals: CommandRefusal[] = [];
   const decided = items.map(({ decider, command, label }, index): Event[] => {
     try {
-      return decider.decide(command, states[index]);
+      return decider.decide(datedBy(command, context), states[index]);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       refusals.push(refusalOf(index, label, error));
@@ -66,6 +66,7 @@ export async function runBatch(pipeline: CommandPipeline, items: readonly BatchI
       const decided = decideAll(
         items,
         folds.map((f) => f.state),
+        context,
       );
       const requests: StreamAppend[] = items.map(({ streamId, command }, i) => {
         const metadata = metadataFor(command, context);

@@ -1,4 +1,4 @@
-import { Command, CommandContext, CommandResult, Event } from '../domain/command';
+import { Command, CommandContext, CommandResult, datedBy, Event } from '../domain/command';
 import { Decider } from '../domain/decider';
 import { DomainError } from '../domain/domain-error';
 import { EventStore, RecordedFact, WrongExpectedRevisionError } from '../event-store/event-store.port';
@@ -26,7 +26,7 @@ export class CommandPipeline {
         if (context.expectedRevision !== undefined && context.expectedRevision !== folded.revision) {
           throw new WrongExpectedRevisionError(streamId, context.expectedRevision, folded.revision === -1 ? 'no-stream' : folded.revision);
         }
-        const events = decider.decide(command, folded.state as S);
+        const events = decider.decide(datedBy(command, context), folded.state as S);
         const metadata = metadataFor(command, context);
         const toAppend = events.map((e, i) => ({ eventId: eventIdFor(context, streamId, i), type: e.type, data: e.data, metadata }));
         const appended = await this.store.append(streamId, toAppend, { expectedRevision: folded.revision === -1 ? 'no-stream' : folded.revision });

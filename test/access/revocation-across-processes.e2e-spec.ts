@@ -35,7 +35,7 @@ describe('tokens changed by the command line while the server runs', () => {
 
   it('a token the server issued can be revoked from the command line, and the server knows', async () => {
     const issued = await t.request('POST', '/api/tokens', { name: 'Alex', role: 'auditor', plans: ['*'] });
-    expect((await cli(['list'], env)).out).toContain(`${issued.body.tokenId}\tactive\tauditor\t*\t-\tAlex`);
+    expect((await cli(['list'], env)).out).toContain(`${issued.body.tokenId}\tactive\tauditor\t*\t-\tAlex\t-`);
     expect((await cli(['revoke', issued.body.tokenId], env)).code).toBe(0);
     expect((await t.request('GET', '/api/plans', undefined, bearer(issued.body.token))).status).toBe(401);
     expect((await t.request('GET', '/api/tokens')).body).toContainEqual(

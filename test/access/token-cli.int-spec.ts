@@ -15,7 +15,7 @@ describe('the token command line', () => {
 
   it('creates, lists and revokes tokens in the configured store without the server running', async () => {
     const created = await cli(
-      ['create', '--name', 'Jane Smith (board chair)', '--role', 'board-member', '--plans', 'halton,knowsley'],
+      ['create', '--name', 'Jane Smith (board chair)', '--role', 'board-member', '--plans', 'halton,knowsley', '--organisation', 'Halton Borough Council'],
       env,
     );
     expect(created.code).toBe(0);
@@ -30,14 +30,14 @@ describe('the token command line', () => {
     expect(admin.code).toBe(0);
 
     const listed = await cli(['list'], env);
-    expect(listed.out[0]).toBe('tokenId\tstatus\trole\tplans\texpiresAt\tname');
-    expect(listed.out).toContain(`${tokenId}\tactive\tboard-member\thalton,knowsley\t-\tJane Smith (board chair)`);
+    expect(listed.out[0]).toBe('tokenId\tstatus\trole\tplans\texpiresAt\tname\torganisation');
+    expect(listed.out).toContain(`${tokenId}\tactive\tboard-member\thalton,knowsley\t-\tJane Smith (board chair)\tHalton Borough Council`);
     expect(listed.out.join('\n')).not.toContain(token.split('_').slice(2).join('_'));
 
     expect((await cli(['revoke', tokenId], env)).out).toEqual([`Token ${tokenId} revoked.`]);
     expect((await cli(['revoke', tokenId], env)).out).toEqual([`Token ${tokenId} was already revoked.`]);
     expect((await cli(['list'], env)).out).toContain(
-      `${tokenId}\trevoked\tboard-member\thalton,knowsley\t-\tJane Smith (board chair)`,
+      `${tokenId}\trevoked\tboard-member\thalton,knowsley\t-\tJane Smith (board chair)\tHalton Borough Council`,
     );
 
     const store = new SqliteEventStore({ path: join(dir, 'tracker.db') });

@@ -42,6 +42,7 @@ describe('the audit trail names the person and role behind every change', () => 
         id: expect.any(String),
         name: expect.any(String),
         role: expect.stringMatching(/^(admin|board-member)$/),
+        organisation: null,
       });
     }
     expect(trail.body.at(-1)).toMatchObject({

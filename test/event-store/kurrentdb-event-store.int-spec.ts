@@ -70,7 +70,7 @@ if (configured || viaDocker) {
   process.stderr.write(`\n*** SKIPPED: KurrentDB event-store contract suite — ${reason}. ***\n\n`);
   describe('KurrentDB event store contract', () => {
     // Counted as skipped by jest, so a run without KurrentDB can never look like a pass.
-    test.todo(`runs when KurrentDB is reachable — skipped here: ${reason}`);
+    test.skip(`runs when KurrentDB is reachable — skipped here: ${reason}`, () => undefined);
   });
 }
 

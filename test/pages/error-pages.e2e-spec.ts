@@ -38,7 +38,7 @@ describe('the 500 page', () => {
       bodyParser: false,
     });
     await setUpWebPages(app, config);
-    app.useGlobalFilters(new ProblemFilter(new PageErrors()));
+    app.useGlobalFilters(new ProblemFilter(undefined, new PageErrors()));
     await app.listen(0, '127.0.0.1');
     try {
       const { port } = app.getHttpServer().address() as AddressInfo;

@@ -116,7 +116,7 @@ describe('the RAG board through time', () => {
       ['2025-26 Q1', 'red', '2025-06-30', '2025-11-05T10:00:00.000Z', false, RATINGS.correctionReason],
       ['2025-26 Q2', 'amber', '2025-09-30', '2025-10-20T10:00:00.000Z', false, null],
     ]);
-    expect(history.updates[0].actor).toEqual({ id: 'bootstrap-admin', name: 'Bootstrap administrator', role: 'admin' });
+    expect(history.updates[0].actor).toEqual({ id: 'bootstrap-admin', name: 'Bootstrap administrator', role: 'admin', organisation: null });
 
     const known = await read(t, `/api/plans/${planId}/milestones/P1.1/history`, {
       knownAt: knownAt.beforeCorrection,

@@ -14,6 +14,8 @@ import { RagBoardQueries } from '../../src/projections/rag-board/rag-board.queri
 import { RagTrendQueries } from '../../src/projections/rag-board/rag-trend.queries';
 import { openReadModelDb } from '../../src/projections/engine/read-model-db';
 import { ReadModels } from '../../src/projections/engine/read-models';
+import { Projector } from '../../src/projections/engine/projector';
+import { StreamRevisions } from '../../src/projections/shared/stream-revisions';
 import { readCut } from '../../src/projections/shared/read-cut';
 import { RecommendationHistoryQueries } from '../../src/projections/recommendations/recommendation-history.queries';
 import { RecommendationsQueries } from '../../src/projections/recommendations/recommendations.queries';
@@ -23,21 +25,22 @@ import { startReadSide } from './support/read-side';
 import { LIFE, RATINGS, recordRatingsWithBackdatedCorrection, recordRecommendationLife } from './support/scenarios';
 import { dumpTables } from './support/tables';
 
-function queriesOn(readModels: ReadModels, store: SqliteEventStore) {
+function queriesOn(readModels: ReadModels, store: SqliteEventStore, projector: Projector) {
   const plans = new PlanLookup(readModels);
-  const recommendations = new RecommendationsQueries(readModels, plans);
-  const milestones = new MilestoneHistoryQueries(readModels, plans);
-  const visits = new VisitsQueries(readModels, plans);
+  const revisions = new StreamRevisions(readModels, projector);
+  const recommendations = new RecommendationsQueries(readModels, plans, revisions);
+  const milestones = new MilestoneHistoryQueries(readModels, plans, revisions);
+  const visits = new VisitsQueries(readModels, plans, revisions);
   return {
-    board: new RagBoardQueries(readModels, plans),
+    board: new RagBoardQueries(readModels, plans, revisions),
     milestones,
     recommendations,
     histories: new RecommendationHistoryQueries(readModels, recommendations, visits, milestones),
     visits,
-    indicators: new IndicatorsQueries(readModels, plans),
+    indicators: new IndicatorsQueries(readModels, plans, revisions),
     audit: new AuditTrailQueries(readModels, plans, store),
-    trends: new RagTrendQueries(readModels, plans),
-    corrections: new CorrectionsQueries(readModels),
+    corrections: new CorrectionsQueries(readModels, plans),
+    trend: new RagTrendQueries(readModels, plans),
   };
 }
 
@@ -46,7 +49,7 @@ describe('the read models on a real store', () => {
     const side = startReadSide();
     await recordRatingsWithBackdatedCorrection(side.writer);
     await side.caughtUp();
-    const { board } = queriesOn(side.readModels, side.store);
+    const { board } = queriesOn(side.readModels, side.store, side.runner);
     const rag = (asOf: string, knownAt?: string) =>
       board.board(RATINGS.planId, readCut({ asOf, ...(knownAt ? { knownAt } : {}) })).priorities[0]!.milestones[0]!.rag;
     expect(rag(RATINGS.asOf.betweenQ1AndQ2)).toBe('red');
@@ -59,7 +62,7 @@ describe('the read models on a real store', () => {
     const side = startReadSide();
     await recordRecommendationLife(side.writer);
     await side.caughtUp();
-    const history = queriesOn(side.readModels, side.store).histories.history(LIFE.planId, 'R01', readCut({}));
+    const history = queriesOn(side.readModels, side.store, side.runner).histories.history(LIFE.planId, 'R01', readCut({}));
     expect(
       history.segments[0]!.entries.map((e) => `${e.effectiveOn} ${e.type} ${e.milestoneId ?? e.visitId ?? ''}`.trim()),
     ).toEqual([
@@ -81,7 +84,7 @@ describe('the read models on a real store', () => {
       prepared.push(sql);
       return prepare(sql);
     }) as typeof db.prepare);
-    queriesOn(side.readModels, side.store);
+    queriesOn(side.readModels, side.store, side.runner);
     spy.mockRestore();
     const params = {
       planId: 'p',
@@ -96,9 +99,6 @@ describe('the read models on a real store', () => {
       limit: 1,
       first: 'q1',
       second: 'q2',
-      period: 'q',
-      start: 'a',
-      end: 'b',
     };
     const ofOnePlan = prepared.filter((sql) => sql.includes('@planId'));
     expect(ofOnePlan.length).toBeGreaterThan(8);
@@ -143,6 +143,13 @@ describe('where the read models live', () => {
     await side.caughtUp();
     expect(separate.tables).toEqual([...side.readModels.tables, 'audit_events']);
     expect(dumpTables(db, side.readModels.tables)).toEqual(dumpTables(side.store.db, side.readModels.tables));
+    // The revisions a client sends back read the same from the trail's copy as from the store's own table.
+    const revisions = (readModels: ReadModels, projector: Projector) =>
+      ['plan-testshire', 'milestone-testshire/P1.1', 'milestone-testshire/P2.1'].map((stream) =>
+        new StreamRevisions(readModels, projector).of(stream, '9999-12-31T23:59:59.999Z'),
+      );
+    expect(revisions(separate, runner)).toEqual(revisions(side.readModels, side.runner));
+    expect(revisions(separate, runner)[1]).toBeGreaterThan(1);
     await runner.stop();
     db.close();
     await side.close();

@@ -131,6 +131,7 @@ describe('the read routes', () => {
       expect(plans).toEqual([
         {
           planId: 'testshire',
+          revision: 2,
           localAuthority: 'Testshire County Council',
           title: "Children's services improvement plan",
           totals: { green: 1, amber: 1, red: 0, complete: 0, notRated: 1 },
@@ -139,9 +140,11 @@ describe('the read routes', () => {
           period: '2025-26 Q2',
           previousTotals: { green: 0, amber: 1, red: 1, complete: 0, notRated: 1 },
           lastVisit: null,
+          trend: expect.any(Array),
         },
         {
           planId: 'riverside',
+          revision: 1,
           localAuthority: 'Riverside Borough Council',
           title: 'Improvement plan',
           totals: { green: 2, amber: 0, red: 1, complete: 0, notRated: 0 },
@@ -150,6 +153,7 @@ describe('the read routes', () => {
           period: '2025-26 Q1',
           previousTotals: { green: 0, amber: 1, red: 0, complete: 0, notRated: 2 },
           lastVisit: { visitId: 'mv-2025-04', kind: 'monitoring', endDate: '2025-04-09' },
+          trend: expect.any(Array),
         },
       ]);
       expect((await get('/api/plans', { knownAt: '2025-01-01T00:00:00Z' })).map((p: any) => p.planId)).toEqual(['riverside']);

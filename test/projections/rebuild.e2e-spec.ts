@@ -67,6 +67,13 @@ describe('rebuilding the read models', () => {
       expect(copied).toEqual(t.app.get(AuditTrailQueries).trailOf(planId, cut));
       expect(copied.length).toBeGreaterThan(10);
     }
+    // Filtered, the copy (read whole and tested) and the store (read by the streams a filter needs) agree.
+    for (const filter of [{ milestoneId: 'P1.1' }, { recommendationId: 'R01' }, { types: ['MilestoneUpdated' as const] }, { actor: 'BOOTSTRAP ADMINISTRATOR' }]) {
+      const planId = 'recommendationId' in filter ? LIFE.planId : RATINGS.planId;
+      const copied = new AuditTrailQueries(fresh, new PlanLookup(fresh), t.store).trailOf(planId, cut, {}, filter);
+      expect([filter, copied]).toEqual([filter, t.app.get(AuditTrailQueries).trailOf(planId, cut, {}, filter)]);
+      expect([filter, copied.length > 0]).toEqual([filter, true]);
+    }
     fresh.db.close();
   });
 

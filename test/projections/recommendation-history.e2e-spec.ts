@@ -121,7 +121,7 @@ describe('a recommendation’s history, cut at visits', () => {
     });
     t.setClock(undefined);
     const list = await read(t, `/api/plans/${planId}/recommendations`, { minPosition: reopened });
-    expect(list[0]).toMatchObject({ recommendationId: 'R01', status: 'open', openSince: '2025-11-20' });
+    expect(list[0]).toMatchObject({ recommendationId: 'R01', status: 'open', openSince: '2024-05-24', reopenedOn: '2025-11-20' });
     const h = await read(t, `/api/plans/${planId}/recommendations/R01/history`, { minPosition: reopened });
     expect(h.status).toBe('open');
     expect(lines(h.segments[2]).slice(-2)).toEqual(['2025-07-15 RecommendationClosed', '2025-11-20 RecommendationReopened']);

@@ -7,6 +7,7 @@ import { newToken, tokenIdFor } from '../token-secret';
 
 export interface IssueTokenInput {
   name: string;
+  organisation?: string;
   role: string;
   plans: readonly string[];
   expiresAt?: string;
@@ -29,6 +30,7 @@ export async function issueToken(handle: Handle<TokenCommand>, input: IssueToken
   const data = {
     tokenId: fresh.tokenId,
     name: input.name,
+    ...(input.organisation !== undefined ? { organisation: input.organisation } : {}),
     role: input.role,
     plans: input.plans,
     hash: fresh.hash,

@@ -7,6 +7,7 @@ const PLAN_OR_ALL = new RegExp(`^\\*$|${ID_PATTERN.source}`);
 
 export class IssueTokenDto {
   @TextField(MAX.title, 'Jane Smith (improvement board chair)') name!: string;
+  @TextField(MAX.title, 'Halton Borough Council', false) organisation?: string;
   @EnumField(
     ROLES,
     true,

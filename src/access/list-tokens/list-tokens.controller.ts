@@ -7,6 +7,7 @@ import { TokenRegistry, TokenSummary } from '../token-registry';
 class TokenSummaryDto implements TokenSummary {
   @ApiProperty() tokenId!: string;
   @ApiProperty() name!: string;
+  @ApiPropertyOptional({ example: 'Halton Borough Council' }) organisation?: string;
   @ApiProperty({ enum: ROLES }) role!: TokenSummary['role'];
   @ApiProperty({ type: [String] }) plans!: string[];
   @ApiProperty({ enum: ['active', 'revoked', 'expired'] }) status!: TokenSummary['status'];

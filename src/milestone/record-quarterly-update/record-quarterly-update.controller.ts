@@ -31,6 +31,12 @@ export class RecordQuarterlyUpdateController {
     @Body() body: RecordQuarterlyUpdateDto,
     @WriteContext() context: CommandContext,
   ): Promise<QuarterlyUpdateResultDto> {
+    // One revision cannot stand for many milestones: each row names its own expectedRevision.
+    if (context.expectedRevision !== undefined) {
+      throw new ProblemException(
+        validationProblem([{ field: 'If-Match', message: 'a quarterly update changes many milestones: give each row its expectedRevision instead' }]),
+      );
+    }
     const repeated = repeatedMilestones(body.updates);
     if (repeated.length > 0) throw new ProblemException(validationProblem(repeated));
     let result: BatchResult;

@@ -65,6 +65,8 @@ export class AuditPageController {
         trail = this.audit.trailOf(planId, ctx.cut, {
           ...(filters.from ? { from: filters.from } : {}),
           ...(filters.to ? { to: filters.to } : {}),
+          // The page lists the people of the whole range and pages newest first: it reads the range whole.
+          limit: Number.MAX_SAFE_INTEGER,
         });
       } catch (error) {
         if (!(error instanceof ProblemException)) throw error;
@@ -72,7 +74,8 @@ export class AuditPageController {
       }
     }
     const people = new Map<string, string>();
-    for (const e of trail) people.set(e.actor.id, `${e.actor.name ?? e.actor.id}${e.actor.role ? ` (${e.actor.role})` : ''}`);
+    for (const e of trail)
+      people.set(e.actor.id ?? '', `${e.actor.name ?? e.actor.id}${e.actor.role ? ` (${e.actor.role})` : ''}`);
     const types = [...new Set(trail.map((e) => e.type))].sort();
     const chosen = trail
       .filter((e) => (!filters.type || e.type === filters.type) && (!filters.actor || e.actor.id === filters.actor))
@@ -109,7 +112,7 @@ export class AuditPageController {
           late: e.recordedAt.slice(0, 10) > e.effectiveOn,
           type: TYPE_LABELS[e.type] ?? e.type,
           what: describeEvent({ type: e.type, data: e.data } as DomainEvent, e.streamId),
-          by: people.get(e.actor.id) ?? e.actor.id,
+          by: people.get(e.actor.id ?? '') ?? e.actor.id ?? '',
           command: e.command,
         })),
         pagination: pagination(page, pages, (n) => ctx.link(`${base}/audit`, { ...kept, ...(n > 1 ? { page: String(n) } : {}) })),

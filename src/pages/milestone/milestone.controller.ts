@@ -11,6 +11,7 @@ import { UpdateMilestoneDto } from '../../milestone/update-milestone/update-mile
 import { PlanLookup } from '../../projections/shared/plan-lookup';
 import { Projector } from '../../projections/engine/projector';
 import { MilestoneHistoryQueries } from '../../projections/rag-board/milestone-history.queries';
+import { CorrectionsQueries } from '../../projections/rag-board/corrections.queries';
 import { RagBoardQueries } from '../../projections/rag-board/rag-board.queries';
 import { MIN_POSITION_WAIT_MS } from '../../projections/shared/read-gate';
 import { readCut, ReadCut } from '../../projections/shared/read-cut';
@@ -44,6 +45,7 @@ export class MilestonePageController {
     private readonly plans: PlanLookup,
     private readonly board: RagBoardQueries,
     private readonly histories: MilestoneHistoryQueries,
+    private readonly corrections: CorrectionsQueries,
     private readonly recommendations: RecommendationsQueries,
     private readonly projector: Projector,
   ) {}
@@ -111,7 +113,7 @@ export class MilestonePageController {
         const now = this.histories.history(planId, milestoneId, readCut({ asOf: '9999-12-31' }));
         const last = now.updates.at(-1);
         const conflict = last
-          ? `Since you opened this page, ${milestoneId} was rated ${ragLabel(last.rag)} for ${last.period} on ${formatInstant(last.recordedAt)} by ${recordedBy(ctx, last.actor, planId)}. ` +
+          ? `Since you opened this page, ${milestoneId} was rated ${ragLabel(last.rag)} for ${last.period} on ${formatInstant(last.recordedAt)} by ${recordedBy(ctx, last.actor)}. ` +
             'Nothing was recorded. Your entries are kept: check the history below, then send the form again to record them.'
           : `Since you opened this page, someone else changed ${milestoneId}. Nothing was recorded: send the form again to record your entries.`;
         return this.page(ctx, planId, milestoneId, { ...form, revision: String(now.revision) }, [], 409, conflict);
@@ -149,6 +151,11 @@ export class MilestonePageController {
       milestoneViewModel(ctx, {
         plan,
         history,
+        corrections: this.corrections.ofQuarters(
+          planId,
+          [...new Set(history.updates.map((u) => u.period))].map((period) => ({ milestoneId, period })),
+          cut,
+        ),
         form,
         errors,
         ...(conflict ? { conflict } : {}),

@@ -1,5 +1,6 @@
 import { comparePeriods } from '../../domain/period';
 import { PlanRow } from '../../projections/shared/plan-lookup';
+import { CorrectionDto } from '../../projections/rag-board/corrections.dto';
 import { MilestoneHistoryDto } from '../../projections/rag-board/milestone-history.dto';
 import { RecommendationDto } from '../../projections/recommendations/recommendations.dto';
 import { FieldError } from '../../web/problem.filter';
@@ -39,6 +40,8 @@ export function startingForm(history: MilestoneHistoryDto): MilestoneForm {
 export interface MilestonePageData {
   plan: PlanRow;
   history: MilestoneHistoryDto;
+  /** Its reports that changed an earlier report of their quarter, one each. */
+  corrections: CorrectionDto[];
   /** The same milestone's history as recorded now, for the form (the page may show another moment). */
   form: MilestoneForm;
   errors: FieldError[];
@@ -56,8 +59,7 @@ export function milestoneViewModel(ctx: PageContext, d: MilestonePageData): Page
   const href = `${base}/milestones/${encodeURIComponent(history.milestoneId)}`;
   const counting = history.updates.filter((u) => !u.superseded);
   const latest = counting.at(-1);
-  const byPeriod = new Map<string, number>();
-  for (const u of history.updates) byPeriod.set(u.period, (byPeriod.get(u.period) ?? 0) + 1);
+  const corrections = new Map(d.corrections.map((c) => [c.position, c]));
   const fieldErrors = Object.fromEntries(d.errors.map((e) => [e.field, e.message]));
   const rated = [...new Set(history.updates.map((u) => u.period))].reverse();
   const periods = [...new Set([...periodChoices(), ...rated])].sort((a, b) => comparePeriods(b, a));
@@ -97,25 +99,34 @@ export function milestoneViewModel(ctx: PageContext, d: MilestonePageData): Page
           counting.map((u) => ({ period: u.period, rag: u.rag })),
         )
       : null,
-    updates: [...history.updates].reverse().map((u) => ({
-      period: u.period,
-      rag: u.rag,
-      forecastRag: u.forecastRag,
-      commentary: u.commentary,
-      effectiveOn: formatDate(u.effectiveOn),
-      recorded: `${formatInstant(u.recordedAt)} by ${recordedBy(ctx, u.actor, planId)}`,
-      superseded: u.superseded,
-      /** The report that replaced an earlier one for its quarter: a change after the fact. */
-      corrects: (byPeriod.get(u.period) ?? 0) > 1 && !u.superseded,
-      reason: u.reason,
-      note: u.note,
-      source: sourceNote(u.provenance),
-    })),
+    updates: [...history.updates].reverse().map((u) => {
+      const correction = corrections.get(u.position);
+      return {
+        period: u.period,
+        rag: u.rag,
+        forecastRag: u.forecastRag,
+        commentary: u.commentary,
+        effectiveOn: formatDate(u.effectiveOn),
+        recorded: `${formatInstant(u.recordedAt)} by ${recordedBy(ctx, u.actor)}`,
+        superseded: u.superseded,
+        /** A report that changed an earlier one of its quarter: a change after the fact, and what it changed. */
+        corrects: correction !== undefined,
+        changedFrom: correction
+          ? `Changed from ${ragLabel(correction.before.rag)}, reported ${formatInstant(correction.before.recordedAt)} by ${recordedBy(ctx, correction.before.actor)}` +
+            (correction.before.rag === correction.firstReportedRag && correction.before.recordedAt === correction.firstReportedAt
+              ? '.'
+              : ` (first reported as ${ragLabel(correction.firstReportedRag)} on ${formatInstant(correction.firstReportedAt)}).`)
+          : null,
+        reason: u.reason,
+        note: u.note,
+        source: sourceNote(u.provenance),
+      };
+    }),
     dueDateChanges: history.dueDateChanges.map((c) => ({
       dueOn: formatDate(c.dueOn),
       previousDueOn: c.previousDueOn ? formatDate(c.previousDueOn) : 'None',
       reason: c.reason,
-      recorded: `${formatInstant(c.recordedAt)} by ${recordedBy(ctx, c.actor, planId)}`,
+      recorded: `${formatInstant(c.recordedAt)} by ${recordedBy(ctx, c.actor)}`,
     })),
     recommendations: d.recommendations.map((r) => ({
       recommendationId: r.recommendationId,

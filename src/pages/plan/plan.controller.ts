@@ -40,7 +40,7 @@ export class PlanPageController {
         board,
         judgements: this.visits.latestJudgements(planId, ctx.cut),
         trend: this.trends.trend(planId, ctx.cut),
-        corrections: this.corrections.of(
+        corrections: this.corrections.ofQuarters(
           planId,
           board.priorities.flatMap((p) =>
             p.milestones.flatMap((m) => (m.period ? [{ milestoneId: m.milestoneId, period: m.period }] : [])),

@@ -1,6 +1,6 @@
 import { Rag, RAGS } from '../../milestone/rag';
 import { PlanRow } from '../../projections/shared/plan-lookup';
-import { Correction } from '../../projections/rag-board/corrections.queries';
+import { CorrectionDto } from '../../projections/rag-board/corrections.dto';
 import { BoardDto, BoardMilestoneDto } from '../../projections/rag-board/rag-board.dto';
 import { RagTrendDto } from '../../projections/rag-board/rag-trend.dto';
 import { VisitsQueries } from '../../projections/visits/visits.queries';
@@ -69,12 +69,17 @@ export function directionOf(m: Pick<BoardMilestoneDto, 'direction' | 'previousRa
   };
 }
 
-/** "Changed after it was first reported": the first report, and when, by whom and why it changed. */
-export function correctionNote(ctx: PageContext, planId: string, c: Correction): string {
-  const why = c.latest.reason ? `: “${c.latest.reason}”` : '';
+/**
+ * "Changed after it was first reported": the first report, and when, by whom and why it last changed.
+ * `changes` are one quarter's corrections, oldest first, one per report after the first.
+ */
+export function correctionNote(ctx: PageContext, changes: readonly CorrectionDto[]): string {
+  const last = changes[changes.length - 1]!;
+  const why = last.reason ? `: “${last.reason}”` : '';
+  const times = changes.length > 1 ? ` (changed ${changes.length} times)` : '';
   return (
-    `First reported as ${ragLabel(c.first.rag)} on ${formatInstant(c.first.recordedAt)}. ` +
-    `Changed to ${ragLabel(c.latest.rag)} on ${formatInstant(c.latest.recordedAt)} by ${recordedBy(ctx, c.latest.actor, planId)}${why}.`
+    `First reported as ${ragLabel(last.firstReportedRag)} on ${formatInstant(last.firstReportedAt)}. ` +
+    `Changed to ${ragLabel(last.after.rag)} on ${formatInstant(last.after.recordedAt)} by ${recordedBy(ctx, last.after.actor)}${why}${times}.`
   );
 }
 
@@ -92,7 +97,7 @@ export interface PlanPageData {
   board: BoardDto;
   judgements: ReturnType<VisitsQueries['latestJudgements']>;
   trend: RagTrendDto;
-  corrections: Correction[];
+  corrections: CorrectionDto[];
   filters: PlanFilters;
 }
 
@@ -102,7 +107,11 @@ export function planViewModel(
 ): PageModel {
   const planId = plan.plan_id;
   const base = `/plans/${encodeURIComponent(planId)}`;
-  const corrected = new Map(corrections.map((c) => [`${c.milestoneId}\u0000${c.period}`, c]));
+  const corrected = new Map<string, CorrectionDto[]>();
+  for (const c of corrections) {
+    const key = `${c.milestoneId}\u0000${c.period}`;
+    corrected.set(key, [...(corrected.get(key) ?? []), c]);
+  }
   const all = board.priorities.flatMap((p) => p.milestones);
   const matches = (m: BoardMilestoneDto, priorityId: string) =>
     (!filters.rag || m.rag === filters.rag) &&
@@ -126,7 +135,7 @@ export function planViewModel(
             period: m.period,
             commentary: m.commentary === null ? null : excerpt(m.commentary),
             direction: directionOf(m),
-            correction: correction ? correctionNote(ctx, planId, correction) : null,
+            correction: correction ? correctionNote(ctx, correction) : null,
             mark: sourceNote(m.provenance)?.mark ?? null,
           };
         }),

@@ -174,7 +174,7 @@ export class QuarterlyUpdatePageController {
     const now = ratings.get(row.milestoneId)?.get(period);
     row.conflict = now
       ? `Since you opened this form, ${row.milestoneId} was rated ${ragLabel(now.rag)} for ${period} on ${formatInstant(now.recordedAt)} by ` +
-        `${recordedBy(ctx, now.actor, planId)}: “${excerpt(now.commentary, 200).text}”. Your entries are kept below. Send the form again to record them instead.`
+        `${recordedBy(ctx, now.actor)}: “${excerpt(now.commentary, 200).text}”. Your entries are kept below. Send the form again to record them instead.`
       : `Since you opened this form, someone else changed ${row.milestoneId} (its due date, or another quarter’s rating). Your entries are kept below. Send the form again to record them.`;
     row.current = now;
     // Sending the form again confirms: it now carries the revision the person has seen.

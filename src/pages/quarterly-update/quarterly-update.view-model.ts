@@ -104,7 +104,7 @@ export function quarterlyViewModel(ctx: PageContext, form: QuarterlyForm): PageM
   const describe = (r: PeriodRating) => ({
     rag: r.rag,
     commentary: excerpt(r.commentary, 240).text,
-    recorded: `${formatInstant(r.recordedAt)} by ${recordedBy(ctx, r.actor, planId)}`,
+    recorded: `${formatInstant(r.recordedAt)} by ${recordedBy(ctx, r.actor)}`,
   });
   const groups = new Map<string, { priorityId: string; title: string; rows: unknown[] }>();
   form.rows.forEach((row, index) => {

@@ -101,7 +101,7 @@ export function recommendationViewModel(ctx: PageContext, d: RecommendationPageD
       entries: [...s.entries].reverse().map((e) => ({
         ...describe(e),
         date: formatDate(e.effectiveOn),
-        by: recordedBy(ctx, e.actor, planId),
+        by: recordedBy(ctx, e.actor),
         /** Recorded after the day it applies to: say when. */
         recordedLate: e.recordedAt.slice(0, 10) > e.effectiveOn ? formatInstant(e.recordedAt) : null,
         type: e.type,

@@ -5,6 +5,7 @@ import { AuditEventDto } from './audit-trail.dto';
 import { SqliteEventStore } from '../../event-store/sqlite-event-store';
 import { provenanceOf } from '../../domain/provenance';
 import { fromProvenanceColumn } from '../shared/provenance';
+import { TrailNarrowing } from './audit-filter';
 
 export interface TrailBounds {
   planId: string;
@@ -15,11 +16,12 @@ export interface TrailBounds {
   to: string;
   /** Effective on or before. */
   asOf: string;
-  /** At most this many; -1 for all. */
-  limit: number;
+  /** Where the events wanted lie, when a filter says (the embedded store then reads only those streams). */
+  narrowing?: TrailNarrowing;
 }
 
-export type TrailSource = (bounds: TrailBounds) => AuditEventDto[];
+/** The plan's events within the bounds, oldest first, read as they are consumed. */
+export type TrailSource = (bounds: TrailBounds) => Iterable<AuditEventDto>;
 
 interface CopiedRow {
   position: number;
@@ -40,26 +42,32 @@ interface CopiedRow {
 
 /** The trail from the audit trail's own copy of the events (read models beside KurrentDB). */
 export function copiedTrail(db: Database.Database): TrailSource {
-  const trail = db.prepare<[TrailBounds], CopiedRow>(
+  const trail = db.prepare<[Omit<TrailBounds, 'narrowing'>], CopiedRow>(
     `SELECT * FROM audit_events
      WHERE plan_id = @planId AND position > @after AND recorded_at >= @from AND recorded_at <= @to AND effective_on <= @asOf
-     ORDER BY position LIMIT @limit`,
+     ORDER BY position`,
   );
-  return (bounds) =>
-    trail.all(bounds).map((row) => ({
-      position: row.position,
-      type: row.type,
-      streamId: row.stream_id,
-      revision: row.revision,
-      eventId: row.event_id,
-      effectiveOn: row.effective_on,
-      recordedAt: row.recorded_at,
-      actor: fromActorColumns(row),
-      command: row.command,
-      correlationId: row.correlation_id,
-      data: JSON.parse(row.data) as unknown,
-      provenance: fromProvenanceColumn(row.provenance),
-    }));
+  function* read({ narrowing: _narrowing, ...bounds }: TrailBounds): Generator<AuditEventDto> {
+    for (const row of trail.iterate(bounds)) yield toDto(row);
+  }
+  return read;
+}
+
+function toDto(row: CopiedRow): AuditEventDto {
+  return {
+    position: row.position,
+    type: row.type,
+    streamId: row.stream_id,
+    revision: row.revision,
+    eventId: row.event_id,
+    effectiveOn: row.effective_on,
+    recordedAt: row.recorded_at,
+    actor: fromActorColumns(row),
+    command: row.command,
+    correlationId: row.correlation_id,
+    data: JSON.parse(row.data) as unknown,
+    provenance: fromProvenanceColumn(row.provenance),
+  };
 }
 
 /**
@@ -68,15 +76,16 @@ export function copiedTrail(db: Database.Database): TrailSource {
  */
 export function storeTrail(store: SqliteEventStore): TrailSource {
   const nested = STREAM_TYPES.filter((t) => t !== 'plan');
-  return ({ planId, after, from, to, asOf, limit }) => {
+  function* read({ planId, after, from, to, asOf, narrowing }: TrailBounds): Generator<AuditEventDto> {
     const id = encodeURIComponent(planId);
-    const selection = { streams: [`plan-${id}`], prefixes: nested.map((type) => `${type}-${id}/`), types: KNOWN_EVENT_TYPES };
-    const trail: AuditEventDto[] = [];
+    const whole = { streams: [`plan-${id}`], prefixes: nested.map((type) => `${type}-${id}/`) };
+    const where = narrowing && narrowing.streams.length + narrowing.prefixes.length > 0 ? narrowing : whole;
+    const selection = { streams: where.streams, prefixes: where.prefixes, types: narrowing?.types ?? KNOWN_EVENT_TYPES };
     for (const stored of store.readSelection(selection, { after, recordedFrom: from, recordedTo: to })) {
       const fact = toFact(stored);
       if (!fact || fact.effectiveOn > asOf || fact.planId !== planId) continue;
       const { command, correlationId } = fact.metadata;
-      trail.push({
+      yield {
         position: fact.position,
         type: fact.event.type,
         streamId: fact.streamId,
@@ -89,9 +98,8 @@ export function storeTrail(store: SqliteEventStore): TrailSource {
         correlationId: typeof correlationId === 'string' ? correlationId : null,
         data: fact.event.data,
         provenance: provenanceOf(fact.metadata.provenance) ?? null,
-      });
-      if (trail.length === limit) break;
+      };
     }
-    return trail;
-  };
+  }
+  return read;
 }

@@ -1,5 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, Matches, ValidateBy } from 'class-validator';
+import { IsOptional, IsString, Matches, MaxLength, ValidateBy } from 'class-validator';
+import { DomainEventType, KNOWN_EVENT_TYPES } from '../engine/fact';
+import { ID_PATTERN, MAX } from '../../web/fields';
 import { isIsoDate } from '../../domain/dates';
 import { ActorDto } from '../shared/actor.dto';
 import { isInstant } from '../shared/read-cut';
@@ -15,6 +17,25 @@ const IsDateOrInstant = () =>
         `${args?.property} must be a date (YYYY-MM-DD) or an ISO 8601 instant such as 2025-10-01T09:00:00Z`,
     },
   });
+
+const KNOWN_TYPES = new Set<string>(KNOWN_EVENT_TYPES);
+
+const IsEventTypes = () =>
+  ValidateBy({
+    name: 'isEventTypes',
+    validator: {
+      validate: (value) =>
+        typeof value === 'string' && eventTypesOf(value).length > 0 && eventTypesOf(value).every((type) => KNOWN_TYPES.has(type)),
+      defaultMessage: () => `type must be one or more of ${KNOWN_EVENT_TYPES.join(', ')}, separated by commas`,
+    },
+  });
+
+/** The types a `type` parameter names. */
+export const eventTypesOf = (value: string): DomainEventType[] =>
+  value
+    .split(',')
+    .map((type) => type.trim())
+    .filter((type) => type !== '') as DomainEventType[];
 
 export class AuditQuery extends ReadCutQuery {
   @ApiPropertyOptional({
@@ -35,11 +56,37 @@ export class AuditQuery extends ReadCutQuery {
   @IsPosition()
   after?: string;
 
-  @ApiPropertyOptional({ description: 'At most this many events (1–10000); all when left out' })
+  @ApiPropertyOptional({
+    description: 'At most this many events (1–10000, default 1000). A full page answers a Link header, rel="next", to the next one',
+  })
   @IsOptional()
   @Matches(/^(10000|[1-9]\d{0,3})$/, { message: 'limit must be a whole number from 1 to 10000' })
   limit?: string;
+
+  @ApiPropertyOptional({ description: 'Only events of these types, comma-separated', example: 'MilestoneUpdated,MilestoneDueDateChanged' })
+  @IsOptional()
+  @IsEventTypes()
+  type?: string;
+
+  @ApiPropertyOptional({ description: 'Only events recorded by this person: their actor id or name, in any case', example: 'Jane Smith' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  actor?: string;
+
+  @ApiPropertyOptional({ description: 'Only events about this milestone: its own, and the links to recommendations it works towards', example: 'P2.1' })
+  @IsOptional()
+  @Matches(ID_PATTERN, { message: 'milestoneId must be a milestone id such as P2.1' })
+  @MaxLength(MAX.id)
+  milestoneId?: string;
+
+  @ApiPropertyOptional({ description: 'Only events about this recommendation: its own, and the visit findings that name it', example: 'R07' })
+  @IsOptional()
+  @Matches(ID_PATTERN, { message: 'recommendationId must be a recommendation id such as R07' })
+  @MaxLength(MAX.id)
+  recommendationId?: string;
 }
+
 
 export class AuditEventDto {
   @ApiProperty() position!: number;

@@ -1,4 +1,5 @@
 import { Migration } from '../../event-store/sqlite-schema';
+import { addActorOrganisationColumn } from '../engine/projection';
 import { addProvenanceColumn } from '../shared/provenance';
 
 /** One row per event of a plan, so an auditor's trail is an index range, whatever store holds the events. */
@@ -21,6 +22,7 @@ export const AUDIT_TRAIL_MIGRATIONS: Migration[] = [
    );
    CREATE INDEX audit_events_by_plan ON audit_events (plan_id, position);`,
   addProvenanceColumn('audit_events'),
-  // A stream's revision (what a form sends back as expectedRevision) is one seek.
+  // A stream's revision (what a client sends back as expectedRevision) is one seek.
   `CREATE INDEX audit_events_by_stream ON audit_events (stream_id, revision);`,
+  addActorOrganisationColumn('audit_events'),
 ];

@@ -9,6 +9,7 @@ import { copiedTrail, storeTrail, TrailSource } from './audit-sources';
 import { ReadModels } from '../engine/read-models';
 import { ReadCut, toUtcInstant } from '../shared/read-cut';
 import { AuditEventDto } from './audit-trail.dto';
+import { AuditFilter, auditPredicate, narrowingOf } from './audit-filter';
 
 export interface AuditRange {
   from?: string;
@@ -18,6 +19,9 @@ export interface AuditRange {
   after?: number;
   limit?: number;
 }
+
+/** How many events a page holds when the client names no limit, and the most it may ask for. */
+export const AUDIT_PAGE = { default: 1000, max: 10_000 } as const;
 
 const startOf = (value: string) => (isIsoDate(value) ? `${value}T00:00:00.000Z` : toUtcInstant(value));
 const endOf = (value: string) => (isIsoDate(value) ? `${value}T23:59:59.999Z` : toUtcInstant(value));
@@ -40,7 +44,8 @@ export class AuditTrailQueries {
     else throw new Error('The audit trail needs the embedded store, or its copy of the events in the read models');
   }
 
-  trailOf(planId: string, cut: ReadCut, range: AuditRange = {}): AuditEventDto[] {
+  /** One page of the trail, oldest first: at most `range.limit` events (AUDIT_PAGE.default) after `range.after`. */
+  trailOf(planId: string, cut: ReadCut, range: AuditRange = {}, filter: AuditFilter = {}): AuditEventDto[] {
     this.plans.require(planId, cut);
     const from = range.from === undefined ? '' : startOf(range.from);
     const to = range.to === undefined ? cut.recordedBy : endOf(range.to);
@@ -49,13 +54,23 @@ export class AuditTrailQueries {
         validationProblem([{ field: 'to', message: `to (${range.to}) is before from (${range.from})` }]),
       );
     }
-    return this.trail({
+    const limit = range.limit ?? AUDIT_PAGE.default;
+    const wanted = auditPredicate(planId, filter);
+    const narrowing = narrowingOf(planId, filter);
+    const page: AuditEventDto[] = [];
+    const events = this.trail({
       planId,
       after: range.after ?? -1,
       from,
       to: to < cut.recordedBy ? to : cut.recordedBy,
       asOf: range.asOf ?? '9999-12-31',
-      limit: range.limit ?? -1,
+      ...(narrowing ? { narrowing } : {}),
     });
+    for (const event of events) {
+      if (!wanted(event)) continue;
+      page.push(event);
+      if (page.length === limit) break;
+    }
+    return page;
   }
 }

@@ -51,6 +51,7 @@ export interface FactActor {
   id: string;
   name: string | null;
   role: string | null;
+  organisation: string | null;
 }
 
 /** A stored event as the read models see it: typed, with its plan and the two times of the fact. */
@@ -92,6 +93,7 @@ const actorOf = (metadata: EventMetadata): FactActor => ({
   id: typeof metadata.actor?.id === 'string' ? metadata.actor.id : 'unknown',
   name: metadata.actor?.name ?? null,
   role: metadata.actor?.role ?? null,
+  organisation: typeof metadata.actor?.organisation === 'string' ? metadata.actor.organisation : null,
 });
 
 /** Undefined for events the read models do not know (other streams, future types): they are skipped. */

@@ -19,13 +19,18 @@ const FACT_COLUMNS = {
   actor_id: 'f.actor.id',
   actor_name: 'f.actor.name',
   actor_role: 'f.actor.role',
+  actor_organisation: 'f.actor.organisation',
   provenance: 'provenance(f)',
 } as const;
 type FactColumn = keyof typeof FACT_COLUMNS;
 export const isFactColumn = (column: string): column is FactColumn => column in FACT_COLUMNS;
 
-/** The three columns of who recorded a fact, for the tables that keep it. */
-export const ACTOR_COLUMNS = ['actor_id', 'actor_name', 'actor_role'] as const satisfies readonly FactColumn[];
+/** The columns of who recorded a fact, for the tables that keep it. */
+export const ACTOR_COLUMNS = ['actor_id', 'actor_name', 'actor_role', 'actor_organisation'] as const satisfies readonly FactColumn[];
+
+/** The migration that gives fact tables written before organisations were kept their column (null in old rows). */
+export const addActorOrganisationColumn = (...tables: string[]): Migration =>
+  tables.map((table) => `ALTER TABLE ${table} ADD COLUMN actor_organisation TEXT;`).join('\n');
 
 /** The provenance column's value for a fact: JSON, or null for a fact recorded directly by its actor. */
 const provenanceValue = (fact: Fact): string | null => {

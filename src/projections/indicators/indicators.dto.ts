@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ApiProvenance, ProvenanceDto } from '../shared/provenance.dto';
+import { ApiRevision } from '../shared/api-revision.decorator';
 
 export class IndicatorValueDto {
   @ApiProperty({ example: '2025-26 Q2' }) period!: string;
@@ -20,4 +21,5 @@ export class IndicatorDto {
   })
   values!: IndicatorValueDto[];
   @ApiProvenance() provenance!: ProvenanceDto | null;
+  @ApiRevision('The indicator’s') revision!: number;
 }

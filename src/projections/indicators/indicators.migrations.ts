@@ -1,4 +1,5 @@
 import { Migration } from '../../event-store/sqlite-schema';
+import { addActorOrganisationColumn } from '../engine/projection';
 import { addProvenanceColumn } from '../shared/provenance';
 
 /** Indicator values are bitemporal; period_start/period_end let SQL order quarters, years and months. */
@@ -32,4 +33,5 @@ export const INDICATORS_MIGRATIONS: Migration[] = [
    CREATE INDEX indicator_values_by_period
      ON indicator_values (plan_id, indicator_id, period_end, period_start, period, effective_on, position, recorded_at);`,
   addProvenanceColumn('indicators', 'indicator_values'),
+  addActorOrganisationColumn('indicator_values'),
 ];

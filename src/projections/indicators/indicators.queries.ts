@@ -4,6 +4,8 @@ import { ReadModels } from '../engine/read-models';
 import { ReadCut } from '../shared/read-cut';
 import { IndicatorDto, IndicatorValueDto } from './indicators.dto';
 import { fromProvenanceColumn } from '../shared/provenance';
+import { StreamRevisions } from '../shared/stream-revisions';
+import { streamId as indicatorStreamId } from '../../indicator/indicator';
 
 interface ValueRow {
   indicator_id: string;
@@ -25,6 +27,7 @@ export class IndicatorsQueries {
   constructor(
     readModels: ReadModels,
     private readonly plans: PlanLookup,
+    private readonly revisions: StreamRevisions,
   ) {
     const db = readModels.db;
     this.indicators = db.prepare<[Cut], { indicator_id: string; title: string; unit: string; provenance: string | null }>(
@@ -60,6 +63,7 @@ export class IndicatorsQueries {
       unit: i.unit,
       values: [...(byIndicator.get(i.indicator_id)?.values() ?? [])],
       provenance: fromProvenanceColumn(i.provenance),
+      revision: this.revisions.of(indicatorStreamId(planId, i.indicator_id), cut.recordedBy),
     }));
   }
 }

@@ -47,7 +47,7 @@ export class PortfolioController {
   @Get('portfolio/recommendations/open-longest')
   @ApiRead(
     'Open recommendations across every plan, open longest first',
-    'The recommendations open as of asOf in every plan, by how long they have been open (since raised or last reopened).',
+    'The recommendations open as of asOf in every plan, by how long they have been open: since first raised, a reopening included (reopenedOn says when).',
     [OpenRecommendationDto],
   )
   async openLongest(@Query() query: OpenLongestQuery, @VisiblePlans() scope: PlanScope): Promise<OpenRecommendationDto[]> {

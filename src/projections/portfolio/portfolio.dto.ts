@@ -2,8 +2,11 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { RAGS } from '../../milestone/rag';
 import { BoardMilestoneDto, RagTotalsDto } from '../rag-board/rag-board.dto';
+import { TrendPeriodDto } from '../rag-board/rag-trend.dto';
 import { ReadCutQuery } from '../shared/read-cut.query';
 import { VisitRefDto } from '../recommendations/recommendation-history.dto';
+import { AsTyped } from '../../web/fields';
+import { ApiRevision } from '../shared/api-revision.decorator';
 
 export class DirectionTotalsDto {
   @ApiProperty({ description: 'Milestones rated better than in the previous quarter' }) improved!: number;
@@ -13,6 +16,7 @@ export class DirectionTotalsDto {
 
 export class PortfolioPlanDto {
   @ApiProperty({ example: 'halton' }) planId!: string;
+  @ApiRevision('The plan’s') revision!: number;
   @ApiProperty({ example: 'Halton Borough Council' }) localAuthority!: string;
   @ApiProperty() title!: string;
   @ApiProperty({ type: RagTotalsDto }) totals!: RagTotalsDto;
@@ -25,6 +29,11 @@ export class PortfolioPlanDto {
   previousTotals!: RagTotalsDto;
   @ApiProperty({ type: VisitRefDto, nullable: true, description: 'The latest visit ended by asOf' })
   lastVisit!: VisitRefDto | null;
+  @ApiProperty({
+    type: [TrendPeriodDto],
+    description: 'RAG totals of the last four quarters up to the latest the plan rated by asOf, oldest first (as GET …/trend counts them)',
+  })
+  trend!: TrendPeriodDto[];
 }
 
 export class PortfolioMilestoneDto extends BoardMilestoneDto {
@@ -36,6 +45,7 @@ export class PortfolioMilestoneDto extends BoardMilestoneDto {
 export class PortfolioMilestonesQuery extends ReadCutQuery {
   @ApiPropertyOptional({ enum: RAGS, description: 'The current rating to list (default red)' })
   @IsOptional()
+  @AsTyped()
   @IsIn(RAGS, { message: `rag must be one of ${RAGS.join(', ')}` })
   rag?: string;
 }

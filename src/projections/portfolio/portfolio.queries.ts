@@ -1,12 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { RagBoardQueries, totalsOf } from '../rag-board/rag-board.queries';
+import { RagTrendQueries } from '../rag-board/rag-trend.queries';
 import { ReadCut } from '../shared/read-cut';
 import { RecommendationsQueries } from '../recommendations/recommendations.queries';
 import { PlanLookup } from '../shared/plan-lookup';
 import { VisitsQueries } from '../visits/visits.queries';
+import { StreamRevisions } from '../shared/stream-revisions';
+import { streamId as planStreamId } from '../../plan/plan';
 import { DirectionTotalsDto, PortfolioMilestoneDto, PortfolioPlanDto } from './portfolio.dto';
 
 export type Visible = (planId: string) => boolean;
+
+/** How many quarters the portfolio shows of each plan's trend: a year. */
+const PORTFOLIO_QUARTERS = 4;
 export const everyPlan: Visible = () => true;
 
 const groupBy = <T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> => {
@@ -39,11 +45,13 @@ export class PortfolioQueries {
     private readonly board: RagBoardQueries,
     private readonly recommendations: RecommendationsQueries,
     private readonly visits: VisitsQueries,
+    private readonly revisions: StreamRevisions,
+    private readonly trends: RagTrendQueries,
   ) {}
 
   portfolio(cut: ReadCut, visible: Visible = everyPlan): PortfolioPlanDto[] {
     const milestones = groupBy(this.board.allMilestones(cut), (m) => m.planId);
-    const open = groupBy(this.recommendations.openLongest(cut, Number.MAX_SAFE_INTEGER), (r) => r.planId);
+    const open = this.recommendations.openCounts(cut);
     const lastVisits = this.visits.lastVisits(cut);
     return this.plans
       .list(cut)
@@ -54,11 +62,13 @@ export class PortfolioQueries {
         for (const m of ofPlan) if (m.direction) direction[m.direction] += 1;
         return {
           planId: plan.plan_id,
+          revision: this.revisions.of(planStreamId(plan.plan_id), cut.recordedBy),
           localAuthority: plan.local_authority,
           title: plan.title,
           totals: totalsOf(ofPlan),
           direction,
-          openRecommendations: open.get(plan.plan_id)?.length ?? 0,
+          openRecommendations: open.get(plan.plan_id) ?? 0,
+          trend: this.trends.lastQuarters(plan.plan_id, cut, PORTFOLIO_QUARTERS),
           period: commonPeriod(ofPlan),
           previousTotals: totalsOf(ofPlan.map((m) => ({ rag: m.previousRag ?? 'not-rated' }))),
           lastVisit: lastVisits.get(plan.plan_id) ?? null,
@@ -76,6 +86,6 @@ export class PortfolioQueries {
     return this.board
       .allMilestones(cut)
       .filter((m) => m.rag === rag && authorities.has(m.planId))
-      .map((m) => ({ ...m, localAuthority: authorities.get(m.planId)! }));
+      .map((m) => ({ ...this.board.withRevision(m, cut), localAuthority: authorities.get(m.planId)! }));
   }
 }

@@ -1,83 +1,121 @@
 import { Injectable } from '@nestjs/common';
-import { parsePeriod } from '../../domain/period';
-import { FactActor } from '../engine/fact';
-import { fromActorColumns } from '../shared/actor';
 import { ReadModels } from '../engine/read-models';
+import { ActorColumns, fromActorColumns } from '../shared/actor';
+import { PlanLookup } from '../shared/plan-lookup';
 import { ReadCut } from '../shared/read-cut';
+import { CorrectionDto, CorrectionsDto, ReportedRatingDto } from './corrections.dto';
 
-interface RatingRow {
-  milestone_id: string;
-  period: string;
+type Report = ActorColumns & {
   rag: string;
-  reason: string | null;
+  forecast_rag: string | null;
+  commentary: string;
   effective_on: string;
   recorded_at: string;
-  position: number;
-  actor_id: string;
-  actor_name: string | null;
-  actor_role: string | null;
-}
+};
+type Prefixed<P extends string> = { [K in keyof Report as `${P}${K & string}`]: Report[K] };
+type CorrectionRow = Report &
+  Prefixed<'before_'> & {
+    position: number;
+    milestone_id: string;
+    title: string;
+    period: string;
+    reason: string | null;
+    first_rag: string;
+    first_recorded_at: string;
+  };
 
-/** A quarter's rating reported more than once: what was first reported, and the report that counts now. */
-export interface Correction {
-  milestoneId: string;
-  period: string;
-  first: { rag: string; recordedAt: string; actor: FactActor };
-  /** The report that counts at the cut (the latest effective, then the latest recorded). */
-  latest: { rag: string; recordedAt: string; reason: string | null; actor: FactActor };
-  /** How many times the quarter was reported. */
-  reports: number;
-}
+type Key = { planId: string; asOf: string; recordedBy: string; after: number; limit: number };
+type QuarterKey = { planId: string; milestoneId: string; period: string; asOf: string; recordedBy: string };
 
-type Key = { planId: string; milestoneId: string; period: string; start: string; end: string; asOf: string; recordedBy: string };
+const REPORT = [
+  'rag',
+  'forecast_rag',
+  'commentary',
+  'effective_on',
+  'recorded_at',
+  'actor_id',
+  'actor_name',
+  'actor_role',
+  'actor_organisation',
+];
+const cutOf = (t: string) => `${t}.effective_on <= @asOf AND ${t}.recorded_at <= @recordedBy`;
+/** The reports of the same milestone and quarter as `c`, at the cut: a range of the by-period index. */
+const sameQuarter = (t: string) =>
+  `${t}.plan_id = c.plan_id AND ${t}.period = c.period AND ${t}.milestone_id = c.milestone_id AND ${cutOf(t)}`;
+
+const reportOf = (row: CorrectionRow, prefix: '' | 'before_'): ReportedRatingDto => {
+  const r = Object.fromEntries(
+    REPORT.map((column) => [column, row[`${prefix}${column}` as keyof CorrectionRow]]),
+  ) as unknown as Report;
+  return {
+    rag: r.rag,
+    forecastRag: r.forecast_rag,
+    commentary: r.commentary,
+    effectiveOn: r.effective_on,
+    recordedAt: r.recorded_at,
+    actor: fromActorColumns(r),
+  };
+};
 
 /**
- * Ratings changed after they were first reported: the auditor's first question. A quarter of a
- * milestone reported more than once (effective by asOf, recorded by knownAt) was changed after the fact.
+ * Ratings changed after they were first reported, the auditor's first question: every report of a
+ * milestone's quarter after its first, with the report it changed, who changed it, when and why.
  */
 @Injectable()
 export class CorrectionsQueries {
-  private readonly reports;
+  private readonly page;
+  private readonly ofQuarter;
 
-  constructor(readModels: ReadModels) {
-    // The quarter's own dates bound the seek on the as-of index; the period names it exactly.
-    this.reports = readModels.db.prepare<[Key], RatingRow>(
-      `SELECT milestone_id, period, rag, reason, effective_on, recorded_at, position, actor_id, actor_name, actor_role
-       FROM milestone_ratings
-       WHERE plan_id = @planId AND milestone_id = @milestoneId AND effective_on >= @start AND effective_on <= @end
-         AND effective_on <= @asOf AND recorded_at <= @recordedBy AND period = @period
-       ORDER BY position`,
+  constructor(
+    readModels: ReadModels,
+    private readonly plans: PlanLookup,
+  ) {
+    const select = (where: string, limit = '') =>
+      `SELECT c.position, c.milestone_id, m.title, c.period, c.reason, ${REPORT.map((x) => `c.${x}`).join(', ')},
+              ${REPORT.map((x) => `b.${x} AS before_${x}`).join(', ')}, f.rag AS first_rag, f.recorded_at AS first_recorded_at
+       FROM milestone_ratings c
+       JOIN board_milestones m ON m.plan_id = c.plan_id AND m.milestone_id = c.milestone_id
+       JOIN milestone_ratings b ON b.position = (SELECT MAX(x.position) FROM milestone_ratings x WHERE ${sameQuarter('x')} AND x.position < c.position)
+       JOIN milestone_ratings f ON f.position = (SELECT MIN(x.position) FROM milestone_ratings x WHERE ${sameQuarter('x')})
+       WHERE ${where} AND ${cutOf('c')}
+       ORDER BY c.position ${limit}`;
+    // `+c.position` keeps the range on the plan's own rows, not on every plan's rows after `after`.
+    this.page = readModels.db.prepare<[Key], CorrectionRow>(
+      select('c.plan_id = @planId AND +c.position > @after', 'LIMIT @limit'),
+    );
+    // One milestone's quarter: a range of the by-period index, whatever the size of the plan's history.
+    this.ofQuarter = readModels.db.prepare<[QuarterKey], CorrectionRow>(
+      select('c.plan_id = @planId AND c.period = @period AND c.milestone_id = @milestoneId'),
     );
   }
 
-  /** Of the given quarters of the plan's milestones (e.g. each one's current rating on the board), those reported more than once. */
-  of(planId: string, quarters: ReadonlyArray<{ milestoneId: string; period: string }>, cut: ReadCut): Correction[] {
-    return quarters.flatMap(({ milestoneId, period }) => {
-      const dates = parsePeriod(period);
-      if (!dates) return [];
-      const rows = this.reports.all({
-        planId,
-        milestoneId,
-        period,
-        start: dates.start,
-        end: dates.end,
-        asOf: cut.asOf,
-        recordedBy: cut.recordedBy,
-      });
-      if (rows.length < 2) return [];
-      const first = rows[0]!;
-      const latest = rows.reduce((a, b) =>
-        b.effective_on > a.effective_on || (b.effective_on === a.effective_on && b.position > a.position) ? b : a,
-      );
-      return [
-        {
-          milestoneId,
-          period,
-          first: { rag: first.rag, recordedAt: first.recorded_at, actor: fromActorColumns(first) },
-          latest: { rag: latest.rag, recordedAt: latest.recorded_at, reason: latest.reason, actor: fromActorColumns(latest) },
-          reports: rows.length,
-        },
-      ];
-    });
+  ofPlan(planId: string, cut: ReadCut, after: number, limit: number): CorrectionsDto {
+    this.plans.require(planId, cut);
+    const rows = this.page.all({ planId, asOf: cut.asOf, recordedBy: cut.recordedBy, after, limit });
+    const corrections = rows.map(correctionOf);
+    const next = rows.length === limit ? rows[rows.length - 1]!.position : null;
+    return { planId, asOf: cut.asOf, knownAt: cut.knownAt, corrections, next };
+  }
+
+  /**
+   * The corrections of the given quarters of the plan's milestones (e.g. each one's current rating on the
+   * board), oldest first: what a page marks as changed after the fact, one seek per quarter.
+   */
+  ofQuarters(planId: string, quarters: ReadonlyArray<{ milestoneId: string; period: string }>, cut: ReadCut): CorrectionDto[] {
+    return quarters.flatMap(({ milestoneId, period }) =>
+      this.ofQuarter.all({ planId, milestoneId, period, asOf: cut.asOf, recordedBy: cut.recordedBy }).map(correctionOf),
+    );
   }
 }
+
+const correctionOf = (row: CorrectionRow): CorrectionDto => ({
+  position: row.position,
+  milestoneId: row.milestone_id,
+  title: row.title,
+  period: row.period,
+  reason: row.reason,
+  before: reportOf(row, 'before_'),
+  after: reportOf(row, ''),
+  firstReportedRag: row.first_rag,
+  firstReportedAt: row.first_recorded_at,
+});

@@ -8,11 +8,16 @@ describe('direction of travel', () => {
     expect(directionOf('amber', 'amber')).toBe('unchanged');
   });
 
-  it('says nothing when either rating is missing or "not rated"', () => {
+  it('says nothing when either rating is missing or "not rated", but for not rated → red', () => {
     expect(directionOf('green', null)).toBeNull();
+    expect(directionOf('red', null)).toBeNull();
     expect(directionOf(null, 'green')).toBeNull();
     expect(directionOf('not-rated', 'green')).toBeNull();
-    expect(directionOf('red', 'not-rated')).toBeNull();
+    expect(directionOf('green', 'not-rated')).toBeNull();
+  });
+
+  it('reads not rated → red as a decline', () => {
+    expect(directionOf('red', 'not-rated')).toBe('declined');
   });
 
   it('counts a missing rating as not rated', () => {

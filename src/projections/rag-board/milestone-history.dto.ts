@@ -2,6 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { RAGS } from '../../milestone/rag';
 import { ActorDto } from '../shared/actor.dto';
 import { ApiProvenance, ProvenanceDto } from '../shared/provenance.dto';
+import { ApiRevision } from '../shared/api-revision.decorator';
 
 export class MilestoneUpdateDto {
   @ApiProperty({ example: '2025-26 Q2' }) period!: string;
@@ -34,9 +35,8 @@ export class MilestoneHistoryDto {
   @ApiProperty() milestoneId!: string;
   @ApiProperty() priorityId!: string;
   @ApiProperty() title!: string;
-  @ApiProperty({ description: "The milestone's revision (as recorded by knownAt): send it back as expectedRevision" })
-  revision!: number;
   @ApiProvenance('The milestone (its title and owner)') milestoneProvenance!: ProvenanceDto | null;
+  @ApiRevision('The milestone’s (also sent as the weak ETag)') revision!: number;
   @ApiProperty() asOf!: string;
   @ApiProperty() knownAt!: string;
   @ApiProperty({ type: [MilestoneUpdateDto], description: 'Every rating recorded, corrections included, in effective order' })

@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { streamId } from '../../milestone/milestone';
-import { streamRevisions, StreamRevisions } from '../audit-trail/stream-revisions';
 import { PlanLookup } from '../shared/plan-lookup';
 import { ActorColumns, fromActorColumns } from '../shared/actor';
 import { ReadModels } from '../engine/read-models';
@@ -8,6 +6,8 @@ import { notFoundProblem } from '../shared/not-found';
 import { ReadCut } from '../shared/read-cut';
 import { fromProvenanceColumn } from '../shared/provenance';
 import { MilestoneHistoryDto, MilestoneUpdateDto } from './milestone-history.dto';
+import { StreamRevisions } from '../shared/stream-revisions';
+import { streamId as milestoneStreamId } from '../../milestone/milestone';
 
 interface RatingRow {
   position: number;
@@ -57,15 +57,14 @@ export class MilestoneHistoryQueries {
   private readonly milestone;
   private readonly ratings;
   private readonly dueDates;
-  private readonly revisions: StreamRevisions;
   private readonly since;
 
   constructor(
     readModels: ReadModels,
     private readonly plans: PlanLookup,
+    private readonly revisions: StreamRevisions,
   ) {
     const db = readModels.db;
-    this.revisions = streamRevisions(db, readModels.projections);
     this.milestone = db.prepare<
       [string, string],
       { priority_id: string; title: string; recorded_at: string; provenance: string | null }
@@ -134,8 +133,8 @@ export class MilestoneHistoryQueries {
       milestoneId,
       priorityId: milestone.priority_id,
       title: milestone.title,
-      revision: this.revisions(streamId(planId, milestoneId), cut.recordedBy) ?? 0,
       milestoneProvenance: fromProvenanceColumn(milestone.provenance),
+      revision: this.revisions.of(milestoneStreamId(planId, milestoneId), cut.recordedBy),
       asOf: cut.asOf,
       knownAt: cut.knownAt,
       updates,

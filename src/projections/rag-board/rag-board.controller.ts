@@ -7,7 +7,7 @@ import { ReadCutQuery } from '../shared/read-cut.query';
 import { ReadGate } from '../shared/read-gate';
 import { BoardDto, DeclinedDto } from './rag-board.dto';
 import { RagBoardQueries } from './rag-board.queries';
-import { RagTrendDto, RagTrendQuery } from './rag-trend.dto';
+import { MAX_TREND_QUARTERS, RagTrendDto, RagTrendQuery } from './rag-trend.dto';
 import { RagTrendQueries } from './rag-trend.queries';
 
 @ApiTags('board')
@@ -35,7 +35,7 @@ export class RagBoardController {
   @Get('board/declined')
   @ApiRead(
     'Milestones whose rating fell since the previous quarter',
-    'The board’s milestones rated worse (red < amber < green < complete) than in the quarter before, at the same cut.',
+    'The board’s milestones rated worse (red < amber < green < complete) than in the quarter before, or red after a quarter not rated, at the same cut.',
     DeclinedDto,
     { notFound: 'no such plan, or not yet recorded at knownAt' },
   )
@@ -46,8 +46,9 @@ export class RagBoardController {
   @Get('trend')
   @ApiRead(
     'RAG totals per quarter',
-    'For each quarter from `from` to `to` (by default up to two years up to the latest quarter rated by asOf, from the first quarter rated), how many milestones ' +
-      'were rated green, amber, red, complete or not at all, by the latest rating of each for that quarter, at the same cut.',
+    'For each quarter from `from` to `to`, how many milestones were rated green, amber, red, complete or not at all, by the latest rating ' +
+      'of each for that quarter effective by asOf and recorded by knownAt. Without `from`: up to two years, from the first quarter rated; ' +
+      `at most ${MAX_TREND_QUARTERS} quarters at a time.`,
     RagTrendDto,
     { notFound: 'no such plan, or not yet recorded at knownAt' },
   )

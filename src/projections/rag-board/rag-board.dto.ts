@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { RAGS } from '../../milestone/rag';
 import { ApiProvenance, ProvenanceDto } from '../shared/provenance.dto';
+import { ApiRevision } from '../shared/api-revision.decorator';
 
 export class RagTotalsDto {
   @ApiProperty() green!: number;
@@ -30,10 +31,9 @@ export class BoardMilestoneDto {
   sameQuarterLastYearRag!: string | null;
   @ApiProperty({ nullable: true, enum: ['improved', 'declined', 'unchanged'], description: 'Against the previous quarter' })
   direction!: 'improved' | 'declined' | 'unchanged' | null;
-  @ApiProperty({ description: "The milestone's revision (as recorded by knownAt): send it back as expectedRevision" })
-  revision!: number;
   @ApiProvenance('The rating') provenance!: ProvenanceDto | null;
   @ApiProvenance('The milestone (its title and owner)') milestoneProvenance!: ProvenanceDto | null;
+  @ApiRevision('The milestone’s') revision!: number;
 }
 
 export class BoardPriorityDto {
@@ -45,6 +45,7 @@ export class BoardPriorityDto {
 
 export class BoardDto {
   @ApiProperty() planId!: string;
+  @ApiRevision('The plan’s (its priorities)') revision!: number;
   @ApiProperty({ example: '2025-09-30' }) asOf!: string;
   @ApiProperty({ example: '2025-11-01T00:00:00.000Z' }) knownAt!: string;
   @ApiProperty({ type: RagTotalsDto }) totals!: RagTotalsDto;

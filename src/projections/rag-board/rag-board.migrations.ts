@@ -1,4 +1,5 @@
 import { Migration } from '../../event-store/sqlite-schema';
+import { addActorOrganisationColumn } from '../engine/projection';
 import { addProvenanceColumn } from '../shared/provenance';
 
 /**
@@ -67,4 +68,8 @@ export const RAG_BOARD_MIGRATIONS: Migration[] = [
    );
    CREATE INDEX milestone_due_dates_as_of ON milestone_due_dates (plan_id, milestone_id, effective_on, position, recorded_at);`,
   addProvenanceColumn('board_priorities', 'board_milestones', 'milestone_ratings'),
+  // A plan's ratings by quarter (its trend, the portfolio's last four quarters): one range of this index.
+  `CREATE INDEX milestone_ratings_by_period
+     ON milestone_ratings (plan_id, period, milestone_id, effective_on, position, recorded_at, rag);`,
+  addActorOrganisationColumn('milestone_ratings', 'milestone_due_dates'),
 ];

@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { streamId } from '../../milestone/milestone';
-import { streamRevisions, StreamRevisions } from '../audit-trail/stream-revisions';
-import { FactActor } from '../engine/fact';
-import { fromActorColumns } from '../shared/actor';
+import { ActorColumns, ActorView, fromActorColumns } from '../shared/actor';
 import { PlanLookup } from '../shared/plan-lookup';
 import { ReadModels } from '../engine/read-models';
 import { ReadCut } from '../shared/read-cut';
 import { countRag, directionOf, emptyTotals, RagTotals } from './direction';
 import { BoardDto, BoardMilestoneDto, BoardPriorityDto, DeclinedDto } from './rag-board.dto';
 import { fromProvenanceColumn } from '../shared/provenance';
+import { StreamRevisions } from '../shared/stream-revisions';
+import { streamId as milestoneStreamId } from '../../milestone/milestone';
+import { streamId as planStreamId } from '../../plan/plan';
 
 interface MilestoneRow {
   plan_id: string;
@@ -31,6 +31,8 @@ interface MilestoneRow {
 }
 
 export type BoardMilestone = BoardMilestoneDto & { planId: string; priorityId: string };
+/** A milestone of the board before its revision is looked up (cross-plan totals need none). */
+export type BoardRow = Omit<BoardMilestone, 'revision'>;
 
 /** A milestone's report for one period: the one that counts (latest effective, then latest recorded). */
 export interface PeriodRating {
@@ -39,10 +41,10 @@ export interface PeriodRating {
   commentary: string;
   effectiveOn: string;
   recordedAt: string;
-  actor: FactActor;
+  actor: ActorView;
 }
 
-interface PeriodRatingRow {
+interface PeriodRatingRow extends ActorColumns {
   milestone_id: string;
   period: string;
   rag: string;
@@ -50,9 +52,6 @@ interface PeriodRatingRow {
   commentary: string;
   effective_on: string;
   recorded_at: string;
-  actor_id: string;
-  actor_name: string | null;
-  actor_role: string | null;
 }
 
 /** The latest fact effective by @asOf and recorded by @recordedBy: one backward seek on the as-of index. */
@@ -74,7 +73,7 @@ const boardSql = (where: string) => `
   WHERE ${where} AND m.recorded_at <= @recordedBy
   ORDER BY m.position`;
 
-const toMilestone = (row: MilestoneRow, revision: number): BoardMilestone => ({
+const toMilestone = (row: MilestoneRow): BoardRow => ({
   planId: row.plan_id,
   priorityId: row.priority_id,
   milestoneId: row.milestone_id,
@@ -91,7 +90,6 @@ const toMilestone = (row: MilestoneRow, revision: number): BoardMilestone => ({
   previousPeriod: row.previous_period,
   sameQuarterLastYearRag: row.rag === null ? null : row.last_year_rag,
   direction: directionOf(row.rag, row.previous_rag),
-  revision,
   provenance: fromProvenanceColumn(row.provenance),
   milestoneProvenance: fromProvenanceColumn(row.milestone_provenance),
 });
@@ -105,19 +103,18 @@ export class RagBoardQueries {
   private readonly ofAllPlans;
   private readonly priorities;
   private readonly ofPeriods;
-  private readonly revisions: StreamRevisions;
 
   constructor(
     readModels: ReadModels,
     private readonly plans: PlanLookup,
+    private readonly revisions: StreamRevisions,
   ) {
     const db = readModels.db;
     type Cut = { asOf: string; recordedBy: string };
     this.ofPlan = db.prepare<[Cut & { planId: string }], MilestoneRow>(boardSql('m.plan_id = @planId'));
     this.ofAllPlans = db.prepare<[Cut], MilestoneRow>(boardSql('1 = 1'));
-    this.revisions = streamRevisions(db, readModels.projections);
     this.ofPeriods = db.prepare<[{ planId: string; first: string; second: string; recordedBy: string }], PeriodRatingRow>(
-      `SELECT milestone_id, period, rag, forecast_rag, commentary, effective_on, recorded_at, actor_id, actor_name, actor_role
+      `SELECT milestone_id, period, rag, forecast_rag, commentary, effective_on, recorded_at, actor_id, actor_name, actor_role, actor_organisation
        FROM milestone_ratings WHERE plan_id = @planId AND period IN (@first, @second) AND recorded_at <= @recordedBy
        ORDER BY milestone_id, effective_on, position`,
     );
@@ -127,16 +124,12 @@ export class RagBoardQueries {
   }
 
   milestones(planId: string, cut: ReadCut): BoardMilestone[] {
-    return this.ofPlan
-      .all({ planId, asOf: cut.asOf, recordedBy: cut.recordedBy })
-      .map((row) => toMilestone(row, this.revisionOf(row, cut)));
+    return this.ofPlan.all({ planId, asOf: cut.asOf, recordedBy: cut.recordedBy }).map((row) => this.withRevision(toMilestone(row), cut));
   }
 
-  /** Every plan's milestones at once, for the portfolio and cross-plan questions. */
-  allMilestones(cut: ReadCut): BoardMilestone[] {
-    return this.ofAllPlans
-      .all({ asOf: cut.asOf, recordedBy: cut.recordedBy })
-      .map((row) => toMilestone(row, this.revisionOf(row, cut)));
+  /** Every plan's milestones at once, for the portfolio and cross-plan questions; `withRevision` those shown. */
+  allMilestones(cut: ReadCut): BoardRow[] {
+    return this.ofAllPlans.all({ asOf: cut.asOf, recordedBy: cut.recordedBy }).map(toMilestone);
   }
 
   /**
@@ -160,9 +153,8 @@ export class RagBoardQueries {
     return found;
   }
 
-  /** A milestone on the board was recorded by the cut, so its stream has at least its first event. */
-  private revisionOf(row: MilestoneRow, cut: ReadCut): number {
-    return this.revisions(streamId(row.plan_id, row.milestone_id), cut.recordedBy) ?? 0;
+  withRevision(row: BoardRow, cut: ReadCut): BoardMilestone {
+    return { ...row, revision: this.revisions.of(milestoneStreamId(row.planId, row.milestoneId), cut.recordedBy) };
   }
 
   board(planId: string, cut: ReadCut): BoardDto {
@@ -177,7 +169,14 @@ export class RagBoardQueries {
         ]),
     );
     for (const milestone of milestones) priorities.get(milestone.priorityId)?.milestones.push(publicMilestone(milestone));
-    return { planId, asOf: cut.asOf, knownAt: cut.knownAt, totals: totalsOf(milestones), priorities: [...priorities.values()] };
+    return {
+      planId,
+      revision: this.revisions.of(planStreamId(planId), cut.recordedBy),
+      asOf: cut.asOf,
+      knownAt: cut.knownAt,
+      totals: totalsOf(milestones),
+      priorities: [...priorities.values()],
+    };
   }
 
   declined(planId: string, cut: ReadCut): DeclinedDto {

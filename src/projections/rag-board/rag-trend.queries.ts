@@ -1,22 +1,27 @@
 import { Injectable } from '@nestjs/common';
-import { quarterContaining, quartersBetween } from '../../domain/period';
-import { PlanLookup } from '../shared/plan-lookup';
+import { comparePeriods, isQuarter, quarterContaining, quartersBetween } from '../../domain/period';
 import { ReadModels } from '../engine/read-models';
+import { PlanLookup } from '../shared/plan-lookup';
 import { ReadCut } from '../shared/read-cut';
+import { ProblemException, validationProblem } from '../../web/problem.filter';
 import { countRag, emptyTotals } from './direction';
-import { RagTrendDto } from './rag-trend.dto';
+import { MAX_TREND_QUARTERS, RagTrendDto, TrendPeriodDto } from './rag-trend.dto';
 
-/** milestone_id, period, rag: read as arrays, as a plan's two years of ratings are a few hundred rows. */
-type RatingRow = [milestoneId: string, period: string, rag: string];
+interface RatingRow {
+  milestone_id: string;
+  period: string;
+  rag: string;
+}
 
-type Key = { planId: string; asOf: string; recordedBy: string; from: string };
+type Cut = { planId: string; asOf: string; recordedBy: string };
 
-/** How many quarters a trend shows when the caller names none: two years. */
+/** How many quarters a trend shows when the caller names no `from`: two years. */
 export const TREND_QUARTERS = 8;
 
 /**
  * RAG totals per quarter: each milestone counted once a quarter, by its latest rating for that quarter
- * effective by asOf and recorded by knownAt, or as not rated when it has none.
+ * effective by asOf and recorded by knownAt, or as not rated when it has none. Ratings of a quarter are
+ * one range of the by-period index, whatever the plan's history before it.
  */
 @Injectable()
 export class RagTrendQueries {
@@ -29,66 +34,79 @@ export class RagTrendQueries {
     private readonly plans: PlanLookup,
   ) {
     const db = readModels.db;
-    // Milestone by milestone, each a range of the as-of index; in effective, then recorded order, so the
-    // last row of a milestone's quarter is the one that counts.
-    this.ratings = db
-      .prepare<[Key], RatingRow>(
-        `SELECT r.milestone_id, r.period, r.rag FROM board_milestones m
-       JOIN milestone_ratings r ON r.plan_id = m.plan_id AND r.milestone_id = m.milestone_id
-         AND r.effective_on >= @from AND r.effective_on <= @asOf AND r.recorded_at <= @recordedBy
-       WHERE m.plan_id = @planId
-       ORDER BY m.milestone_id, r.effective_on, r.position`,
-      )
-      .raw(true);
+    // In effective, then recorded order: the last row of a milestone's quarter is the one that counts.
+    this.ratings = db.prepare<[Cut & { from: string; to: string }], RatingRow>(
+      `SELECT milestone_id, period, rag FROM milestone_ratings
+       WHERE plan_id = @planId AND period >= @from AND period <= @to AND effective_on <= @asOf AND recorded_at <= @recordedBy
+       ORDER BY period, milestone_id, effective_on, position`,
+    );
     this.milestones = db.prepare<[string, string], { n: number }>(
       'SELECT COUNT(*) AS n FROM board_milestones WHERE plan_id = ? AND recorded_at <= ?',
     );
-    // Each milestone's latest rating is one backward seek; the latest of those is the plan's.
-    this.latestPeriod = db.prepare<[{ planId: string; asOf: string; recordedBy: string }], { period: string | null }>(
-      `SELECT r.period FROM board_milestones m
-       JOIN milestone_ratings r ON r.position = (
-         SELECT f.position FROM milestone_ratings f
-         WHERE f.plan_id = m.plan_id AND f.milestone_id = m.milestone_id AND f.effective_on <= @asOf AND f.recorded_at <= @recordedBy
-         ORDER BY f.effective_on DESC, f.position DESC LIMIT 1)
-       WHERE m.plan_id = @planId
-       ORDER BY r.effective_on DESC LIMIT 1`,
+    this.latestPeriod = db.prepare<[Cut], { period: string | null }>(
+      `SELECT MAX(period) AS period FROM milestone_ratings WHERE plan_id = @planId AND effective_on <= @asOf AND recorded_at <= @recordedBy`,
     );
   }
 
-  /** From `from` to `to` (quarters); by default up to two years up to the latest quarter rated by asOf, from the first rated. */
+  /** From `from` to `to` (quarters); by default two years up to the latest quarter rated by asOf, from the first rated. */
   trend(planId: string, cut: ReadCut, range: { from?: string; to?: string } = {}): RagTrendDto {
     this.plans.require(planId, cut);
-    const bounds = { planId, asOf: cut.asOf, recordedBy: cut.recordedBy };
-    const to = range.to ?? this.latestPeriod.get(bounds)?.period ?? quarterContaining(cut.asOf);
-    const quarters = range.from ? quartersBetween(range.from, to) : quartersBetween('2000-01 Q1', to, TREND_QUARTERS);
-    const milestoneCount = this.milestones.get(planId, cut.recordedBy)?.n ?? 0;
+    const bounds: Cut = { planId, asOf: cut.asOf, recordedBy: cut.recordedBy };
+    // Asked from a quarter, the trend runs to the one asOf falls in; otherwise to the latest rated.
+    const to = range.to ?? (range.from === undefined ? this.latestQuarter(bounds) : undefined) ?? quarterContaining(cut.asOf);
+    requireQuarter('to', to);
+    if (range.from !== undefined) requireRange(requireQuarter('from', range.from), to);
+    const quarters = quartersBetween(range.from ?? '2000-01 Q1', to, range.from ? MAX_TREND_QUARTERS : TREND_QUARTERS);
+    const periods = this.totals(bounds, quarters, this.milestones.get(planId, cut.recordedBy)?.n ?? 0);
+    // By default the trend starts with the first quarter anything was rated for (a new plan has no history).
+    const first = range.from ? 0 : Math.max(0, Math.min(periods.findIndex((p) => p.rated > 0), periods.length - 1));
+    return { planId, asOf: cut.asOf, knownAt: cut.knownAt, periods: periods.slice(first).map(({ period, totals }) => ({ period, totals })) };
+  }
+
+  /** The last `count` quarters up to the latest the plan rated by asOf: the portfolio's view of each plan. */
+  lastQuarters(planId: string, cut: ReadCut, count: number): TrendPeriodDto[] {
+    const bounds: Cut = { planId, asOf: cut.asOf, recordedBy: cut.recordedBy };
+    const to = this.latestQuarter(bounds);
+    if (to === undefined) return [];
+    const quarters = quartersBetween('2000-01 Q1', to, count);
+    return this.totals(bounds, quarters, this.milestones.get(planId, cut.recordedBy)?.n ?? 0).map(({ period, totals }) => ({ period, totals }));
+  }
+
+  /** Ratings are for quarters only, and quarters sort as their text does. */
+  private latestQuarter(bounds: Cut): string | undefined {
+    return this.latestPeriod.get(bounds)?.period ?? undefined;
+  }
+
+  private totals(bounds: Cut, quarters: readonly string[], milestoneCount: number) {
     const latest = new Map<string, Map<string, string>>(quarters.map((q) => [q, new Map()]));
     if (quarters.length > 0) {
-      const from = `${quarters[0]!.slice(0, 4)}-01-01`;
-      for (const [milestoneId, period, rag] of this.ratings.all({ ...bounds, from })) latest.get(period)?.set(milestoneId, rag);
+      for (const row of this.ratings.iterate({ ...bounds, from: quarters[0]!, to: quarters[quarters.length - 1]! })) {
+        latest.get(row.period)?.set(row.milestone_id, row.rag);
+      }
     }
-    const periods = quarters.map((period) => {
+    return quarters.map((period) => {
       const totals = emptyTotals();
       const rags = latest.get(period)!;
       for (const rag of rags.values()) countRag(totals, rag);
       totals.notRated += Math.max(0, milestoneCount - rags.size);
       return { period, totals, rated: rags.size };
     });
-    // By default the trend starts with the first quarter anything was rated for (a new plan has no history).
-    const first = range.from
-      ? 0
-      : Math.max(
-          0,
-          Math.min(
-            periods.findIndex((p) => p.rated > 0),
-            periods.length - 1,
-          ),
-        );
-    return {
-      planId,
-      asOf: cut.asOf,
-      knownAt: cut.knownAt,
-      periods: periods.slice(first).map(({ period, totals }) => ({ period, totals })),
-    };
+  }
+}
+
+const refuse = (field: string, message: string) => new ProblemException(validationProblem([{ field, message }]));
+
+/** A quarter that exists (`2025-27 Q1` has the right shape but no such year). */
+function requireQuarter(field: string, text: string): string {
+  if (isQuarter(text)) return text;
+  throw refuse(field, `${field} must be a financial-year quarter such as "2025-26 Q2", whose years follow one another`);
+}
+
+/** `from` no later than `to`, and no more quarters between them than one trend shows. */
+function requireRange(from: string, to: string): void {
+  if (comparePeriods(from, to) > 0) throw refuse('from', `from (${from}) is after to (${to})`);
+  const count = quartersBetween(from, to, MAX_TREND_QUARTERS + 1).length;
+  if (count > MAX_TREND_QUARTERS) {
+    throw refuse('from', `from ${from} to ${to} is more than ${MAX_TREND_QUARTERS} quarters; ask for at most ${MAX_TREND_QUARTERS} at a time`);
   }
 }

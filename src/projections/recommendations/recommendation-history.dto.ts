@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ActorDto } from '../shared/actor.dto';
 import { ApiProvenance, ProvenanceDto } from '../shared/provenance.dto';
+import { ApiRevision } from '../shared/api-revision.decorator';
 
 export class VisitRefDto {
   @ApiProperty({ example: 'mv-2025-01' }) visitId!: string;
@@ -54,8 +55,7 @@ export class RecommendationHistoryDto {
   @ApiProperty() text!: string;
   @ApiProperty({ enum: ['open', 'closed'] }) status!: 'open' | 'closed';
   @ApiProperty() raisedOn!: string;
-  @ApiProperty({ description: "The recommendation's revision (as recorded by knownAt): send it back as expectedRevision" })
-  revision!: number;
+  @ApiRevision('The recommendation’s (also sent as the weak ETag)') revision!: number;
   @ApiProperty() asOf!: string;
   @ApiProperty() knownAt!: string;
   @ApiProperty({ type: [HistorySegmentDto] }) segments!: HistorySegmentDto[];

@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { streamId } from '../../recommendation/recommendation';
-import { streamRevisions, StreamRevisions } from '../audit-trail/stream-revisions';
 import { ActorColumns, fromActorColumns } from '../shared/actor';
 import { ReadModels } from '../engine/read-models';
 import { ReadCut } from '../shared/read-cut';
@@ -35,7 +33,6 @@ export class RecommendationHistoryQueries {
   private readonly statuses;
   private readonly links;
   private readonly linked;
-  private readonly revisions: StreamRevisions;
 
   constructor(
     readModels: ReadModels,
@@ -44,7 +41,6 @@ export class RecommendationHistoryQueries {
     private readonly milestones: MilestoneHistoryQueries,
   ) {
     const db = readModels.db;
-    this.revisions = streamRevisions(db, readModels.projections);
     const own = 'x.plan_id = @planId AND x.recommendation_id = @recommendationId';
     this.statuses = db.prepare<[Key], StatusRow>(`SELECT * FROM recommendation_statuses x WHERE ${own} ${CUT}`);
     this.links = db.prepare<[Key], LinkRow>(`SELECT * FROM recommendation_links x WHERE ${own} ${CUT}`);
@@ -95,7 +91,7 @@ export class RecommendationHistoryQueries {
       text: rec.text,
       status: statusOf(rec),
       raisedOn: rec.raised_on,
-      revision: this.revisions(streamId(planId, recommendationId), cut.recordedBy) ?? 0,
+      revision: this.recommendations.revisionOf(rec, cut),
       asOf: cut.asOf,
       knownAt: cut.knownAt,
       segments: cutIntoSegments(origin, rec.raised_on, visits, entries),

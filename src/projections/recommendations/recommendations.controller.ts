@@ -1,4 +1,6 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { revisionETag } from '../../web/revision-tags';
 import { ApiTags } from '@nestjs/swagger';
 import { Access } from '../../access/access.decorator';
 import { PlanParams, RecommendationParams } from '../../web/params';
@@ -36,7 +38,7 @@ export class RecommendationsController {
   @Get('open-longest')
   @ApiRead(
     'Open recommendations, open longest first',
-    'The recommendations open as of asOf, by how long they have been open (since raised or last reopened).',
+    'The recommendations open as of asOf, by how long they have been open: since first raised, a reopening included (reopenedOn says when).',
     [OpenRecommendationDto],
     { notFound: PLAN_404 },
   )
@@ -50,12 +52,15 @@ export class RecommendationsController {
     'Segments from the visit that raised it to each later visit; each holds the recommendation’s own events, the findings that name it ' +
       'and the updates of milestones linked to it, effective by asOf and recorded by knownAt. The last segment, still open, has to: null.',
     RecommendationHistoryDto,
-    { notFound: 'no such plan or recommendation, or not yet recorded at knownAt' },
+    { notFound: 'no such plan or recommendation, or not yet recorded at knownAt', headers: { ETag: { description: 'The revision as a weak entity tag (W/"3"): send it back as If-Match' } } },
   )
   async history(
     @Param() { planId, recommendationId }: RecommendationParams,
     @Query() query: ReadCutQuery,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<RecommendationHistoryDto> {
-    return this.histories.history(planId, recommendationId, await this.gate.open(query));
+    const history = this.histories.history(planId, recommendationId, await this.gate.open(query));
+    void reply.header('ETag', revisionETag(history.revision));
+    return history;
   }
 }

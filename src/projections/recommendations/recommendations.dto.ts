@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
 import { ReadCutQuery } from '../shared/read-cut.query';
 import { ApiProvenance, ProvenanceDto } from '../shared/provenance.dto';
+import { ApiRevision } from '../shared/api-revision.decorator';
 
 export class RecommendationDto {
   @ApiProperty({ example: 'R01' }) recommendationId!: string;
@@ -10,9 +11,13 @@ export class RecommendationDto {
   @ApiProperty({ example: '2024-05-24' }) raisedOn!: string;
   @ApiPropertyOptional({ description: 'When closed: the date the closure took effect' }) closedOn?: string;
   @ApiProperty({ nullable: true, type: String, description: 'The visit that raised it' }) source!: string | null;
-  @ApiProperty({ description: 'When open: the day it was raised or last reopened' }) openSince!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'When open: the day it was first raised (a reopening does not reset it)' })
+  openSince!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'When open after a reopening: the day it was last reopened' })
+  reopenedOn!: string | null;
   @ApiProperty({ type: [String] }) linkedMilestoneIds!: string[];
   @ApiProvenance() provenance!: ProvenanceDto | null;
+  @ApiRevision('The recommendation’s') revision!: number;
 }
 
 export class OpenRecommendationDto {
@@ -21,9 +26,12 @@ export class OpenRecommendationDto {
   @ApiProperty() recommendationId!: string;
   @ApiProperty() text!: string;
   @ApiProperty() raisedOn!: string;
-  @ApiProperty({ description: 'The day it was raised or last reopened' }) openSince!: string;
+  @ApiProperty({ description: 'The day it was first raised: a reopening does not reset it' }) openSince!: string;
   @ApiProperty({ description: 'Days from openSince to asOf' }) daysOpen!: number;
+  @ApiProperty({ nullable: true, type: String, description: 'When it was reopened: the day it was last reopened' })
+  reopenedOn!: string | null;
   @ApiProperty({ nullable: true, type: String }) source!: string | null;
+  @ApiRevision('The recommendation’s') revision!: number;
 }
 
 export class OpenLongestQuery extends ReadCutQuery {

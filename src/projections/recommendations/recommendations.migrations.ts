@@ -1,4 +1,5 @@
 import { Migration } from '../../event-store/sqlite-schema';
+import { addActorOrganisationColumn } from '../engine/projection';
 import { addProvenanceColumn } from '../shared/provenance';
 
 /**
@@ -49,4 +50,5 @@ export const RECOMMENDATIONS_MIGRATIONS: Migration[] = [
    ) WITHOUT ROWID;
    CREATE INDEX recommendation_links_by_milestone ON recommendation_links (plan_id, milestone_id);`,
   addProvenanceColumn('recommendations', 'recommendation_statuses', 'recommendation_links'),
+  addActorOrganisationColumn('recommendation_statuses', 'recommendation_links'),
 ];

@@ -10,10 +10,15 @@ import {
 type ResponseType = Parameters<typeof ApiOkResponse>[0] extends infer O ? (O extends { type?: infer T } ? T : never) : never;
 
 /** The documentation every read shares: what it answers, and its problem+json errors. */
-export const ApiRead = (summary: string, description: string, type: ResponseType, options: { notFound?: string } = {}) =>
+export const ApiRead = (
+  summary: string,
+  description: string,
+  type: ResponseType,
+  options: { notFound?: string; headers?: Record<string, { description: string }> } = {},
+) =>
   applyDecorators(
     ApiOperation({ summary, description }),
-    ApiOkResponse({ type }),
+    ApiOkResponse({ type, ...(options.headers ? { headers: options.headers } : {}) }),
     ApiBadRequestResponse({
       description:
         'application/problem+json naming the field: asOf not a real date, knownAt not an instant, minPosition not a position',

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ASSESSMENTS, FRAMEWORKS, GRADES, JUDGEMENT_AREAS, VISIT_KINDS } from '../../visit/ofsted';
 import { ApiProvenance, ProvenanceDto } from '../shared/provenance.dto';
+import { ApiRevision } from '../shared/api-revision.decorator';
 
 export class JudgementDto {
   @ApiProperty({ enum: JUDGEMENT_AREAS }) area!: string;
@@ -42,4 +43,5 @@ export class VisitDto {
   @ApiProperty({ type: [JudgementDto] }) judgements!: JudgementDto[];
   @ApiProperty({ type: [FindingDto] }) findings!: FindingDto[];
   @ApiProvenance() provenance!: ProvenanceDto | null;
+  @ApiRevision('The visit’s') revision!: number;
 }

@@ -1,4 +1,5 @@
 import { Migration } from '../../event-store/sqlite-schema';
+import { addActorOrganisationColumn } from '../engine/projection';
 import { addProvenanceColumn } from '../shared/provenance';
 
 /**
@@ -64,4 +65,5 @@ export const VISITS_MIGRATIONS: Migration[] = [
    CREATE INDEX visit_judgements_by_plan ON visit_judgements (plan_id, effective_on, position, recorded_at);`,
   `${addProvenanceColumn('visits', 'visit_findings', 'visit_judgements')}
    ALTER TABLE visit_findings ADD COLUMN paragraph INTEGER;`,
+  addActorOrganisationColumn('visit_findings', 'visit_judgements'),
 ];

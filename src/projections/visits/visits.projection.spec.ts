@@ -20,7 +20,7 @@ const finding = (recommendationIds: string[]): Fact => ({
   entityId: 'mv-2025-01',
   effectiveOn: '2025-01-15',
   recordedAt: '2025-01-20T09:00:00.000Z',
-  actor: { id: 'u1', name: null, role: null },
+  actor: { id: 'u1', name: null, role: null, organisation: null },
   metadata: {},
 });
 

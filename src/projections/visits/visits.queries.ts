@@ -5,6 +5,8 @@ import { ActorColumns } from '../shared/actor';
 import { ReadCut } from '../shared/read-cut';
 import { FindingDto, JudgementDto, VisitDto } from './visits.dto';
 import { fromProvenanceColumn } from '../shared/provenance';
+import { StreamRevisions } from '../shared/stream-revisions';
+import { streamId as visitStreamId } from '../../visit/visit';
 
 interface VisitRow {
   visit_id: string;
@@ -88,6 +90,7 @@ export class VisitsQueries {
   constructor(
     readModels: ReadModels,
     private readonly plans: PlanLookup,
+    private readonly revisions: StreamRevisions,
   ) {
     const db = readModels.db;
     const cut = 'plan_id = @planId AND effective_on <= @asOf AND recorded_at <= @recordedBy ORDER BY effective_on, position';
@@ -156,6 +159,7 @@ export class VisitsQueries {
       judgements: judgements.get(row.visit_id) ?? [],
       findings: findings.get(row.visit_id) ?? [],
       provenance: fromProvenanceColumn(row.provenance),
+      revision: this.revisions.of(visitStreamId(planId, row.visit_id), cut.recordedBy),
     }));
   }
 

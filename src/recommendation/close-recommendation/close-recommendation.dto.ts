@@ -6,6 +6,6 @@ export class CloseRecommendationDto {
   @TextListField(['Casefile audit Q3 2025-26', 'Monitoring visit letter, 2 June 2026'], true)
   @ArrayMinSize(1, { message: 'evidence must name at least one piece of evidence' })
   evidence!: string[];
-  @DateField('2026-06-30') effectiveOn!: string;
+  @DateField('2026-06-30', true, 'The day the closure takes effect: not after today') effectiveOn!: string;
   @ExpectedRevisionField() expectedRevision?: number;
 }

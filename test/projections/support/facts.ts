@@ -11,7 +11,7 @@ export const milestoneFact = (event: Fact['event'], overrides: Partial<Fact> = {
   entityId: 'P2.1',
   effectiveOn: '2025-09-30',
   recordedAt: '2025-10-20T09:00:00.000Z',
-  actor: { id: 'u1', name: 'Jane', role: 'board-member' },
+  actor: { id: 'u1', name: 'Jane', role: 'board-member', organisation: 'Halton Borough Council' },
   metadata: {},
   ...overrides,
 });
