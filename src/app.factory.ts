@@ -1,10 +1,14 @@
 import { INestApplication, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import { systemClock } from './config/clock';
+import { createLogger } from './logging/logger';
+import { PinoNestLogger } from './logging/nest-logger';
+import { TrackerMetrics } from './metrics/tracker-metrics';
+import { Projector } from './projections/engine/projector';
 import { AppConfig } from './config/config';
 import { clockOf } from './domain/clock';
 import { EventStore } from './event-store/event-store.port';
@@ -19,6 +23,7 @@ import { FieldLimit, fieldLimitsOf } from './web/field-limits';
 import { withProblems } from './web/api-problems';
 import { ProblemDto } from './web/problem.dto';
 import { malformedPathProblem, ProblemException, ProblemFilter, validationProblem } from './web/problem.filter';
+import { observeRequests, requestIdOf } from './web/request-observer';
 import { fieldErrors } from './web/validate-body';
 
 export interface CreateAppOptions {
@@ -30,6 +35,7 @@ export interface CreateAppOptions {
    * record facts at chosen instants; a store given must read the same one.
    */
   clock?: () => Date;
+  /** false: no log at all (tests); otherwise the JSON log on standard output at the configured level. */
   logger?: false;
 }
 
@@ -42,11 +48,21 @@ export const validationPipe = () =>
   });
 
 export async function createApp(options: CreateAppOptions): Promise<INestApplication> {
+  const logger = createLogger(options.logger === false ? 'silent' : options.config.logLevel);
   const clock = options.clock ? clockOf(options.clock) : systemClock;
-  const store = options.store ?? openEventStore(options.config.eventStore, { clock: () => clock.now() });
+  const store =
+    options.store ??
+    openEventStore(options.config.eventStore, {
+      clock: () => clock.now(),
+      onUpgrade: ({ what, done, total }) => logger.info({ context: 'EventStore', done, total }, `${what}: ${done} of ${total} events`),
+    });
   // Fastify rather than Express: the same routes cost less CPU per request (see the README's performance notes).
   const adapter = new FastifyAdapter({
     ...httpServerOptions(options.config.http),
+    loggerInstance: logger,
+    // One line per request, written when it is answered (see observeRequests), not two.
+    logController: new LogController({ disableRequestLogging: true }),
+    genReqId: requestIdOf,
     routerOptions: { ignoreTrailingSlash: true, caseSensitive: false },
     // A path that cannot be decoded is refused before routing, so before Nest's filters: answer it alike.
     frameworkErrors: (error: Error, _request: FastifyRequest, reply: FastifyReply) =>
@@ -57,10 +73,13 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
   });
   readBodies(adapter.getInstance());
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options.config, store, clock), adapter, {
-    logger: options.logger === false ? false : ['error', 'warn', 'log'],
+    logger: options.logger === false ? false : new PinoNestLogger(logger),
     // JSON is read as readBodies says, forms by @fastify/formbody (registered with the pages).
     bodyParser: false,
   });
+  const metrics = app.get(TrackerMetrics);
+  metrics.watchLog(store, app.get(Projector));
+  observeRequests(app.getHttpAdapter().getInstance(), metrics);
   await setUpWebPages(app, options.config);
   app.useGlobalPipes(new BodyObjectPipe(), validationPipe());
   const docs: Omit<OpenAPIObject, 'paths'> = new DocumentBuilder()

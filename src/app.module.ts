@@ -7,6 +7,8 @@ import { Clock } from './domain/clock';
 import { EventStoreModule } from './event-store/event-store.module';
 import { EventStore } from './event-store/event-store.port';
 import { HealthModule } from './health/health.module';
+import { IntegrityModule } from './integrity/integrity.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { PagesModule } from './pages/pages.module';
 import { ProjectionsModule } from './projections/projections.module';
 import { SeedingModule } from './seeding/seeding.module';
@@ -23,6 +25,8 @@ export class AppModule {
         CqrsModule.forRoot(),
         AccessModule,
         HealthModule,
+        IntegrityModule,
+        MetricsModule,
         ProjectionsModule,
         ...WRITE_MODULES,
         SeedingModule.through(WRITE_MODULES),

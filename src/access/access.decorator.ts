@@ -6,7 +6,8 @@ import { Actor } from '../domain/actor';
 import { AccessLevel, PlanScope, Principal } from './access-policy';
 
 export const ACCESS_KEY = 'tracker:access';
-export type RouteAccess = AccessLevel | 'public';
+/** `metrics`: the metrics scrape token (METRICS_TOKEN), or an admin. */
+export type RouteAccess = AccessLevel | 'public' | 'metrics';
 
 /** What the guard leaves on the request for the handler: the caller, and through it the actor of every event. */
 export type AuthenticatedRequest = FastifyRequest & { actor?: Actor; principal?: Principal };
@@ -21,6 +22,16 @@ export const Access = (level: AccessLevel) =>
     ApiBearerAuth(),
     ApiUnauthorizedResponse({ description: 'No bearer token, or one that is unknown, expired, revoked or wrongly signed' }),
     ApiForbiddenResponse({ description: `The caller's role or plans do not allow this (needs ${level} access)` }),
+    ApiTooManyRequestsResponse({ description: 'Too many failed authentications from this address; see Retry-After' }),
+  );
+
+/** For Prometheus: the scrape token given in METRICS_TOKEN, which may read nothing else, or an admin's. */
+export const MetricsScrape = () =>
+  applyDecorators(
+    SetMetadata(ACCESS_KEY, 'metrics' satisfies RouteAccess),
+    ApiBearerAuth(),
+    ApiUnauthorizedResponse({ description: 'No bearer token, or one that is neither the metrics token nor a valid one' }),
+    ApiForbiddenResponse({ description: 'A valid token, but not an admin’s' }),
     ApiTooManyRequestsResponse({ description: 'Too many failed authentications from this address; see Retry-After' }),
   );
 

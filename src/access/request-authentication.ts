@@ -59,7 +59,7 @@ export class RequestAuthentication {
 }
 
 /** The token of an `Authorization: Bearer <token>` header; undefined when there is none (or another scheme). */
-function bearerOf(header: string | undefined): string | undefined {
+export function bearerOf(header: string | undefined): string | undefined {
   const match = /^Bearer +(\S+) *$/i.exec(header ?? '');
   return match?.[1];
 }

@@ -11,6 +11,7 @@ import { CommandPipeline } from '../write-side/pipeline';
 import { newContext } from '../write-side/command-context';
 import { Decider } from '../domain/decider';
 import { SqliteEventStore } from '../event-store/sqlite-event-store';
+import { SQLITE_EVENT_STORE_MIGRATIONS } from '../event-store/sqlite-schema';
 import { milestoneDecider, streamId as milestoneStream } from '../milestone/milestone';
 import { planDecider, streamId as planStream } from '../plan/plan';
 import { progressLine } from '../projections/rebuild/progress-bar';
@@ -18,6 +19,7 @@ import { openReadModelDb } from '../projections/engine/read-model-db';
 import { rebuildReadModels } from '../projections/rebuild/rebuild';
 import { recommendationDecider, streamId as recommendationStream } from '../recommendation/recommendation';
 import { visitDecider, streamId as visitStream } from '../visit/visit';
+import { verifyLog } from '../integrity/verify/verify-log';
 import { Aggregate, generateHistory, milestoneIdOf, MILESTONES_PER_PLAN, mulberry32, planIdOf, plansFor, quarter, ratableQuarter, recommendationIdOf } from './history-generator';
 import { latency, peakRssMb, percentile, signInCookie, startServer } from './measure';
 
@@ -122,6 +124,39 @@ async function rebuild(path: string): Promise<number> {
   return result.eventsPerSecond;
 }
 
+/** `npm run verify` on the store: events checked against their links per second, through the store's port. */
+async function verifyRate(path: string): Promise<number> {
+  const store = new SqliteEventStore({ path });
+  const started = Date.now();
+  const verdict = await verifyLog(store, [], { onProgress: ({ position, head }) => progress('verify ', Number(position), Number(head), started) });
+  const seconds = (Date.now() - started) / 1000;
+  process.stderr.write('\n');
+  await store.close();
+  if (!verdict.ok) throw new Error(`the generated store does not verify: ${verdict.message}`);
+  return verdict.events / seconds;
+}
+
+/**
+ * The upgrade of a store written before the chain: its links are dropped and the schema version set
+ * back, then the store is opened, which links every event again. Events linked per second; the links
+ * must come out as they were.
+ */
+async function chainUpgradeRate(path: string): Promise<number> {
+  const before = new SqliteEventStore({ path });
+  const head = await before.chainHead();
+  before.db.exec('UPDATE events SET chain = NULL');
+  before.db.prepare("UPDATE schema_versions SET version = ? WHERE component = 'event_store'").run(SQLITE_EVENT_STORE_MIGRATIONS.length - 1);
+  await before.close();
+  const started = Date.now();
+  const store = new SqliteEventStore({ path, onUpgrade: ({ done, total }) => progress('upgrade', done, total, started) });
+  const seconds = (Date.now() - started) / 1000;
+  process.stderr.write('\n');
+  const after = await store.chainHead();
+  await store.close();
+  if (after.hash !== head.hash) throw new Error(`the upgrade linked the log to ${after.hash}, not ${head.hash}`);
+  return (Number(head.position) + 1) / seconds;
+}
+
 /**
  * Milestone updates from 16 clients for `seconds`, to random milestones (the generator seeded with `seed`);
  * `keyed`: each with an Idempotency-Key of its own, as a client that follows the README sends them.
@@ -213,6 +248,8 @@ async function main(): Promise<void> {
     const generated = await generate(path, options.events);
     const rawScanPerSec = rawScan(path);
     const rebuildPerSec = await rebuild(path);
+    const verifyPerSec = await verifyRate(path);
+    const chainUpgradePerSec = await chainUpgradeRate(path);
 
     const server = await startServer(join(__dirname, '..', 'main.js'), { EVENT_STORE_URL: `sqlite:${path}`, TRACKER_ADMIN_TOKEN: token });
     let metrics;
@@ -272,6 +309,8 @@ async function main(): Promise<void> {
         keyedHttpCommandsPerSec: Math.round(keyed.perSec),
         rebuildPerSec: Math.round(rebuildPerSec),
         rawScanPerSec: Math.round(rawScanPerSec),
+        verifyPerSec: Math.round(verifyPerSec),
+        chainUpgradePerSec: Math.round(chainUpgradePerSec),
         boardP50Ms: round(board.p50),
         boardP99Ms: round(board.p99),
         knownAtP99Ms: round(knownAt.p99),

@@ -9,7 +9,15 @@ describe('configuration', () => {
       readModelPath: './data/tracker.db',
       seed: 'halton',
       authFailureLimit: 10,
+      logLevel: 'info',
       http: { headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 72_000, trustProxy: [] },
+    });
+  });
+
+  it('takes a log level and a token for scraping metrics', () => {
+    expect(loadConfig({ LOG_LEVEL: 'warn', METRICS_TOKEN: 'prometheus-scrape-token-0123456789' })).toMatchObject({
+      logLevel: 'warn',
+      metricsToken: 'prometheus-scrape-token-0123456789',
     });
   });
 
@@ -93,6 +101,9 @@ describe('configuration', () => {
     [{ TRACKER_SEED: 'demo' }, /TRACKER_SEED must be "halton" or "none"/],
     [{ TRACKER_ADMIN_TOKEN: 'short' }, /TRACKER_ADMIN_TOKEN must be at least 24/],
     [{ READ_MODEL_URL: 'kurrentdb://x' }, /READ_MODEL_URL/],
+    [{ LOG_LEVEL: 'verbose' }, /LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent; got "verbose"/],
+    [{ METRICS_TOKEN: 'short' }, /METRICS_TOKEN must be at least 24/],
+    [{ METRICS_TOKEN: 'the-same-long-secret-0123456789', TRACKER_ADMIN_TOKEN: 'the-same-long-secret-0123456789' }, /METRICS_TOKEN must differ/],
     [{ OIDC_ISSUER: 'https://idp' }, /OIDC_ISSUER, OIDC_AUDIENCE and OIDC_JWKS_URL go together/],
     [{ OIDC_ISSUER: 'i', OIDC_AUDIENCE: 'a', OIDC_JWKS_URL: 'http://idp.example/keys' }, /OIDC_JWKS_URL must be an https/],
     [{ OIDC_ISSUER: 'i', OIDC_AUDIENCE: 'a', OIDC_JWKS_URL: 'not a url' }, /OIDC_JWKS_URL/],

@@ -8,6 +8,9 @@ export type EventStoreLocation =
   | { kind: 'sqlite'; path: string }
   | { kind: 'kurrentdb'; connectionString: string };
 
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
 export interface AppConfig {
   port: number;
   host: string;
@@ -24,6 +27,10 @@ export interface AppConfig {
   publicUrl?: string;
   /** What the session cookie's encryption key is derived from; none: a random key each start. */
   sessionSecret?: string;
+  /** The least severe level written to the JSON log. */
+  logLevel: LogLevel;
+  /** A bearer token that may read GET /metrics and nothing else (admins may read it too). */
+  metricsToken?: string;
   http: HttpConfig;
 }
 
@@ -132,6 +139,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
     problems.push(`AUTH_FAILURE_LIMIT must be a whole number from 1 to 100000; got "${limitText}"`);
   }
 
+  const logLevel = value('LOG_LEVEL') ?? 'info';
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}; got "${logLevel}"`);
+
+  const metricsToken = value('METRICS_TOKEN');
+  if (metricsToken !== undefined && metricsToken.length < 24) {
+    problems.push('METRICS_TOKEN must be at least 24 characters long (use a long random secret)');
+  }
+  if (metricsToken !== undefined && metricsToken === adminToken) problems.push('METRICS_TOKEN must differ from TRACKER_ADMIN_TOKEN');
   const http = httpConfig(value, problems);
 
   if (problems.length > 0) throw new ConfigError(problems);
@@ -146,6 +161,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     authFailureLimit,
     ...(publicUrl ? { publicUrl } : {}),
     ...(sessionSecret ? { sessionSecret } : {}),
+    logLevel: logLevel as LogLevel,
+    ...(metricsToken ? { metricsToken } : {}),
     http,
   };
 }

@@ -34,6 +34,22 @@ export interface StoredEvent<D = unknown> {
   position: bigint;
   /** The product's clock when the event was appended (ISO 8601 UTC, with milliseconds), the same on every read path. */
   recordedAt: string;
+  /**
+   * The event's link in the log's hash chain (SHA-256, hex) as the store keeps it: only from `readAll` with
+   * `links`, on a store that keeps links (the embedded one; null for a row written without one). A store
+   * that keeps none (KurrentDB) leaves it out: there the chain is computed on read.
+   */
+  link?: string | null;
+}
+
+/** An exported event as `restore` takes it back: everything but the position, which the store gives. */
+export type RestoredEvent = Omit<StoredEvent, 'position' | 'link'>;
+
+/** The log's head: its last event's position and link, or -1 and the genesis link for an empty store. */
+export interface ChainHead {
+  position: bigint;
+  /** SHA-256, hex; null when the last event was written without a link (verifying the log names it). */
+  hash: string | null;
 }
 
 /** What a decision needs of a stored event: its revision, type and data (no metadata). */
@@ -65,6 +81,8 @@ export interface ReadAllOptions {
    */
   after?: bigint;
   maxCount?: number;
+  /** With each event's link as the store keeps it (see StoredEvent.link): for verifying and exporting the log. */
+  links?: boolean;
 }
 
 export interface SubscribeOptions {
@@ -114,6 +132,13 @@ export interface EventStore {
   subscribe(options: SubscribeOptions, handler: EventHandler, onError?: (error: Error) => void): Subscription;
   /** Last global position committed, or -1n for an empty store. */
   headPosition(): Promise<bigint>;
+  /** The head of the log's hash chain: as stored (embedded store) or computed from the log (KurrentDB). */
+  chainHead(): Promise<ChainHead>;
+  /**
+   * Appends exported events in their order, each keeping its id and recorded time: for an import into an
+   * empty store. Each event must be the next revision of its stream, else a WrongExpectedRevisionError.
+   */
+  restore(events: readonly RestoredEvent[]): Promise<void>;
   /** Throws, saying why, when the store cannot be reached or cannot take writes just now. */
   ping(): Promise<void>;
   close(): Promise<void>;

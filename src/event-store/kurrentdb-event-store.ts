@@ -11,8 +11,10 @@ import {
   type EventData,
   type RecordedEvent,
 } from '@kurrent/kurrentdb-client';
+import { ChainFollower } from './chain-follower';
 import {
   AppendResult,
+  ChainHead,
   EventHandler,
   EventStore,
   EventStoreError,
@@ -23,6 +25,7 @@ import {
   ReadAllOptions,
   ReadStreamOptions,
   RecordedFact,
+  RestoredEvent,
   StoredEvent,
   StreamAppend,
   SubscribeOptions,
@@ -73,6 +76,8 @@ export class KurrentDbEventStore implements EventStore {
   private readonly timeouts: KurrentDbTimeouts;
   /** The gRPC channels appends and subscriptions opened (reads go through the client's native bridge). */
   private readonly channels = new Set<Promise<Channel | undefined>>();
+  /** The hash chain, computed from `$all` as far as it was last asked for (the server keeps no links). */
+  private readonly chain = new ChainFollower((after, maxCount) => this.readAll({ ...(after === undefined ? {} : { after }), maxCount }));
 
   constructor(connectionString: string, options: KurrentDbEventStoreOptions = {}) {
     this.client = KurrentDBClient.connectionString(connectionString.replace(/^esdb(\+discover)?:/, 'kurrentdb$1:'));
@@ -83,9 +88,31 @@ export class KurrentDbEventStore implements EventStore {
   async append(streamId: string, events: NewEvent[], options: { expectedRevision: ExpectedRevision }): Promise<AppendResult> {
     const malformed = malformedEvents(events);
     if (malformed) throw new EventStoreError(malformed);
-    const { expectedRevision } = options;
     const recordedAt = this.clock().toISOString();
-    const proposed = events.map((event) => toProposed(event, recordedAt));
+    return this.appendProposed(streamId, events, (event) => toProposed(event, recordedAt), options.expectedRevision);
+  }
+
+  /** Appends consecutive events of one stream together, each stamped with the instant it was first recorded. */
+  async restore(events: readonly RestoredEvent[]): Promise<void> {
+    const malformed = events.length === 0 ? undefined : malformedEvents(events);
+    if (malformed) throw new EventStoreError(malformed);
+    for (let start = 0; start < events.length; ) {
+      let end = start + 1;
+      while (end < events.length && events[end]!.streamId === events[start]!.streamId && events[end]!.revision === events[end - 1]!.revision + 1) end++;
+      const run = events.slice(start, end);
+      const first = run[0]!;
+      await this.appendProposed(first.streamId, run, (event) => toProposed(event, (event as RestoredEvent).recordedAt), first.revision === 0 ? 'no-stream' : first.revision - 1);
+      start = end;
+    }
+  }
+
+  private async appendProposed(
+    streamId: string,
+    events: readonly NewEvent[],
+    propose: (event: NewEvent) => EventData,
+    expectedRevision: ExpectedRevision,
+  ): Promise<AppendResult> {
+    const proposed = events.map(propose);
     const { outcome, retried } = await withOneRetry(() => this.appendOnce(streamId, proposed, expectedRevision), `to an append to ${streamId}`);
     if (outcome.kind === 'appended') {
       const nextRevision = Number(outcome.nextRevision);
@@ -229,6 +256,10 @@ export class KurrentDbEventStore implements EventStore {
     const stream = this.client.subscribeToAll({ fromPosition: from === undefined ? START : at(from), filter: excludeSystemEvents() });
     this.keepChannel();
     return consumeSubscription(stream, { ...(from !== undefined ? { from } : {}), head: this.headPosition(), handler, ...(onError ? { onError } : {}) });
+  }
+
+  chainHead(): Promise<ChainHead> {
+    return this.chain.head();
   }
 
   async headPosition(): Promise<bigint> {

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { canonicalText, GENESIS, linkAfter } from './chain';
 import { AppendResult, EventStoreError, ExpectedRevision, NewEvent, WrongExpectedRevisionError } from './event-store.port';
 
 export interface AppendRequest {
@@ -13,10 +14,14 @@ const isMany = (pending: AppendRequest | readonly AppendRequest[]): pending is r
 
 /**
  * Writes appends to the events table: all appends of a batch in one transaction (group commit, one
- * fsync), each kept or refused on its own, so one writer's conflict never affects another's.
+ * fsync), each kept or refused on its own, so one writer's conflict never affects another's. Each event
+ * is linked into the hash chain (chain.ts) from the last link committed, read under the write lock, so
+ * every writer on the file (this thread, the server's writer thread, another process) continues one chain.
  */
 export class SqliteAppender {
   private readonly statements;
+  /** The last link written in the transaction under way. */
+  private previous = GENESIS;
 
   constructor(private readonly db: Database.Database) {
     this.statements = {
@@ -27,10 +32,11 @@ export class SqliteAppender {
       byEventId: db.prepare<[string, string], { revision: number; position: number }>(
         'SELECT revision, position FROM events WHERE stream_id = ? AND event_id = ?',
       ),
-      insert: db.prepare(
-        `INSERT INTO events (event_id, stream_id, revision, type, data, metadata, recorded_at)
-         VALUES (@eventId, @streamId, @revision, @type, @data, @metadata, @recordedAt)`,
+      insert: db.prepare<[string, string, number, string, string, string, string, Buffer]>(
+        `INSERT INTO events (event_id, stream_id, revision, type, data, metadata, recorded_at, chain) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
+      // The last row of the table's b-tree: a page the previous commit left in the cache.
+      lastLink: db.prepare<[], Buffer | null>('SELECT chain FROM events ORDER BY position DESC LIMIT 1').pluck(),
     };
   }
 
@@ -42,7 +48,11 @@ export class SqliteAppender {
     const outcomes: Array<AppendResult | AppendResult[] | Error> = [];
     this.db
       .transaction(() => {
+        // A row written without a link (by hand, or by a program that keeps none) is left for verify to
+        // name; the chain goes on from the genesis link.
+        this.previous = this.statements.lastLink.get()?.toString('hex') ?? GENESIS;
         for (const pending of batch) {
+          const before = this.previous;
           try {
             if (isMany(pending)) {
               outcomes.push(this.db.transaction(() => pending.map((request) => this.appendOne(request)))());
@@ -52,6 +62,8 @@ export class SqliteAppender {
             const one = () => this.appendOne(pending);
             outcomes.push(pending.events.length === 1 ? one() : this.db.transaction(one)());
           } catch (error) {
+            // Its rows were undone: so are its links.
+            this.previous = before;
             outcomes.push(error instanceof Error ? error : new EventStoreError(String(error)));
           }
         }
@@ -72,19 +84,16 @@ export class SqliteAppender {
     }
     let revision = current ?? -1;
     let position = 0;
-    for (const event of events) {
+    let previous = this.previous;
+    for (const { eventId, type, data, metadata } of events) {
       revision += 1;
-      const info = this.statements.insert.run({
-        eventId: event.eventId,
-        streamId,
-        revision,
-        type: event.type,
-        data: JSON.stringify(event.data ?? null),
-        metadata: JSON.stringify(event.metadata ?? {}),
-        recordedAt,
-      });
-      position = Number(info.lastInsertRowid);
+      const dataJson = JSON.stringify(data ?? null);
+      const metadataJson = JSON.stringify(metadata ?? {});
+      previous = linkAfter(previous, canonicalText(eventId, streamId, revision, type, dataJson, metadataJson, recordedAt));
+      const link = Buffer.from(previous, 'hex');
+      position = Number(this.statements.insert.run(eventId, streamId, revision, type, dataJson, metadataJson, recordedAt, link).lastInsertRowid);
     }
+    this.previous = previous;
     return { nextRevision: revision, position: BigInt(position) };
   }
 

@@ -25,9 +25,10 @@ const RESTART_WAIT_MS = 20;
  * - `writer`: the server's writer thread, whose log a checkpointer keeps short (its own threshold only
  *   stands in should the checkpointer stop);
  * - `checkpointer`: the thread that copies the log back, and gives up at once on a busy database;
- * - `read-models`: the read models' own file, beside a KurrentDB store.
+ * - `read-models`: the read models' own file, beside a KurrentDB store;
+ * - `backup`: the source of an online backup, which only reads a file that must exist.
  */
-export type ConnectionRole = 'store' | 'writer' | 'checkpointer' | 'read-models';
+export type ConnectionRole = 'store' | 'writer' | 'checkpointer' | 'read-models' | 'backup';
 
 /**
  * Opens a SQLite file (or ':memory:') with the settings its role needs: the one place connections are made.
@@ -42,6 +43,11 @@ export function openSqlite(path: string, role: ConnectionRole): Database.Databas
 }
 
 function configure(path: string, role: ConnectionRole): Database.Database {
+  if (role === 'backup') {
+    const source = new Database(path, { readonly: true, fileMustExist: true });
+    source.pragma('busy_timeout = 5000');
+    return source;
+  }
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
   db.pragma('journal_mode = WAL');

@@ -1,7 +1,9 @@
 import type Database from 'better-sqlite3';
 import { EventEmitter } from 'node:events';
+import { GENESIS } from './chain';
 import {
   AppendResult,
+  ChainHead,
   EventHandler,
   EventStore,
   EventStoreError,
@@ -12,6 +14,7 @@ import {
   malformedAppendMany,
   ReadStreamOptions,
   RecordedFact,
+  RestoredEvent,
   StoredEvent,
   StreamAppend,
   SubscribeOptions,
@@ -21,7 +24,7 @@ import { subscribeByPolling } from './polling-subscription';
 import { SqliteAppender } from './sqlite-appender';
 import { openSqlite } from './sqlite-connection';
 import { openFailure, storeTrouble } from './sqlite-trouble';
-import { SQLITE_EVENT_STORE_MIGRATIONS, migrate } from './sqlite-schema';
+import { SQLITE_EVENT_STORE_MIGRATIONS, migrate, UpgradeProgress } from './sqlite-schema';
 
 export interface SqliteEventStoreOptions {
   /** A file path, or ':memory:'. */
@@ -32,6 +35,8 @@ export interface SqliteEventStoreOptions {
   connection?: 'store' | 'writer';
   /** How often a subscription looks for events appended by another process (ms). */
   pollIntervalMs?: number;
+  /** Told how a long upgrade of the file's schema goes (the chain's backfill of a store written before it). */
+  onUpgrade?: UpgradeProgress;
 }
 
 /** Some streams of the store, named exactly or by the start of their ids, and the event types wanted of them. */
@@ -74,6 +79,8 @@ const toStored = ([position, eventId, streamId, revision, type, data, metadata, 
   recordedAt,
 });
 
+const toLinked = (row: [...EventTuple, Buffer | null]): StoredEvent => ({ ...toStored(row as unknown as EventTuple), link: row[8]?.toString('hex') ?? null });
+
 /**
  * The embedded event store. Appends that arrive in the same turn of the event loop are committed in one
  * transaction (group commit), each kept or refused on its own, so one writer's conflict never affects another's.
@@ -94,7 +101,7 @@ export class SqliteEventStore implements EventStore {
   constructor(options: SqliteEventStoreOptions) {
     this.db = openSqlite(options.path, options.connection ?? 'store');
     try {
-      migrate(this.db, 'event_store', SQLITE_EVENT_STORE_MIGRATIONS);
+      migrate(this.db, 'event_store', SQLITE_EVENT_STORE_MIGRATIONS, options.onUpgrade);
     } catch (error) {
       this.db.close();
       throw openFailure(error, options.path, "event store's file");
@@ -120,7 +127,11 @@ export class SqliteEventStore implements EventStore {
       readAll: this.db
         .prepare<[number, number], EventTuple>(`SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`)
         .raw(true),
+      readAllLinked: this.db
+        .prepare<[number, number], [...EventTuple, Buffer | null]>(`SELECT ${EVENT_COLUMNS}, chain FROM events WHERE position > ? ORDER BY position LIMIT ?`)
+        .raw(true),
       head: this.db.prepare<[], { position: number | null }>('SELECT MAX(position) AS position FROM events'),
+      chainHead: this.db.prepare<[], { position: number; chain: Buffer | null }>('SELECT position, chain FROM events ORDER BY position DESC LIMIT 1'),
       // The same condition as the events_keyed index's, so that SQLite reads it.
       keyed: this.db
         .prepare<[string, string], EventTuple>(
@@ -202,7 +213,9 @@ export class SqliteEventStore implements EventStore {
   }
 
   readAllSync(options: ReadAllOptions = {}): StoredEvent[] {
-    return this.statements.readAll.all(Number(options.after ?? -1n), options.maxCount ?? -1).map(toStored);
+    const after = Number(options.after ?? -1n);
+    if (options.links) return this.statements.readAllLinked.all(after, options.maxCount ?? -1).map(toLinked);
+    return this.statements.readAll.all(after, options.maxCount ?? -1).map(toStored);
   }
 
   /**
@@ -254,6 +267,38 @@ export class SqliteEventStore implements EventStore {
   async headPosition(): Promise<bigint> {
     const position = this.statements.head.get()?.position;
     return position === null || position === undefined ? -1n : BigInt(position);
+  }
+
+  async chainHead(): Promise<ChainHead> {
+    const last = this.statements.chainHead.get();
+    if (!last) return { position: -1n, hash: GENESIS };
+    return { position: BigInt(last.position), hash: last.chain?.toString('hex') ?? null };
+  }
+
+  /**
+   * The highest position the file ever gave an event (SQLite's AUTOINCREMENT counter, rolled back with
+   * any append that fails): past the last event only when events were deleted from the end of the log.
+   */
+  highestPositionGiven(): bigint {
+    const row = this.db.prepare<[], { seq: number }>("SELECT seq FROM sqlite_sequence WHERE name = 'events'").get();
+    return row ? BigInt(row.seq) : -1n;
+  }
+
+  /** Commits the events in one transaction, all or none, through the same appender as every append. */
+  async restore(events: readonly RestoredEvent[]): Promise<void> {
+    if (this.closed) throw new EventStoreError('The event store is closed');
+    if (events.length === 0) return;
+    const malformed = malformedEvents(events);
+    if (malformed) throw new EventStoreError(malformed);
+    const requests = events.map(({ eventId, type, data, metadata, streamId, revision, recordedAt }) => ({
+      streamId,
+      events: [{ eventId, type, data, metadata }],
+      expectedRevision: revision === 0 ? ('no-stream' as const) : revision - 1,
+      recordedAt,
+    }));
+    const [outcome] = this.appender.commit([requests]);
+    this.appended.emit('appended');
+    if (outcome instanceof Error) throw outcome;
   }
 
   /**

@@ -6,6 +6,8 @@ import { Projector } from '../projections/engine/projector';
 import { CATCH_UP_WAIT_MS, describeTrouble, ProjectionsHealth, projectionsHealth } from '../projections/engine/projections-health';
 import { ProblemException, problemType } from '../web/problem.filter';
 
+type Readiness = { status: 'ok'; store: 'ok'; position: string; projections?: ProjectionsHealth };
+
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
@@ -18,9 +20,30 @@ export class HealthController {
   @Public()
   @ApiOperation({
     summary: '200 when the event store answers and the read models are caught up, 503 otherwise',
-    description: `Reports the store's head position and the read models' position and lag. The read models count as caught up when they reach the head within ${CATCH_UP_WAIT_MS / 1000} s; failed or behind is 503.`,
+    description: `Reports the store's head position and the read models' position and lag. The read models count as caught up when they reach the head within ${CATCH_UP_WAIT_MS / 1000} s; failed or behind is 503. The same as /health/ready.`,
   })
-  async health(): Promise<{ status: 'ok'; store: 'ok'; position: string; projections?: ProjectionsHealth }> {
+  health(): Promise<Readiness> {
+    return this.ready();
+  }
+
+  @Get('live')
+  @Public()
+  @ApiOperation({
+    summary: 'Liveness: 200 while the process answers requests',
+    description:
+      'Checks nothing beyond the process itself, so an orchestrator restarts the tracker only when it is stuck, never because the event store is down (that is readiness).',
+  })
+  live(): { status: 'ok'; uptimeSeconds: number } {
+    return { status: 'ok', uptimeSeconds: Math.round(process.uptime()) };
+  }
+
+  @Get('ready')
+  @Public()
+  @ApiOperation({
+    summary: 'Readiness: 200 when the event store answers and the read models are caught up, 503 otherwise',
+    description: `Send traffic only while this answers 200. Reports the store's head position and the read models' position and lag; the read models count as caught up when they reach the head within ${CATCH_UP_WAIT_MS / 1000} s.`,
+  })
+  async ready(): Promise<Readiness> {
     let head: bigint;
     try {
       await this.store.ping();

@@ -8,7 +8,8 @@ import { ProblemException, validationProblem } from './problem.filter';
 import { expectedRevisionOf, revisionOfIfMatch } from './revision-tags';
 
 
-const HEADER_VALUE = /^[\x21-\x7e]{1,200}$/;
+/** A header value this product accepts as a key or an id: 1 to 200 visible ASCII characters. */
+export const HEADER_VALUE = /^[\x21-\x7e]{1,200}$/;
 
 function header(request: FastifyRequest, name: string): string | undefined {
   const value = request.headers[name.toLowerCase()];
@@ -33,7 +34,8 @@ export const WriteContext = createParamDecorator((_: unknown, ctx: ExecutionCont
   const expectedRevision = expectedRevisionOf(revisionOfIfMatch(request.headers['if-match']), body.expectedRevision);
   return {
     actor: actorOf(request),
-    correlationId: header(request, 'X-Request-Id') ?? randomUUID(),
+    // The request's id (the caller's X-Request-Id, or one made for it), as the log names it.
+    correlationId: header(request, 'X-Request-Id') ?? (request.id || randomUUID()),
     commandId: randomUUID(),
     ...(idempotencyKey ? { idempotencyKey, requestHash: fingerprint({ path: request.url.split('?')[0], body: request.body }) } : {}),
     ...(expectedRevision !== undefined ? { expectedRevision } : {}),

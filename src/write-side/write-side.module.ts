@@ -1,9 +1,12 @@
 import { Global, Inject, Module, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { AppConfig } from '../config/config';
+import { APP_CONFIG } from '../config/config.module';
 import { CommandExecutor } from '../domain/command';
 import { EVENT_STORE, EventStore } from '../event-store/event-store.port';
 import { SqliteEventStore } from '../event-store/sqlite-event-store';
 import { READ_MODELS_FED_ELSEWHERE } from '../projections/engine/projector';
 import { LocalExecutor } from './local-executor';
+import { COMMAND_OBSERVER, CommandObserver, ObservedExecutor } from './observed-executor';
 import { CommandPipeline } from './pipeline';
 import { WriterThread } from './writer-thread';
 
@@ -19,14 +22,17 @@ const WRITER_THREAD = Symbol('WRITER_THREAD');
   providers: [
     {
       provide: WRITER_THREAD,
-      inject: [EVENT_STORE],
-      useFactory: (store: EventStore): WriterThread | null =>
-        store instanceof SqliteEventStore && store.db.name !== ':memory:' ? new WriterThread({ path: store.db.name }) : null,
+      inject: [EVENT_STORE, APP_CONFIG],
+      useFactory: (store: EventStore, config: AppConfig): WriterThread | null =>
+        store instanceof SqliteEventStore && store.db.name !== ':memory:' ? new WriterThread({ path: store.db.name, logLevel: config.logLevel }) : null,
     },
     {
       provide: CommandExecutor,
-      inject: [WRITER_THREAD, EVENT_STORE],
-      useFactory: (writer: WriterThread | null, store: EventStore): CommandExecutor => writer ?? new LocalExecutor(new CommandPipeline(store)),
+      inject: [WRITER_THREAD, EVENT_STORE, { token: COMMAND_OBSERVER, optional: true }],
+      useFactory: (writer: WriterThread | null, store: EventStore, observer?: CommandObserver): CommandExecutor => {
+        const executor = writer ?? new LocalExecutor(new CommandPipeline(store));
+        return observer ? new ObservedExecutor(executor, observer) : executor;
+      },
     },
     { provide: READ_MODELS_FED_ELSEWHERE, inject: [WRITER_THREAD], useFactory: (writer: WriterThread | null) => writer?.readModels ?? null },
   ],

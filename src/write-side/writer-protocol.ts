@@ -1,3 +1,4 @@
+import type { LogLevel } from '../config/config';
 import { BatchResult, Command, CommandContext, CommandRefusal, CommandResult, CommandsRefusedError } from '../domain/command';
 import { DomainError, DomainErrorKind } from '../domain/domain-error';
 import { EventStoreError, ExpectedRevision, StoreUnavailableError, WrongExpectedRevisionError } from '../event-store/event-store.port';
@@ -9,6 +10,8 @@ export interface WriterThreadData {
   path: string;
   /** How often its read models look for events another process appended (ms). */
   pollIntervalMs?: number;
+  /** The thread's messages go to the server's JSON log, at its level. */
+  logLevel?: LogLevel;
 }
 
 /** A command built on the request thread: its decider by name (see DECIDERS), its stream, itself and its context. */

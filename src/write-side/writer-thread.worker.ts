@@ -1,6 +1,9 @@
+import { Logger } from '@nestjs/common';
 import { parentPort, workerData } from 'node:worker_threads';
 import { BatchResult, CommandResult } from '../domain/command';
 import { SqliteEventStore } from '../event-store/sqlite-event-store';
+import { createLogger } from '../logging/logger';
+import { PinoNestLogger } from '../logging/nest-logger';
 import { readModelsOn } from '../projections/all-projections';
 import { ProjectionRunner } from '../projections/engine/projection-runner';
 import { openReadModelDb } from '../projections/engine/read-model-db';
@@ -16,7 +19,8 @@ import { FromWriter, toCrossing, ToWriter, WriterThreadData } from './writer-pro
  * another, and the reads a command needs find its page cache warm: the request thread's connection starts
  * a read with an empty cache whenever this one has committed since.
  */
-async function run({ path, pollIntervalMs }: WriterThreadData): Promise<void> {
+async function run({ path, pollIntervalMs, logLevel }: WriterThreadData): Promise<void> {
+  Logger.overrideLogger(new PinoNestLogger(createLogger(logLevel ?? 'info')));
   const port = parentPort!;
   const post = (message: FromWriter) => port.postMessage(message);
   const store = new SqliteEventStore({ path, connection: 'writer', ...(pollIntervalMs ? { pollIntervalMs } : {}) });

@@ -42,6 +42,10 @@ const day = (n: number) => new Date(Date.UTC(2026, 0, 1 + n)).toISOString().slic
 
 const ROUTES: Route[] = [
   { method: 'GET', route: '/health', level: 'public', success: 200, path: () => '/health' },
+  { method: 'GET', route: '/health/live', level: 'public', success: 200, path: () => '/health/live' },
+  { method: 'GET', route: '/health/ready', level: 'public', success: 200, path: () => '/health/ready' },
+  // Prometheus: admins among the roles (the metrics token is tested with the metrics)
+  { method: 'GET', route: '/metrics', level: 'admin', success: 200, path: () => '/metrics' },
   // tokens
   { method: 'GET', route: '/api/tokens', level: 'admin', success: 200, path: () => '/api/tokens' },
   {
@@ -277,6 +281,8 @@ const ROUTES: Route[] = [
     path: (p) => `/api/plans/${p}/indicators`,
   },
   { method: 'GET', route: '/api/plans/:planId/audit', level: 'audit', success: 200, path: (p) => `/api/plans/${p}/audit` },
+  // the log's integrity: every plan's events, so no plan in the path
+  { method: 'GET', route: '/api/integrity', level: 'audit', success: 200, path: () => '/api/integrity' },
 ];
 
 const issuedForRevoking = new Map<number, string>();
@@ -338,6 +344,7 @@ describe('permission matrix: every route, every role, own plan and another plan'
             mismatches.push(`${caller} ${route.method} ${path}: ${res.status}, expected ${want} ${JSON.stringify(res.body)}`);
           if (want === 401) expect(res.headers.get('www-authenticate')).toMatch(/^Bearer /);
           if (want >= 400) expect(res.headers.get('content-type')).toContain('application/problem+json');
+          if (want === 200 && route.route === '/metrics') expect(res.headers.get('content-type')).toContain('text/plain');
         }
       }
     }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { EventStore, NewEvent, StoredEvent, WrongExpectedRevisionError } from '../../src/event-store/event-store.port';
+import { GENESIS, nextLink } from '../../src/event-store/chain';
+import { EventStore, NewEvent, RestoredEvent, StoredEvent, WrongExpectedRevisionError } from '../../src/event-store/event-store.port';
 
 /**
  * The behaviour every event-store adapter must show. Each test writes to fresh, uniquely named streams
@@ -486,6 +487,45 @@ export function eventStoreContract(
       await store.append(id, [event('MilestoneUpdated', { commentary })], { expectedRevision: 'no-stream' });
       const [read] = await store.readStream(id);
       expect((read!.data as { commentary: string }).commentary).toBe(commentary);
+    });
+
+    it('answers the head of its hash chain: the last event, and the link the log gives when walked from the start', async () => {
+      const id = stream('chain');
+      await store.append(id, [event('MilestoneUpdated', { rag: 'red' }, { actor: { id: 'u1' } })], { expectedRevision: 'no-stream' });
+      const { position } = await store.append(id, [event('MilestoneUpdated', { rag: 'amber' })], { expectedRevision: 0 });
+      const head = await store.chainHead();
+      let link = GENESIS;
+      let last = -1n;
+      for (let after: bigint | undefined; ; ) {
+        const page = await store.readAll({ ...(after === undefined ? {} : { after }), maxCount: 500, links: true });
+        for (const e of page) {
+          link = nextLink(link, e);
+          if (e.link !== undefined) expect(e.link).toBe(link);
+          last = e.position;
+        }
+        if (page.length < 500) break;
+        after = last;
+      }
+      expect(head).toEqual({ position: last, hash: link });
+      expect(head.position).toBeGreaterThanOrEqual(position);
+    });
+
+    it('restores exported events in their order, keeping ids, recorded times, data and metadata to the byte', async () => {
+      const [a, b] = [stream('restore-a'), stream('restore-b')];
+      const given: RestoredEvent[] = [
+        { ...event('PlanCreated', { planId: 'x', title: 'Plan ✓' }, { actor: { id: 'u1', role: 'admin' }, effectiveOn: '2024-05-17' }), streamId: a, revision: 0, recordedAt: '2024-05-17T10:00:00.123Z' },
+        { ...event('MilestoneAdded', { milestoneId: 'P1.1' }), streamId: b, revision: 0, recordedAt: '2024-05-17T10:00:01.000Z' },
+        { ...event('MilestoneUpdated', { rag: 'amber', '10': 'keys as given' }), streamId: b, revision: 1, recordedAt: '2024-05-18T08:00:00.001Z' },
+        { ...event('PriorityAdded', { priorityId: 'CYP P1' }), streamId: a, revision: 1, recordedAt: '2024-05-18T08:00:00.001Z' },
+      ].map(({ eventId, type, data, metadata, streamId, revision, recordedAt }) => ({ eventId, type, data, metadata: metadata ?? {}, streamId, revision, recordedAt }));
+      await store.restore(given);
+      const mine = (await store.readAll()).filter((e) => e.streamId === a || e.streamId === b);
+      expect(mine.map(({ eventId, streamId, revision, recordedAt }) => ({ eventId, streamId, revision, recordedAt }))).toEqual(
+        given.map(({ eventId, streamId, revision, recordedAt }) => ({ eventId, streamId, revision, recordedAt })),
+      );
+      const chainOf = (events: ReadonlyArray<Omit<RestoredEvent, never>>) => events.reduce((link, e) => nextLink(link, e), GENESIS);
+      expect(chainOf(mine)).toBe(chainOf(given));
+      await expect(store.restore([{ ...given[1]!, eventId: randomUUID() }])).rejects.toBeInstanceOf(WrongExpectedRevisionError);
     });
 
     it('keeps non-ASCII text exactly: symbols, accents, Welsh, emoji', async () => {

@@ -10,3 +10,42 @@ export function summaryLine(events: number, seconds: number, threads = 1): strin
   const rate = seconds > 0 ? Math.round(events / seconds) : events;
   return `Rebuilt the read models from ${events} events in ${seconds.toFixed(2)} s (${rate} events/s, ${threads} thread${threads === 1 ? '' : 's'})`;
 }
+
+export interface ProgressOutput {
+  write(text: string): unknown;
+  isTTY?: boolean;
+}
+
+export interface ProgressReporter {
+  /** `fraction` of the work done, 0 to 1. */
+  update(fraction: number, label: string): void;
+  /** Ends the bar's line, on a terminal. */
+  end(): void;
+}
+
+const REDRAW_MS = 100;
+
+/** Progress on long work: a terminal gets a bar redrawn in place, a log a line at every tenth of the way. */
+export function progressReporter(out: ProgressOutput): ProgressReporter {
+  let drawn = 0;
+  let tenths = -1;
+  let shown = false;
+  return {
+    update(fraction, label) {
+      if (out.isTTY) {
+        if (Date.now() - drawn >= REDRAW_MS || fraction >= 1) {
+          out.write(`\r${progressLine(fraction, label)}`);
+          drawn = Date.now();
+          shown = true;
+        }
+      } else if (Math.floor(fraction * 10) > tenths) {
+        tenths = Math.floor(fraction * 10);
+        out.write(`${progressLine(fraction, label)}\n`);
+      }
+    },
+    end() {
+      if (out.isTTY && shown) out.write('\n');
+      shown = false;
+    },
+  };
+}
