@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { httpWriter } from '../projections/support/http-writer';
+import { read } from '../projections/support/read';
 import { LIFE, recordRecommendationLife } from '../projections/support/scenarios';
 import { axeViolations, describeInBrowser, launchBrowser, mainText, serious, signedIn, tokenFor } from '../support/browser';
 import { recordSmallPlan } from '../support/plan-fixture';
@@ -52,6 +53,34 @@ describeInBrowser('a DfE adviser sees only their plans, with no forms and no aud
     expect(await mainText(page)).toContain('by an administrator');
     expect(await mainText(page)).not.toContain('Bootstrap administrator');
     expect(serious(await axeViolations(page))).toEqual([]);
+  });
+
+  it('sees who rated a milestone by role and organisation, never by name, as the API shows it', async () => {
+    const board = await t.request('POST', '/api/tokens', {
+      name: 'Jane Smith (board chair)',
+      organisation: 'Riverside Borough Council',
+      role: 'board-member',
+      plans: [planId],
+    });
+    const q = { period: '2025-26 Q1', commentary: 'Strategy meetings within 3 days: 88%', effectiveOn: '2025-06-30' };
+    const headers = { authorization: `Bearer ${board.body.token}` };
+    await t.request('POST', `/api/plans/${planId}/milestones/P1.2/updates`, { ...q, rag: 'green' }, headers);
+    const corrected = await t.request(
+      'POST',
+      `/api/plans/${planId}/milestones/P1.2/updates`,
+      { ...q, rag: 'amber', reason: 'Two meetings were late' },
+      headers,
+    );
+    await read(t, `/api/plans/${planId}/milestones/P1.2/history`, { minPosition: corrected.body.position });
+    const ok = await page.goto(`${t.baseUrl}/plans/${planId}/milestones/P1.2`);
+    expect(ok!.status()).toBe(200);
+    const text = await mainText(page);
+    expect(text).toContain('by a board member of Riverside Borough Council');
+    expect(text).toContain('Changed after reporting');
+    expect(text).toContain('Changed from Green');
+    expect(text).not.toContain('Jane Smith');
+    await page.goto(`${t.baseUrl}/plans/${planId}`);
+    expect(await mainText(page)).not.toContain('Jane Smith');
   });
 
   it('is refused the audit trail and the quarterly update, with what the role may do', async () => {

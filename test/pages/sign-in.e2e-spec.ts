@@ -128,6 +128,7 @@ describeInBrowser('signing in and out of the web pages', () => {
     expect(await page.textContent('.govuk-error-summary')).toContain('Enter the name of the person the token is for');
 
     await page.fill('#name', 'Dev Adviser');
+    await page.fill('#organisation', 'Department for Education');
     await page.check('#role-4');
     await page.fill('#plans', 'halton');
     await go(page, 'button:has-text("Issue token")');
@@ -139,6 +140,7 @@ describeInBrowser('signing in and out of the web pages', () => {
 
     await page.goto(`${t.baseUrl}/tokens`);
     expect(await mainText(page)).not.toContain(issued);
+    expect(await mainText(page)).toContain('Dev Adviser Department for Education');
     await go(page, `button:has-text("Revoke Dev Adviser’s token")`);
     expect(await page.textContent('.govuk-notification-banner--success')).toContain('Token revoked');
     expect((await t.request('GET', '/api/plans', undefined, { authorization: `Bearer ${issued}` })).status).toBe(401);

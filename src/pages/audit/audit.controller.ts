@@ -11,6 +11,7 @@ import { FieldError, ProblemException } from '../../web/problem.filter';
 import { formText } from '../layout/form';
 import { planPage, render } from '../layout/frame';
 import { Ctx, PageContext } from '../layout/page-context';
+import { recordedBy } from '../layout/people';
 import { formatDate, formatInstant } from '../layout/uk-time';
 import { describeEvent } from './describe-event';
 import { pagination } from './pagination';
@@ -74,8 +75,7 @@ export class AuditPageController {
       }
     }
     const people = new Map<string, string>();
-    for (const e of trail)
-      people.set(e.actor.id ?? '', `${e.actor.name ?? e.actor.id}${e.actor.role ? ` (${e.actor.role})` : ''}`);
+    for (const e of trail) people.set(e.actor.id ?? '', recordedBy(ctx, e.actor));
     const types = [...new Set(trail.map((e) => e.type))].sort();
     const chosen = trail
       .filter((e) => (!filters.type || e.type === filters.type) && (!filters.actor || e.actor.id === filters.actor))

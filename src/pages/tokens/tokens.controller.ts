@@ -18,6 +18,7 @@ import { TokenForm, tokensViewModel } from './tokens.view-model';
 
 const MESSAGES: Record<string, string> = {
   name: 'Enter the name of the person the token is for',
+  organisation: 'Enter the organisation in at most 500 characters, or leave it empty',
   role: 'Select a role',
   plans: 'Enter the plans, for example halton, or * for every plan',
   expiresAt: 'Enter the expiry as a date, for example 2026-03-31',
@@ -35,7 +36,7 @@ export class TokensPageController {
   @Get()
   @Page('admin')
   async list(@Ctx() ctx: PageContext): Promise<void> {
-    await this.page(ctx, { name: '', role: '', plans: '', expiresOn: '' }, []);
+    await this.page(ctx, { name: '', organisation: '', role: '', plans: '', expiresOn: '' }, []);
   }
 
   @Post()
@@ -44,12 +45,14 @@ export class TokensPageController {
   async issue(@Ctx() ctx: PageContext, @Body() body: Record<string, unknown>): Promise<void> {
     const form: TokenForm = {
       name: formText(body.name),
+      organisation: formText(body.organisation),
       role: formText(body.role),
       plans: formText(body.plans),
       expiresOn: formText(body.expiresOn),
     };
     const input = {
       name: form.name,
+      ...(form.organisation ? { organisation: form.organisation } : {}),
       role: form.role,
       plans: form.plans.split(/[\s,]+/).filter((p) => p !== ''),
       ...(form.expiresOn

@@ -5,6 +5,7 @@ import { PageModel, ROLE_LABELS } from '../layout/frame';
 
 export interface TokenForm {
   name: string;
+  organisation: string;
   role: string;
   plans: string;
   expiresOn: string;
