@@ -165,7 +165,10 @@ describeInBrowser('a board member records the quarter’s update', () => {
     const rows = await page.locator('table:has(caption:has-text("Every rating reported")) tbody tr').allInnerTexts();
     const q2 = rows.map((r) => r.replace(/\s+/g, ' ')).filter((r) => r.startsWith('2025-26 Q2'));
     expect(q2).toHaveLength(2);
-    expect(q2[0]).toContain('Changed after reporting Why: The fifth hub opened on 3 October, after the quarter');
+    expect(q2[0]).toContain(
+      'Changed after reporting Changed from Green, reported 20 October 2025 at 11:00am by Bootstrap administrator (administrator). ' +
+        'Why: The fifth hub opened on 3 October, after the quarter',
+    );
     expect(q2[1]).toContain('Replaced by a later report');
     expect(serious(await axeViolations(page))).toEqual([]);
     await screenshot(page, 'milestone');
