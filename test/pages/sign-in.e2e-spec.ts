@@ -140,7 +140,7 @@ describeInBrowser('signing in and out of the web pages', () => {
 
     await page.goto(`${t.baseUrl}/tokens`);
     expect(await mainText(page)).not.toContain(issued);
-    expect(await mainText(page)).toContain('Dev Adviser Department for Education');
+    expect(await mainText(page)).toContain('Department for Education');
     await go(page, `button:has-text("Revoke Dev Adviser’s token")`);
     expect(await page.textContent('.govuk-notification-banner--success')).toContain('Token revoked');
     expect((await t.request('GET', '/api/plans', undefined, { authorization: `Bearer ${issued}` })).status).toBe(401);

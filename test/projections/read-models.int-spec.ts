@@ -99,6 +99,7 @@ describe('the read models on a real store', () => {
       limit: 1,
       first: 'q1',
       second: 'q2',
+      period: 'q',
     };
     const ofOnePlan = prepared.filter((sql) => sql.includes('@planId'));
     expect(ofOnePlan.length).toBeGreaterThan(8);
