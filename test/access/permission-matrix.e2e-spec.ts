@@ -242,7 +242,6 @@ const ROUTES: Route[] = [
     success: 200,
     path: (p) => `/api/plans/${p}/board/declined`,
   },
-  { method: 'GET', route: '/api/plans/:planId/trend', level: 'read', success: 200, path: (p) => `/api/plans/${p}/trend` },
   { method: 'GET', route: '/api/plans/:planId/corrections', level: 'read', success: 200, path: (p) => `/api/plans/${p}/corrections` },
   {
     method: 'GET',

@@ -7,8 +7,8 @@ import { PageContext, PageRequest } from './page-context';
 import { roleWords, withArticle } from './people';
 import { parseTimeTravel } from './time-travel';
 
-/** Requests the API answers in problem+json; everything else is a person's browser, answered with a page. */
-export const isPageRequest = (url: string): boolean => !/^\/(api(\/|$|\?)|health(\/|$|\?))/i.test(url);
+/** Not the API, the health checks or the metrics (machines read those, as problem+json). */
+export const isPageRequest = (url: string): boolean => !/^\/(api|health|metrics)(\/|$|\?)/i.test(url);
 
 /** A relative address on this site to come back to after signing in (never another site). */
 export function safeReturnTo(value: unknown): string {
