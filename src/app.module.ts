@@ -9,6 +9,7 @@ import { EventStore } from './event-store/event-store.port';
 import { HealthModule } from './health/health.module';
 import { IntegrityModule } from './integrity/integrity.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { PagesModule } from './pages/pages.module';
 import { ProjectionsModule } from './projections/projections.module';
 import { SeedingModule } from './seeding/seeding.module';
 import { WRITE_MODULES } from './write.module';
@@ -29,6 +30,7 @@ export class AppModule {
         ProjectionsModule,
         ...WRITE_MODULES,
         SeedingModule.through(WRITE_MODULES),
+        PagesModule,
       ],
     };
   }
