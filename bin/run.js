@@ -4,21 +4,25 @@
 'use strict';
 const { execFileSync, spawnSync } = require('node:child_process');
 const { existsSync, readdirSync, statSync } = require('node:fs');
-const { join, resolve } = require('node:path');
+const { join, relative, resolve } = require('node:path');
 
 const BUILD_INPUTS = ['package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json', 'nest-cli.json'];
 
-/** The newest modification time among the files the build is made from: src/**\/*.ts and its settings. */
+/** What the build copies as it is (nest-cli.json's assets): the pages' templates, styles and scripts. */
+const isAsset = (pathInSrc) => /^pages[\\/]/.test(pathInSrc);
+
+/** The newest modification time among the files the build is made from: src/**\/*.ts, the pages' assets and its settings. */
 function newestSource(root) {
   let newest = 0;
+  const src = join(root, 'src');
   const visit = (dir) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) visit(path);
-      else if (entry.name.endsWith('.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
+      else if (entry.name.endsWith('.ts') || isAsset(relative(src, path))) newest = Math.max(newest, statSync(path).mtimeMs);
     }
   };
-  visit(join(root, 'src'));
+  visit(src);
   for (const file of BUILD_INPUTS) if (existsSync(join(root, file))) newest = Math.max(newest, statSync(join(root, file)).mtimeMs);
   return newest;
 }

@@ -1,4 +1,4 @@
-import { INestApplication, ValidationError, ValidationPipe } from '@nestjs/common';
+import { INestApplication, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import multipart from '@fastify/multipart';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -14,6 +14,8 @@ import { AppConfig } from './config/config';
 import { clockOf } from './domain/clock';
 import { EventStore } from './event-store/event-store.port';
 import { openEventStore } from './event-store/open-event-store';
+import { PageErrors } from './pages/layout/page-errors';
+import { setUpWebPages } from './pages/pages.setup';
 import { SeedLoader } from './seeding/seed-loader';
 import { BodyObjectPipe } from './web/body-object.pipe';
 import { httpServerOptions } from './web/http-server-options';
@@ -21,8 +23,9 @@ import { readBodies } from './web/request-bodies';
 import { FieldLimit, fieldLimitsOf } from './web/field-limits';
 import { withProblems } from './web/api-problems';
 import { ProblemDto } from './web/problem.dto';
-import { FieldError, malformedPathProblem, ProblemException, ProblemFilter, validationProblem } from './web/problem.filter';
+import { malformedPathProblem, ProblemException, ProblemFilter, validationProblem } from './web/problem.filter';
 import { observeRequests, requestIdOf } from './web/request-observer';
+import { fieldErrors } from './web/validate-body';
 
 export interface CreateAppOptions {
   config: AppConfig;
@@ -35,18 +38,6 @@ export interface CreateAppOptions {
   clock?: () => Date;
   /** false: no log at all (tests); otherwise the JSON log on standard output at the configured level. */
   logger?: false;
-}
-
-function fieldErrors(errors: ValidationError[], parent = ''): FieldError[] {
-  return errors.flatMap((error) => {
-    // A row of a list is named as a reader writes it: updates[3].rag, not updates.3.rag.
-    const field = !parent ? error.property : /^\d+$/.test(error.property) ? `${parent}[${error.property}]` : `${parent}.${error.property}`;
-    // A field left out breaks every rule of its type at once; what a person needs to hear is one thing.
-    const missing = error.constraints !== undefined && (error.value === undefined || error.value === null);
-    const messages = missing ? [`${error.property} is required`] : Object.values(error.constraints ?? {});
-    const own = messages.map((message) => ({ field, message }));
-    return [...own, ...fieldErrors(error.children ?? [], field)];
-  });
 }
 
 export const validationPipe = () =>
@@ -84,6 +75,7 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
   readBodies(adapter.getInstance());
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options.config, store, clock), adapter, {
     logger: options.logger === false ? false : new PinoNestLogger(logger),
+    // JSON is read as readBodies says, forms by @fastify/formbody (registered with the pages).
     bodyParser: false,
   });
   const metrics = app.get(TrackerMetrics);
@@ -91,6 +83,7 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
   observeRequests(app.getHttpAdapter().getInstance(), metrics);
   // Uploaded returns are read by their route, which sets its own limits (see receive-file.ts).
   await app.register(multipart);
+  await setUpWebPages(app, options.config);
   app.useGlobalPipes(new BodyObjectPipe(), validationPipe());
   const docs: Omit<OpenAPIObject, 'paths'> = new DocumentBuilder()
     .setTitle('Improvement plan tracker')
@@ -106,7 +99,7 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
   let limits: Map<string, FieldLimit[]> | undefined;
   const documentOf = () => (document ??= withProblems(SwaggerModule.createDocument(app, docs, { extraModels: [ProblemDto] })));
   // Read from the API documentation when a body is first refused as too large, not on every start.
-  app.useGlobalFilters(new ProblemFilter((route) => (limits ??= fieldLimitsOf(documentOf())).get(route)));
+  app.useGlobalFilters(new ProblemFilter((route) => (limits ??= fieldLimitsOf(documentOf())).get(route), new PageErrors()));
   app.enableShutdownHooks();
   SwaggerModule.setup('api/docs', app, documentOf, { jsonDocumentUrl: 'api/docs-json', customSiteTitle: 'Improvement plan tracker API' });
   await app.init();

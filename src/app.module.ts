@@ -9,6 +9,7 @@ import { EventStore } from './event-store/event-store.port';
 import { HealthModule } from './health/health.module';
 import { IntegrityModule } from './integrity/integrity.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { PagesModule } from './pages/pages.module';
 import { ProjectionsModule } from './projections/projections.module';
 import { ReportsModule } from './reports/reports.module';
 import { SeedingModule } from './seeding/seeding.module';
@@ -31,6 +32,7 @@ export class AppModule {
         ...WRITE_MODULES,
         ReportsModule,
         SeedingModule.through(WRITE_MODULES),
+        PagesModule,
       ],
     };
   }

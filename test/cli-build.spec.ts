@@ -19,6 +19,7 @@ describe('the command lines’ build', () => {
     root = mkdtempSync(join(tmpdir(), 'tracker-build-'));
     file('src/cli/token.cli.ts', 1_000);
     file('src/domain/dates.ts', 1_000);
+    file('src/pages/plan/plan.njk', 1_000);
     file('package.json', 1_000);
     file('dist/main.js', 2_000);
     file('dist/cli/token.cli.js', 2_000);
@@ -32,6 +33,11 @@ describe('the command lines’ build', () => {
     expect(needsBuild(root, 'cli/token.cli.js')).toBe(true);
     at('src/domain/dates.ts', 1_000);
     at('package.json', 3_000);
+    expect(needsBuild(root, 'cli/token.cli.js')).toBe(true);
+  });
+
+  it('builds again once a page’s template changed, which the build copies as it is', () => {
+    at('src/pages/plan/plan.njk', 3_000);
     expect(needsBuild(root, 'cli/token.cli.js')).toBe(true);
   });
 

@@ -78,10 +78,10 @@ describe('starting the service', () => {
         db.close();
       }
       expect(status).toBeGreaterThanOrEqual(500);
-      await waitFor(() => /database is locked/.test(server.output()));
+      await waitFor(() => /write lock/.test(server.output()));
       const output = server.output();
       const listening = output.search(/Listening on/);
-      const error = output.search(/ERROR[^\n]*\[Errors\]|"level":\s*50/);
+      const error = output.search(/"level":"error"[^\n]*"context":"Errors"[^\n]*write lock/);
       expect({ listening: listening >= 0, errorLoggedAfterIt: error > listening }).toEqual({ listening: true, errorLoggedAfterIt: true });
     } finally {
       await server.stop();

@@ -43,6 +43,19 @@ export const Public = () =>
 export const isPublicRoute = (request: FastifyRequest): boolean =>
   (request.routeOptions.config as { public?: boolean }).public === true;
 
+/** Web pages take their caller from the session cookie, never from a bearer token; API routes the other way round. */
+export const SESSION_KEY = 'tracker:session';
+
+/**
+ * A web page and what it needs: the signed-in person's session stands in for the bearer token. Someone
+ * not signed in is sent to the sign-in page and back; `public` pages (signing in) need no session.
+ */
+export const Page = (level: RouteAccess) =>
+  applyDecorators(SetMetadata(ACCESS_KEY, level), SetMetadata(SESSION_KEY, true), RouteConfig({ page: true }));
+
+/** Whether the route a request matched is a web page (its caller comes from the session), as the HTTP server sees it. */
+export const isPageRoute = (request: FastifyRequest): boolean => (request.routeOptions.config as { page?: boolean }).page === true;
+
 /** The plans the caller may see (`"*"` for all), for reads that list plans, such as the portfolio. */
 export const VisiblePlans = createParamDecorator(
   (_: unknown, ctx: ExecutionContext): PlanScope => ctx.switchToHttp().getRequest<AuthenticatedRequest>().principal?.plans ?? [],

@@ -15,6 +15,8 @@ import { RevokeTokenController } from './revoke-token/revoke-token.controller';
 import { RevokeTokenHandler } from './revoke-token/revoke-token.command';
 import { RequestAuthentication } from './request-authentication';
 import { TokenRegistry } from './token-registry';
+import { OIDC_SIGN_IN, OidcSignIn } from './web-session/oidc-sign-in';
+import { WebSessions } from './web-session/web-sessions';
 
 /** Authentication (bearer tokens, single sign-on) and authorisation: one global guard, tokens as events. */
 @Module({
@@ -22,6 +24,7 @@ import { TokenRegistry } from './token-registry';
   providers: [
     TokenRegistry,
     Authenticator,
+    WebSessions,
     RequestAuthentication,
     EarlyAuthentication,
     IssueTokenHandler,
@@ -36,8 +39,15 @@ import { TokenRegistry } from './token-registry';
       useFactory: (config: AppConfig) => (config.oidc ? new OidcVerifier(config.oidc) : null),
       inject: [APP_CONFIG],
     },
+    {
+      provide: OIDC_SIGN_IN,
+      useFactory: ({ oidc, publicUrl }: AppConfig) =>
+        oidc?.clientId && publicUrl ? new OidcSignIn({ ...oidc, clientId: oidc.clientId }, publicUrl) : null,
+      inject: [APP_CONFIG],
+    },
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_INTERCEPTOR, useClass: ActorViewInterceptor },
   ],
+  exports: [TokenRegistry, Authenticator, WebSessions, FailedAuthLimiter, OIDC_SIGN_IN],
 })
 export class AccessModule {}

@@ -2,7 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ProblemException, toProblem } from '../web/problem.filter';
-import { AuthenticatedRequest, isPublicRoute } from './access.decorator';
+import { AuthenticatedRequest, isPageRoute, isPublicRoute } from './access.decorator';
 import { RequestAuthentication } from './request-authentication';
 
 /** Whether the request says a body follows its headers. */
@@ -32,7 +32,8 @@ export class EarlyAuthentication implements OnModuleInit {
   }
 
   private async authenticate(request: AuthenticatedRequest, reply: FastifyReply): Promise<void> {
-    if (!carriesBody(request) || isPublicRoute(request)) return;
+    // A page's form is authenticated by its session cookie (and CSRF token) in the guard: no bearer header to read.
+    if (!carriesBody(request) || isPublicRoute(request) || isPageRoute(request)) return;
     try {
       request.principal = await this.authentication.principalOf(request, reply);
       request.actor = request.principal.actor;

@@ -102,3 +102,19 @@ export async function latency(count: number, url: () => string, headers: Record<
   times.sort((a, b) => a - b);
   return { p50: percentile(times, 50), p99: percentile(times, 99), failures };
 }
+
+/** A signed-in session for the web pages, as a browser gets one: the sign-in form with its CSRF token, then the cookie. */
+export async function signInCookie(baseUrl: string, token: string): Promise<string> {
+  const form = await fetch(`${baseUrl}/sign-in`);
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(await form.text())?.[1];
+  const first = form.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const signedIn = await fetch(`${baseUrl}/sign-in`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: first },
+    body: new URLSearchParams({ _csrf: csrf ?? '', token, returnTo: '/' }).toString(),
+  });
+  const cookie = signedIn.headers.getSetCookie()[0]?.split(';')[0];
+  if (signedIn.status !== 303 || !cookie) throw new Error(`signing in to the web pages answered ${signedIn.status}`);
+  return cookie;
+}

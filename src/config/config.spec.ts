@@ -69,6 +69,20 @@ describe('configuration', () => {
     expect(loadConfig({ AUTH_FAILURE_LIMIT: '50' }).authFailureLimit).toBe(50);
   });
 
+  it('configures the web pages: the address people use, the session secret, and single sign-on’s client', () => {
+    const config = loadConfig({
+      PUBLIC_URL: 'https://tracker.halton.gov.uk/',
+      SESSION_SECRET: 'x'.repeat(32),
+      OIDC_ISSUER: 'https://login.microsoftonline.com/tenant/v2.0',
+      OIDC_AUDIENCE: 'api://tracker',
+      OIDC_JWKS_URL: 'https://login.microsoftonline.com/tenant/discovery/v2.0/keys',
+      OIDC_CLIENT_ID: '00000000-1111-2222-3333-444444444444',
+      OIDC_CLIENT_SECRET: 'client-secret',
+    });
+    expect(config).toMatchObject({ publicUrl: 'https://tracker.halton.gov.uk', sessionSecret: 'x'.repeat(32) });
+    expect(config.oidc).toMatchObject({ clientId: '00000000-1111-2222-3333-444444444444', clientSecret: 'client-secret' });
+  });
+
   it('accepts in-memory SQLite and KurrentDB connection strings', () => {
     expect(loadConfig({ EVENT_STORE_URL: 'sqlite::memory:' }).eventStore).toEqual({ kind: 'sqlite', path: ':memory:' });
     expect(loadConfig({ EVENT_STORE_URL: 'esdb://localhost:2113?tls=false' }).eventStore).toEqual({
@@ -99,6 +113,15 @@ describe('configuration', () => {
     ],
     [{ AUTH_FAILURE_LIMIT: '0' }, /AUTH_FAILURE_LIMIT must be a whole number/],
     [{ AUTH_FAILURE_LIMIT: 'many' }, /AUTH_FAILURE_LIMIT/],
+    [{ SESSION_SECRET: 'short' }, /SESSION_SECRET must be at least 32/],
+    [{ PUBLIC_URL: 'tracker.example.gov.uk' }, /PUBLIC_URL must be the address people open/],
+    [{ PUBLIC_URL: 'https://tracker.example.gov.uk/app' }, /PUBLIC_URL/],
+    [{ OIDC_ISSUER: 'https://idp', OIDC_AUDIENCE: 'a', OIDC_JWKS_URL: 'https://idp/keys', OIDC_CLIENT_ID: 'c' }, /OIDC_CLIENT_ID needs PUBLIC_URL/],
+    [{ OIDC_CLIENT_SECRET: 'x' }, /OIDC_CLIENT_SECRET needs OIDC_CLIENT_ID/],
+    [
+      { OIDC_ISSUER: 'http://idp.example', OIDC_AUDIENCE: 'a', OIDC_JWKS_URL: 'https://idp/keys', OIDC_CLIENT_ID: 'c', PUBLIC_URL: 'https://t.example' },
+      /OIDC_ISSUER must be an https/,
+    ],
     [{ REQUEST_TIMEOUT_MS: '0' }, /REQUEST_TIMEOUT_MS must be a whole number of milliseconds/],
     [{ KEEP_ALIVE_TIMEOUT_MS: '1m' }, /KEEP_ALIVE_TIMEOUT_MS/],
     [

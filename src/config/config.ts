@@ -23,6 +23,10 @@ export interface AppConfig {
   oidc?: OidcConfig;
   /** Failed authentications one client address may make in a minute before it is answered 429. */
   authFailureLimit: number;
+  /** Where people open the web pages (origin only); https makes the session cookie Secure. */
+  publicUrl?: string;
+  /** What the session cookie's encryption key is derived from; none: a random key each start. */
+  sessionSecret?: string;
   /** The least severe level written to the JSON log. */
   logLevel: LogLevel;
   /** A bearer token that may read GET /metrics and nothing else (admins may read it too). */
@@ -52,6 +56,10 @@ export interface OidcConfig {
   plansClaim: string;
   /** Claim holding the person's display name. */
   nameClaim: string;
+  /** Sign-in on the web pages (authorization code with PKCE): the product's client registration. */
+  clientId?: string;
+  /** For a confidential client; a public one proves itself with PKCE alone. */
+  clientSecret?: string;
   /** The claim naming the organisation the person acts for (what DfE advisers see of them). */
   organisationClaim: string;
 }
@@ -114,7 +122,16 @@ export function loadConfig(env: Env = process.env): AppConfig {
     problems.push('TRACKER_ADMIN_TOKEN must be at least 24 characters long (use a long random secret)');
   }
 
+  const publicUrl = publicUrlOf(value('PUBLIC_URL'), problems);
+  const sessionSecret = value('SESSION_SECRET');
+  if (sessionSecret !== undefined && sessionSecret.length < 32) {
+    problems.push('SESSION_SECRET must be at least 32 characters long (use a long random secret)');
+  }
+
   const oidc = oidcConfig(value, problems);
+  if (oidc?.clientId !== undefined && publicUrl === undefined) {
+    problems.push('OIDC_CLIENT_ID needs PUBLIC_URL: the identity provider sends people back to PUBLIC_URL/sign-in/callback');
+  }
 
   const limitText = value('AUTH_FAILURE_LIMIT') ?? '10';
   const authFailureLimit = Number(limitText);
@@ -142,10 +159,23 @@ export function loadConfig(env: Env = process.env): AppConfig {
     ...(adminToken ? { adminToken } : {}),
     ...(oidc ? { oidc } : {}),
     authFailureLimit,
+    ...(publicUrl ? { publicUrl } : {}),
+    ...(sessionSecret ? { sessionSecret } : {}),
     logLevel: logLevel as LogLevel,
     ...(metricsToken ? { metricsToken } : {}),
     http,
   };
+}
+
+/** An origin such as https://tracker.halton.gov.uk (a trailing slash is dropped); anything more is refused. */
+function publicUrlOf(text: string | undefined, problems: string[]): string | undefined {
+  if (text === undefined) return undefined;
+  const url = urlOf(text);
+  if (!url || !['http:', 'https:'].includes(url.protocol) || url.origin !== text.replace(/\/$/, '')) {
+    problems.push(`PUBLIC_URL must be the address people open, such as https://tracker.example.gov.uk (no path); got "${text}"`);
+    return undefined;
+  }
+  return url.origin;
 }
 
 function milliseconds(value: (name: string) => string | undefined, problems: string[], name: string, fallback: number): number {
@@ -195,20 +225,24 @@ function oidcConfig(value: (name: string) => string | undefined, problems: strin
   const audience = value('OIDC_AUDIENCE');
   const jwksUrl = value('OIDC_JWKS_URL');
   const given = [issuer, audience, jwksUrl].filter((v) => v !== undefined).length;
+  const clientId = value('OIDC_CLIENT_ID');
+  const clientSecret = value('OIDC_CLIENT_SECRET');
+  if (clientSecret !== undefined && clientId === undefined) problems.push('OIDC_CLIENT_SECRET needs OIDC_CLIENT_ID');
+  if (clientId !== undefined && given < 3) {
+    problems.push('OIDC_CLIENT_ID needs OIDC_ISSUER, OIDC_AUDIENCE and OIDC_JWKS_URL: sign-in reads the same claims as the API');
+  }
   if (given === 0) return undefined;
   if (given < 3) {
     problems.push('OIDC_ISSUER, OIDC_AUDIENCE and OIDC_JWKS_URL go together: set all three for single sign-on, or none');
     return undefined;
   }
-  let url: URL | undefined;
-  try {
-    url = new URL(jwksUrl!);
-  } catch {
-    url = undefined;
-  }
   // Keys fetched over plain HTTP could be swapped in transit; only a local key server may use it.
-  if (!url || !(url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.test(url.hostname)))) {
+  if (!isSafeUrl(jwksUrl!)) {
     problems.push(`OIDC_JWKS_URL must be an https:// URL (http:// only on this machine); got "${jwksUrl}"`);
+  }
+  // The sign-in flow reads the provider's discovery document from the issuer: the same rule as for its keys.
+  if (clientId !== undefined && !isSafeUrl(issuer!)) {
+    problems.push(`OIDC_ISSUER must be an https:// URL for sign-in on the web pages (http:// only on this machine); got "${issuer}"`);
   }
   const claim = (name: string, fallback: string) => {
     const v = value(name) ?? fallback;
@@ -222,6 +256,22 @@ function oidcConfig(value: (name: string) => string | undefined, problems: strin
     roleClaim: claim('OIDC_ROLE_CLAIM', 'roles'),
     plansClaim: claim('OIDC_PLANS_CLAIM', 'plans'),
     nameClaim: claim('OIDC_NAME_CLAIM', 'name'),
+    ...(clientId ? { clientId } : {}),
+    ...(clientSecret ? { clientSecret } : {}),
     organisationClaim: claim('OIDC_ORGANISATION_CLAIM', 'organisation'),
   };
 }
+
+const urlOf = (text: string): URL | undefined => {
+  try {
+    return new URL(text);
+  } catch {
+    return undefined;
+  }
+};
+
+/** https://, or http:// to this machine only. */
+const isSafeUrl = (text: string): boolean => {
+  const url = urlOf(text);
+  return url !== undefined && (url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.test(url.hostname)));
+};

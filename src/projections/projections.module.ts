@@ -36,6 +36,25 @@ import { VisitsQueries } from './visits/visits.queries';
 
 const READ_MODEL_DB = Symbol('READ_MODEL_DB');
 
+/** What reads the read models: the API's read routes and the web pages alike. */
+const QUERIES = [
+  ReadGate,
+  PlanLookup,
+  CanonicalIds,
+  StreamRevisions,
+  RagBoardQueries,
+  RagTrendQueries,
+  CorrectionsQueries,
+  MilestoneHistoryQueries,
+  RecommendationsQueries,
+  RecommendationHistoryQueries,
+  VisitsQueries,
+  IndicatorsQueries,
+  AuditTrailQueries,
+  PortfolioQueries,
+  BoardPacksQueries,
+];
+
 /**
  * The read side: the read models, the runner that feeds them (started on bootstrap from their
  * checkpoints, stopped on shutdown) and the read routes. Global so /health can report the runner.
@@ -66,37 +85,10 @@ const READ_MODEL_DB = Symbol('READ_MODEL_DB');
       useFactory: (readModels: ReadModels, store: EventStore, fedElsewhere?: Projector | null): Projector =>
         fedElsewhere ?? new ProjectionRunner(readModels, store),
     },
-    ReadGate,
-    PlanLookup,
-    CanonicalIds,
-    StreamRevisions,
     { provide: APP_INTERCEPTOR, useClass: CanonicalIdsInterceptor },
-    RagBoardQueries,
-    RagTrendQueries,
-    MilestoneHistoryQueries,
-    RecommendationsQueries,
-    RecommendationHistoryQueries,
-    VisitsQueries,
-    IndicatorsQueries,
-    AuditTrailQueries,
-    CorrectionsQueries,
-    PortfolioQueries,
-    BoardPacksQueries,
+    ...QUERIES,
   ],
-  // The reports are built from the same queries as the API.
-  exports: [
-    Projector,
-    ReadModels,
-    ReadGate,
-    PlanLookup,
-    RagBoardQueries,
-    RecommendationsQueries,
-    RecommendationHistoryQueries,
-    VisitsQueries,
-    IndicatorsQueries,
-    AuditTrailQueries,
-    BoardPacksQueries,
-  ],
+  exports: [Projector, ReadModels, ...QUERIES],
 })
 export class ProjectionsModule implements OnApplicationBootstrap, OnModuleDestroy, OnApplicationShutdown {
   constructor(

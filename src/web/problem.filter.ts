@@ -137,23 +137,37 @@ export type RouteFieldLimits = (route: string) => FieldLimit[] | undefined;
 const isAbandonedBody = (error: unknown): boolean =>
   error instanceof Error && ((error as NodeJS.ErrnoException).code === 'ECONNRESET' || error.message === 'aborted');
 
-/** The one place errors become HTTP answers: RFC 9457 application/problem+json. */
+/** Answers errors of requests that are not for the API (a person's browser) with pages instead. */
+export interface ErrorPages {
+  handles(request: FastifyRequest): boolean;
+  render(problem: Problem, request: FastifyRequest, reply: FastifyReply): Promise<void>;
+}
+
+/** The one place errors become HTTP answers: RFC 9457 application/problem+json, or an error page. */
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
-  constructor(private readonly fieldLimits: RouteFieldLimits = () => undefined) {}
+  constructor(
+    private readonly fieldLimits: RouteFieldLimits = () => undefined,
+    private readonly pages?: ErrorPages,
+  ) {}
 
   catch(error: unknown, host: ArgumentsHost): void {
+    const request = host.switchToHttp().getRequest<FastifyRequest>();
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     if (isAbandonedBody(error)) {
       this.logger.debug('A request body stopped arriving before its end; the connection is closed');
       if (!reply.raw.headersSent && !reply.raw.destroyed) void reply.status(400).header('connection', 'close').send();
       return;
     }
-    const problem = this.withFieldLimits(toProblem(error), host.switchToHttp().getRequest<FastifyRequest>());
+    const problem = this.withFieldLimits(toProblem(error), request);
     if (problem.status >= 500) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     if (error instanceof StoreUnavailableError) void reply.header('Retry-After', String(STORE_RETRY_AFTER_SECONDS));
+    if (this.pages && request && this.pages.handles(request)) {
+      void this.pages.render(problem, request, reply);
+      return;
+    }
     void reply
       .status(problem.status)
       .header('content-type', 'application/problem+json; charset=utf-8')

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { FastifyInstance } from 'fastify';
-import type { TrackerMetrics } from '../metrics/tracker-metrics';
 import { actorOf, HEADER_VALUE } from './request-context';
 
 /** The request's id: the caller's X-Request-Id when it is a sensible one, else a new UUID. */
@@ -10,12 +9,17 @@ export function requestIdOf(request: IncomingMessage): string {
   return typeof given === 'string' && HEADER_VALUE.test(given) ? given : randomUUID();
 }
 
+/** Told of every request once answered (the metrics keep its latency and status); the web layer knows no more of it. */
+export interface AnsweredRequests {
+  answered(method: string, route: string, status: number, seconds: number): void;
+}
+
 /**
  * Every request, once answered: its latency and status for the metrics, and one line of the JSON log
  * with the request id, the caller's actor id, method, URL (never a header, so never a token), status
  * and time taken. The id goes back in X-Request-Id, to be quoted when reporting a problem.
  */
-export function observeRequests(fastify: FastifyInstance, metrics: TrackerMetrics): void {
+export function observeRequests(fastify: FastifyInstance, metrics: AnsweredRequests): void {
   fastify.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
     done();

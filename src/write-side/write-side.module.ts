@@ -10,7 +10,7 @@ import { COMMAND_OBSERVER, CommandObserver, ObservedExecutor } from './observed-
 import { CommandPipeline } from './pipeline';
 import { WriterThread } from './writer-thread';
 
-const WRITER_THREAD = Symbol('WRITER_THREAD');
+export const WRITER_THREAD = Symbol('WRITER_THREAD');
 
 /**
  * The write side, chosen once at start: on the embedded store's file, commands are decided and committed

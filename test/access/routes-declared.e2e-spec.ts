@@ -17,7 +17,14 @@ describe('every route declares who may use it', () => {
       expect(routes.length).toBeGreaterThan(15);
       const undeclared = routes.filter((r) => r.access === undefined).map((r) => `${r.method} ${r.path}`);
       expect(undeclared).toEqual([]);
-      expect(routes.filter((r) => r.access === 'public').map((r) => r.path)).toEqual(['/health', '/health/live', '/health/ready']);
+      expect(routes.filter((r) => r.access === 'public' && !r.page).map((r) => r.path)).toEqual(['/health', '/health/live', '/health/ready']);
+      // Pages open to someone not signed in: only signing in and out.
+      expect([...new Set(routes.filter((r) => r.access === 'public' && r.page).map((r) => r.path))]).toEqual([
+        '/sign-in',
+        '/sign-in/callback',
+        '/sign-in/sso',
+        '/sign-out',
+      ]);
     } finally {
       await t.close();
     }

@@ -6,13 +6,13 @@ import { join } from 'node:path';
 import { SqliteEventStore } from '../../src/event-store/sqlite-event-store';
 import { AuditTrailQueries } from '../../src/projections/audit-trail/audit-trail.queries';
 import { BoardPacksQueries } from '../../src/projections/board-packs/board-packs.queries';
-import { CorrectionsQueries } from '../../src/projections/rag-board/corrections.queries';
-import { RagTrendQueries } from '../../src/projections/rag-board/rag-trend.queries';
 import { IndicatorsQueries } from '../../src/projections/indicators/indicators.queries';
 import { PlanLookup } from '../../src/projections/shared/plan-lookup';
 import { ProjectionRunner } from '../../src/projections/engine/projection-runner';
 import { MilestoneHistoryQueries } from '../../src/projections/rag-board/milestone-history.queries';
+import { CorrectionsQueries } from '../../src/projections/rag-board/corrections.queries';
 import { RagBoardQueries } from '../../src/projections/rag-board/rag-board.queries';
+import { RagTrendQueries } from '../../src/projections/rag-board/rag-trend.queries';
 import { openReadModelDb } from '../../src/projections/engine/read-model-db';
 import { ReadModels } from '../../src/projections/engine/read-models';
 import { Projector } from '../../src/projections/engine/projector';
@@ -98,6 +98,9 @@ describe('the read models on a real store', () => {
       from: '',
       to: 'z',
       limit: 1,
+      first: 'q1',
+      second: 'q2',
+      period: 'q',
     };
     const ofOnePlan = prepared.filter((sql) => sql.includes('@planId'));
     expect(ofOnePlan.length).toBeGreaterThan(8);

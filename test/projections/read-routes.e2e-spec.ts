@@ -126,7 +126,7 @@ describe('the read routes', () => {
   describe('portfolio', () => {
     const cut = { asOf: RATINGS.asOf.afterQ2, knownAt: RATINGS.knownAt.afterCorrection };
 
-    it('lists every plan with its totals, direction of travel and open recommendations', async () => {
+    it('lists every plan with its totals then and the quarter before, direction of travel, open recommendations and last visit', async () => {
       const plans = await get('/api/plans', cut);
       expect(plans).toEqual([
         {
@@ -137,6 +137,9 @@ describe('the read routes', () => {
           totals: { green: 1, amber: 1, red: 0, complete: 0, notRated: 1 },
           direction: { improved: 2, declined: 0, unchanged: 0 },
           openRecommendations: 0,
+          period: '2025-26 Q2',
+          previousTotals: { green: 0, amber: 1, red: 1, complete: 0, notRated: 1 },
+          lastVisit: null,
           trend: expect.any(Array),
         },
         {
@@ -147,6 +150,9 @@ describe('the read routes', () => {
           totals: { green: 2, amber: 0, red: 1, complete: 0, notRated: 0 },
           direction: { improved: 1, declined: 0, unchanged: 0 },
           openRecommendations: 1,
+          period: '2025-26 Q1',
+          previousTotals: { green: 0, amber: 1, red: 0, complete: 0, notRated: 2 },
+          lastVisit: { visitId: 'mv-2025-04', kind: 'monitoring', endDate: '2025-04-09' },
           trend: expect.any(Array),
         },
       ]);

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 /** The product compiled as `npm start` compiles it, once per test worker, into dist-test/. */
@@ -12,6 +12,8 @@ export function buildProduct(): string {
       cwd: root,
       stdio: 'pipe',
     });
+    // As the Nest build does (nest-cli.json assets): the page templates and assets beside the compiled pages.
+    cpSync(join(root, 'src', 'pages'), join(buildDir, 'pages'), { recursive: true, filter: (path) => !path.endsWith('.ts') });
   }
   return buildDir;
 }

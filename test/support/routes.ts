@@ -1,13 +1,15 @@
 import { INestApplication } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { DiscoveryService, MetadataScanner, ModulesContainer } from '@nestjs/core';
-import { ACCESS_KEY, RouteAccess } from '../../src/access/access.decorator';
+import { ACCESS_KEY, RouteAccess, SESSION_KEY } from '../../src/access/access.decorator';
 
 export interface RegisteredRoute {
   method: string;
   /** Express-style, e.g. /api/plans/:planId/board */
   path: string;
   access: RouteAccess | undefined;
+  /** A web page: its caller comes from the session cookie, not a bearer token. */
+  page: boolean;
 }
 
 const METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'ALL', 'OPTIONS', 'HEAD', 'SEARCH'];
@@ -34,7 +36,8 @@ export function registeredRoutes(app: INestApplication): RegisteredRoute[] {
       const method = METHODS[Reflect.getMetadata(METHOD_METADATA, handler) as number]!;
       const access = (Reflect.getMetadata(ACCESS_KEY, handler) ?? Reflect.getMetadata(ACCESS_KEY, type)) as
         RouteAccess | undefined;
-      for (const prefix of prefixes) for (const path of [paths].flat()) routes.push({ method, path: join(prefix, path), access });
+      const page = (Reflect.getMetadata(SESSION_KEY, handler) ?? Reflect.getMetadata(SESSION_KEY, type)) === true;
+      for (const prefix of prefixes) for (const path of [paths].flat()) routes.push({ method, path: join(prefix, path), access, page });
     }
   }
   return routes.sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method));

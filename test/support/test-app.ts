@@ -54,7 +54,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const clock = () => now ?? new Date();
   const store = new SqliteEventStore({ path: config.eventStore.path, clock });
   const app = await createApp({ config, store, clock, logger: false });
-  await app.listen(0, '127.0.0.1');
+  // PORT chosen by the test when something must know the address beforehand (an identity provider's redirect).
+  await app.listen(config.port, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;
   return {

@@ -4,6 +4,7 @@ import { RAGS } from '../../milestone/rag';
 import { BoardMilestoneDto, RagTotalsDto } from '../rag-board/rag-board.dto';
 import { TrendPeriodDto } from '../rag-board/rag-trend.dto';
 import { ReadCutQuery } from '../shared/read-cut.query';
+import { VisitRefDto } from '../recommendations/recommendation-history.dto';
 import { AsTyped } from '../../web/fields';
 import { ApiRevision } from '../shared/api-revision.decorator';
 
@@ -22,6 +23,12 @@ export class PortfolioPlanDto {
   @ApiProperty({ type: DirectionTotalsDto, description: 'Which way the plan is moving, against the previous quarter' })
   direction!: DirectionTotalsDto;
   @ApiProperty({ description: 'Recommendations open as of asOf' }) openRecommendations!: number;
+  @ApiProperty({ nullable: true, type: String, example: '2025-26 Q2', description: 'The period most of the board is rated for' })
+  period!: string | null;
+  @ApiProperty({ type: RagTotalsDto, description: 'The totals of the quarter before each milestone’s current rating' })
+  previousTotals!: RagTotalsDto;
+  @ApiProperty({ type: VisitRefDto, nullable: true, description: 'The latest visit ended by asOf' })
+  lastVisit!: VisitRefDto | null;
   @ApiProperty({
     type: [TrendPeriodDto],
     description: 'RAG totals of the last four quarters up to the latest the plan rated by asOf, oldest first (as GET …/trend counts them)',

@@ -4,6 +4,7 @@ import { RagTrendQueries } from '../rag-board/rag-trend.queries';
 import { ReadCut } from '../shared/read-cut';
 import { RecommendationsQueries } from '../recommendations/recommendations.queries';
 import { PlanLookup } from '../shared/plan-lookup';
+import { VisitsQueries } from '../visits/visits.queries';
 import { StreamRevisions } from '../shared/stream-revisions';
 import { streamId as planStreamId } from '../../plan/plan';
 import { DirectionTotalsDto, PortfolioMilestoneDto, PortfolioPlanDto } from './portfolio.dto';
@@ -25,12 +26,25 @@ const groupBy = <T>(items: readonly T[], key: (item: T) => string): Map<string, 
 };
 
 /** What an adviser overseeing several councils asks: each plan's state and direction, and what is red. */
+/** The period most milestones are rated for (the latest, on a tie). */
+function commonPeriod(milestones: readonly { period: string | null }[]): string | null {
+  const counts = new Map<string, number>();
+  for (const m of milestones) if (m.period !== null) counts.set(m.period, (counts.get(m.period) ?? 0) + 1);
+  let best: string | null = null;
+  for (const [period, count] of counts) {
+    const bestCount = best === null ? 0 : counts.get(best)!;
+    if (count > bestCount || (count === bestCount && best !== null && period > best)) best = period;
+  }
+  return best;
+}
+
 @Injectable()
 export class PortfolioQueries {
   constructor(
     private readonly plans: PlanLookup,
     private readonly board: RagBoardQueries,
     private readonly recommendations: RecommendationsQueries,
+    private readonly visits: VisitsQueries,
     private readonly revisions: StreamRevisions,
     private readonly trends: RagTrendQueries,
   ) {}
@@ -38,6 +52,7 @@ export class PortfolioQueries {
   portfolio(cut: ReadCut, visible: Visible = everyPlan): PortfolioPlanDto[] {
     const milestones = groupBy(this.board.allMilestones(cut), (m) => m.planId);
     const open = this.recommendations.openCounts(cut);
+    const lastVisits = this.visits.lastVisits(cut);
     return this.plans
       .list(cut)
       .filter((plan) => visible(plan.plan_id))
@@ -54,6 +69,9 @@ export class PortfolioQueries {
           direction,
           openRecommendations: open.get(plan.plan_id) ?? 0,
           trend: this.trends.lastQuarters(plan.plan_id, cut, PORTFOLIO_QUARTERS),
+          period: commonPeriod(ofPlan),
+          previousTotals: totalsOf(ofPlan.map((m) => ({ rag: m.previousRag ?? 'not-rated' }))),
+          lastVisit: lastVisits.get(plan.plan_id) ?? null,
         };
       });
   }

@@ -25,14 +25,28 @@ type CorrectionRow = Report &
   };
 
 type Key = { planId: string; asOf: string; recordedBy: string; after: number; limit: number };
+type QuarterKey = { planId: string; milestoneId: string; period: string; asOf: string; recordedBy: string };
 
-const REPORT = ['rag', 'forecast_rag', 'commentary', 'effective_on', 'recorded_at', 'actor_id', 'actor_name', 'actor_role', 'actor_organisation'];
+const REPORT = [
+  'rag',
+  'forecast_rag',
+  'commentary',
+  'effective_on',
+  'recorded_at',
+  'actor_id',
+  'actor_name',
+  'actor_role',
+  'actor_organisation',
+];
 const cutOf = (t: string) => `${t}.effective_on <= @asOf AND ${t}.recorded_at <= @recordedBy`;
 /** The reports of the same milestone and quarter as `c`, at the cut: a range of the by-period index. */
-const sameQuarter = (t: string) => `${t}.plan_id = c.plan_id AND ${t}.period = c.period AND ${t}.milestone_id = c.milestone_id AND ${cutOf(t)}`;
+const sameQuarter = (t: string) =>
+  `${t}.plan_id = c.plan_id AND ${t}.period = c.period AND ${t}.milestone_id = c.milestone_id AND ${cutOf(t)}`;
 
 const reportOf = (row: CorrectionRow, prefix: '' | 'before_'): ReportedRatingDto => {
-  const r = Object.fromEntries(REPORT.map((column) => [column, row[`${prefix}${column}` as keyof CorrectionRow]])) as unknown as Report;
+  const r = Object.fromEntries(
+    REPORT.map((column) => [column, row[`${prefix}${column}` as keyof CorrectionRow]]),
+  ) as unknown as Report;
   return {
     rag: r.rag,
     forecastRag: r.forecast_rag,
@@ -50,41 +64,58 @@ const reportOf = (row: CorrectionRow, prefix: '' | 'before_'): ReportedRatingDto
 @Injectable()
 export class CorrectionsQueries {
   private readonly page;
+  private readonly ofQuarter;
 
   constructor(
     readModels: ReadModels,
     private readonly plans: PlanLookup,
   ) {
-    // `+c.position` keeps the range on the plan's own rows, not on every plan's rows after `after`.
-    this.page = readModels.db.prepare<[Key], CorrectionRow>(
+    const select = (where: string, limit = '') =>
       `SELECT c.position, c.milestone_id, m.title, c.period, c.reason, ${REPORT.map((x) => `c.${x}`).join(', ')},
               ${REPORT.map((x) => `b.${x} AS before_${x}`).join(', ')}, f.rag AS first_rag, f.recorded_at AS first_recorded_at
        FROM milestone_ratings c
        JOIN board_milestones m ON m.plan_id = c.plan_id AND m.milestone_id = c.milestone_id
        JOIN milestone_ratings b ON b.position = (SELECT MAX(x.position) FROM milestone_ratings x WHERE ${sameQuarter('x')} AND x.position < c.position)
        JOIN milestone_ratings f ON f.position = (SELECT MIN(x.position) FROM milestone_ratings x WHERE ${sameQuarter('x')})
-       WHERE c.plan_id = @planId AND +c.position > @after AND ${cutOf('c')}
-       ORDER BY c.position LIMIT @limit`,
+       WHERE ${where} AND ${cutOf('c')}
+       ORDER BY c.position ${limit}`;
+    // `+c.position` keeps the range on the plan's own rows, not on every plan's rows after `after`.
+    this.page = readModels.db.prepare<[Key], CorrectionRow>(
+      select('c.plan_id = @planId AND +c.position > @after', 'LIMIT @limit'),
+    );
+    // One milestone's quarter: a range of the by-period index, whatever the size of the plan's history.
+    this.ofQuarter = readModels.db.prepare<[QuarterKey], CorrectionRow>(
+      select('c.plan_id = @planId AND c.period = @period AND c.milestone_id = @milestoneId'),
     );
   }
 
   ofPlan(planId: string, cut: ReadCut, after: number, limit: number): CorrectionsDto {
     this.plans.require(planId, cut);
     const rows = this.page.all({ planId, asOf: cut.asOf, recordedBy: cut.recordedBy, after, limit });
-    const corrections = rows.map(
-      (row): CorrectionDto => ({
-        position: row.position,
-        milestoneId: row.milestone_id,
-        title: row.title,
-        period: row.period,
-        reason: row.reason,
-        before: reportOf(row, 'before_'),
-        after: reportOf(row, ''),
-        firstReportedRag: row.first_rag,
-        firstReportedAt: row.first_recorded_at,
-      }),
-    );
+    const corrections = rows.map(correctionOf);
     const next = rows.length === limit ? rows[rows.length - 1]!.position : null;
     return { planId, asOf: cut.asOf, knownAt: cut.knownAt, corrections, next };
   }
+
+  /**
+   * The corrections of the given quarters of the plan's milestones (e.g. each one's current rating on the
+   * board), oldest first: what a page marks as changed after the fact, one seek per quarter.
+   */
+  ofQuarters(planId: string, quarters: ReadonlyArray<{ milestoneId: string; period: string }>, cut: ReadCut): CorrectionDto[] {
+    return quarters.flatMap(({ milestoneId, period }) =>
+      this.ofQuarter.all({ planId, milestoneId, period, asOf: cut.asOf, recordedBy: cut.recordedBy }).map(correctionOf),
+    );
+  }
 }
+
+const correctionOf = (row: CorrectionRow): CorrectionDto => ({
+  position: row.position,
+  milestoneId: row.milestone_id,
+  title: row.title,
+  period: row.period,
+  reason: row.reason,
+  before: reportOf(row, 'before_'),
+  after: reportOf(row, ''),
+  firstReportedRag: row.first_rag,
+  firstReportedAt: row.first_recorded_at,
+});

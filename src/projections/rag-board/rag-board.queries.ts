@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { BoardPacksQueries } from '../board-packs/board-packs.queries';
+import { ActorColumns, ActorView, fromActorColumns } from '../shared/actor';
 import { PlanLookup } from '../shared/plan-lookup';
 import { ReadModels } from '../engine/read-models';
 import { ReadCut } from '../shared/read-cut';
@@ -40,6 +41,26 @@ export type BoardMilestone = Omit<BoardMilestoneDto, 'changedAfterPack'> & {
 };
 /** A milestone of the board before its revision is looked up (cross-plan totals need none). */
 export type BoardRow = Omit<BoardMilestone, 'revision'>;
+
+/** A milestone's report for one period: the one that counts (latest effective, then latest recorded). */
+export interface PeriodRating {
+  rag: string;
+  forecastRag: string | null;
+  commentary: string;
+  effectiveOn: string;
+  recordedAt: string;
+  actor: ActorView;
+}
+
+interface PeriodRatingRow extends ActorColumns {
+  milestone_id: string;
+  period: string;
+  rag: string;
+  forecast_rag: string | null;
+  commentary: string;
+  effective_on: string;
+  recorded_at: string;
+}
 
 /** The latest fact effective by @asOf and recorded by @recordedBy: one backward seek on the as-of index. */
 const latest = (table: string, extra = '') => `(
@@ -103,6 +124,7 @@ export class RagBoardQueries {
   private readonly ofPlan;
   private readonly ofAllPlans;
   private readonly priorities;
+  private readonly ofPeriods;
 
   constructor(
     readModels: ReadModels,
@@ -114,6 +136,11 @@ export class RagBoardQueries {
     type Cut = { asOf: string; recordedBy: string };
     this.ofPlan = db.prepare<[Cut & { planId: string }], MilestoneRow>(boardSql('m.plan_id = @planId'));
     this.ofAllPlans = db.prepare<[Cut], MilestoneRow>(boardSql('1 = 1'));
+    this.ofPeriods = db.prepare<[{ planId: string; first: string; second: string; recordedBy: string }], PeriodRatingRow>(
+      `SELECT milestone_id, period, rag, forecast_rag, commentary, effective_on, recorded_at, actor_id, actor_name, actor_role, actor_organisation
+       FROM milestone_ratings WHERE plan_id = @planId AND period IN (@first, @second) AND recorded_at <= @recordedBy
+       ORDER BY milestone_id, effective_on, position`,
+    );
     this.priorities = db.prepare<[string, string], { priority_id: string; title: string; provenance: string | null }>(
       'SELECT priority_id, title, provenance FROM board_priorities WHERE plan_id = ? AND recorded_at <= ? ORDER BY position',
     );
@@ -126,6 +153,27 @@ export class RagBoardQueries {
   /** Every plan's milestones at once, for the portfolio and cross-plan questions; `withRevision` those shown. */
   allMilestones(cut: ReadCut): BoardRow[] {
     return this.ofAllPlans.all({ asOf: cut.asOf, recordedBy: cut.recordedBy }).map(toMilestone);
+  }
+
+  /**
+   * Each milestone's report for each of two periods (a quarter and the one before), whatever its effective
+   * date, as recorded by `recordedBy`: what a quarterly update form starts from.
+   */
+  ratingsFor(planId: string, periods: readonly [string, string], recordedBy: string): Map<string, Map<string, PeriodRating>> {
+    const found = new Map<string, Map<string, PeriodRating>>();
+    for (const row of this.ofPeriods.iterate({ planId, first: periods[0], second: periods[1], recordedBy })) {
+      const ofMilestone = found.get(row.milestone_id) ?? new Map<string, PeriodRating>();
+      ofMilestone.set(row.period, {
+        rag: row.rag,
+        forecastRag: row.forecast_rag,
+        commentary: row.commentary,
+        effectiveOn: row.effective_on,
+        recordedAt: row.recorded_at,
+        actor: fromActorColumns(row),
+      });
+      found.set(row.milestone_id, ofMilestone);
+    }
+    return found;
   }
 
   withRevision(row: BoardRow, cut: ReadCut): BoardMilestone {

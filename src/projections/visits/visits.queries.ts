@@ -70,12 +70,20 @@ function latestByVisit<R extends { visit_id: string }, T>(
   return new Map([...latest].map(([visitId, facts]) => [visitId, [...facts.values()]]));
 }
 
+/** A visit named by its kind and last day. */
+export interface VisitRef {
+  visitId: string;
+  kind: string;
+  endDate: string;
+}
+
 /** Visits by start date, with the judgements and findings effective by asOf and recorded by knownAt. */
 @Injectable()
 export class VisitsQueries {
   private readonly visits;
   private readonly findings;
   private readonly judgements;
+  private readonly lastOfEachPlan;
   private readonly ends;
   private readonly naming;
 
@@ -90,6 +98,13 @@ export class VisitsQueries {
       'SELECT * FROM visits WHERE plan_id = @planId AND recorded_at <= @recordedBy ORDER BY start_date, end_date, position',
     );
     this.findings = db.prepare<[Cut], FindingRow>(`SELECT * FROM visit_findings WHERE ${cut}`);
+    this.lastOfEachPlan = db.prepare<
+      [{ asOf: string; recordedBy: string }],
+      { plan_id: string; visit_id: string; kind: string; end_date: string }
+    >(
+      `SELECT plan_id, visit_id, kind, MAX(end_date) AS end_date FROM visits
+       WHERE end_date <= @asOf AND recorded_at <= @recordedBy GROUP BY plan_id`,
+    );
     this.judgements = db.prepare<[Cut], JudgementRow>(`SELECT * FROM visit_judgements WHERE ${cut}`);
     this.ends = db.prepare<[Cut], { visit_id: string; kind: string; end_date: string }>(
       'SELECT visit_id, kind, end_date FROM visits WHERE plan_id = @planId AND recorded_at <= @recordedBy ORDER BY end_date, start_date, position',
@@ -131,18 +146,7 @@ export class VisitsQueries {
         provenance: fromProvenanceColumn(row.provenance),
       }),
     );
-    const judgements = latestByVisit(
-      this.judgements.all(params),
-      (row) => row.area,
-      (row): JudgementDto => ({
-        area: row.area,
-        grade: row.grade,
-        framework: row.framework,
-        effectiveOn: row.effective_on,
-        recordedAt: row.recorded_at,
-        provenance: fromProvenanceColumn(row.provenance),
-      }),
-    );
+    const judgements = this.judgementsByVisit(params);
     return this.visits.all(params).map((row) => ({
       visitId: row.visit_id,
       kind: row.kind,
@@ -157,5 +161,47 @@ export class VisitsQueries {
       provenance: fromProvenanceColumn(row.provenance),
       revision: this.revisions.of(visitStreamId(planId, row.visit_id), cut.recordedBy),
     }));
+  }
+
+  /** The judgements of the latest visit that gave any (by its last day), as of asOf and known at knownAt: a plan's headline. */
+  latestJudgements(planId: string, cut: ReadCut): { visit: VisitRef; judgements: JudgementDto[] } | null {
+    this.plans.require(planId, cut);
+    const params = { planId, asOf: cut.asOf, recordedBy: cut.recordedBy };
+    const judgements = this.judgementsByVisit(params);
+    const visit = this.visits
+      .all(params)
+      .filter((v) => judgements.has(v.visit_id))
+      .sort((a, b) => (a.end_date < b.end_date ? -1 : a.end_date > b.end_date ? 1 : 0))
+      .at(-1);
+    return visit
+      ? {
+          visit: { visitId: visit.visit_id, kind: visit.kind, endDate: visit.end_date },
+          judgements: judgements.get(visit.visit_id)!,
+        }
+      : null;
+  }
+
+  /** Each plan's latest visit ended by asOf, as known at knownAt: the portfolio's "latest visit". */
+  lastVisits(cut: ReadCut): Map<string, VisitRef> {
+    return new Map(
+      this.lastOfEachPlan
+        .all({ asOf: cut.asOf, recordedBy: cut.recordedBy })
+        .map((v): [string, VisitRef] => [v.plan_id, { visitId: v.visit_id, kind: v.kind, endDate: v.end_date }]),
+    );
+  }
+
+  private judgementsByVisit(params: Cut): Map<string, JudgementDto[]> {
+    return latestByVisit(
+      this.judgements.all(params),
+      (row) => row.area,
+      (row): JudgementDto => ({
+        area: row.area,
+        grade: row.grade,
+        framework: row.framework,
+        effectiveOn: row.effective_on,
+        recordedAt: row.recorded_at,
+        provenance: fromProvenanceColumn(row.provenance),
+      }),
+    );
   }
 }
