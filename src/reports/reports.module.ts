@@ -12,6 +12,7 @@ import { ReportRenderer } from './render/report-renderer';
 @Module({
   controllers: [QuarterlyReportController, QuarterlyReturnController, BoardPackDownloadController, IssueBoardPackController],
   providers: [QuarterlyReports, QuarterlyReturns, BoardPackFiles, ReportRenderer],
-  exports: [QuarterlyReports, BoardPackFiles],
+  // The web pages offer the same files, packs and returns.
+  exports: [QuarterlyReports, QuarterlyReturns, BoardPackFiles, ReportRenderer],
 })
 export class ReportsModule {}

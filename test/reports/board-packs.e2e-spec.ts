@@ -1,7 +1,7 @@
 import { TestApp } from '../support/test-app';
 import { verifyLog } from '../../src/integrity/verify/verify-log';
 import { docxTableRows, sha256, sheetRows, zipEntry } from './support/documents';
-import { caughtUp, download, reportPath, startHalton } from './support/halton';
+import { caughtUp, correctP22, download, reportPath, startHalton } from './support/halton';
 
 const PACK_FORMATS = ['docx', 'xlsx', 'csv', 'html'];
 
@@ -28,16 +28,7 @@ describe('board packs', () => {
     expect(lastPosition).toBe(issued.body.position - 1);
 
     // Weeks later the P2.2 rating for Q2 is corrected.
-    t.setClock('2025-11-12T10:00:00.000Z');
-    const corrected = await t.request('POST', '/api/plans/halton/milestones/P2.2/updates', {
-      period: '2025-26 Q2',
-      rag: 'red',
-      commentary: 'The out-of-borough residential figures were restated: 9 children, not 6.',
-      effectiveOn: '2025-09-30',
-      reason: 'Performance team restated the Q2 figures',
-    });
-    expect(corrected.status).toBe(201);
-    await caughtUp(t);
+    await correctP22(t);
 
     const list = await t.request('GET', '/api/plans/halton/board-packs');
     expect(list.status).toBe(200);

@@ -3,6 +3,7 @@ import { strToU8, unzipSync, zipSync } from 'fflate';
 import { bearer, TestApp } from '../support/test-app';
 import { sha256, zipEntry } from './support/documents';
 import { caughtUp, download, startHalton } from './support/halton';
+import { fillIn } from './support/returns';
 
 const Q3 = encodeURIComponent('2025-26 Q3');
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -12,25 +13,6 @@ const form = (bytes: Uint8Array, name: string, type = XLSX_TYPE, field = 'file')
   data.append(field, new Blob([bytes], { type }), name);
   return data;
 };
-
-/** Fills in the template as an owner would: a rating from the drop-down's words, and commentary. */
-async function fillIn(template: Buffer, rate: (milestoneId: string, row: number) => [string, string] | undefined): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(template as unknown as ExcelJS.Buffer);
-  const sheet = workbook.getWorksheet('Return')!;
-  const header = sheet.getRow(6).values as string[];
-  const rating = header.indexOf('Rating');
-  const commentary = header.indexOf('Commentary');
-  sheet.eachRow((row, n) => {
-    const id = String(row.getCell(1).value ?? '');
-    if (n <= 6 || !/^P\d+\.\d+$/.test(id)) return;
-    const given = rate(id, n);
-    if (!given) return;
-    row.getCell(rating).value = given[0];
-    row.getCell(commentary).value = given[1];
-  });
-  return Buffer.from(await workbook.xlsx.writeBuffer());
-}
 
 describe('the quarterly return, both ways', () => {
   let t: TestApp;

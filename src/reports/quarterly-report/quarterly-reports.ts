@@ -59,6 +59,11 @@ export class QuarterlyReports {
     return this.build(planId, period, cut, moment);
   }
 
+  /** The moment a report would show and the head it would name, without making it: what a page offers before the files are made. */
+  async moment(planId: string, request: ReportRequest): Promise<ReportMoment> {
+    return (await this.momentOf(planId, quarterOf(request.period), request)).moment;
+  }
+
   private async momentOf(planId: string, period: Period, request: ReportRequest): Promise<{ cut: ReadCut; moment: ReportMoment }> {
     const today = dayOf(this.clock.now().toISOString());
     const asOf = request.asOf ?? (period.end < today ? period.end : today);

@@ -8,7 +8,7 @@ const MEGABYTES = MAX_RETURN_BYTES / (1024 * 1024);
  * The file of a multipart request's `file` field, read into memory up to the size limit. Whatever goes
  * wrong with the request itself is a 400 naming `file`, never a 5xx.
  */
-export async function receiveFile(request: FastifyRequest): Promise<{ name: string; bytes: Buffer }> {
+export async function receiveFile(request: FastifyRequest): Promise<{ name: string; bytes: Buffer; fields: Record<string, string> }> {
   if (!request.isMultipart()) throw badFile('Send the return as multipart/form-data, with the file in a field named "file".');
   let part;
   try {
@@ -31,5 +31,11 @@ export async function receiveFile(request: FastifyRequest): Promise<{ name: stri
   }
   // Busboy stops at the limit and marks the stream truncated rather than failing it.
   if (part.file.truncated) throw tooLarge;
-  return { name: part.filename || 'return', bytes };
+  // The form's fields sent before the file (a web form's CSRF token).
+  const fields: Record<string, string> = {};
+  for (const [name, field] of Object.entries(part.fields)) {
+    const value = Array.isArray(field) ? undefined : field;
+    if (value && value.type === 'field' && typeof value.value === 'string') fields[name] = value.value;
+  }
+  return { name: part.filename || 'return', bytes, fields };
 }

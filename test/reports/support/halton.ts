@@ -60,6 +60,20 @@ export async function caughtUp(t: TestApp): Promise<void> {
   if (res.status !== 200) throw new Error(`the read models did not catch up: ${res.status} ${JSON.stringify(res.body)}`);
 }
 
+/** Weeks after the Q2 pack, on 12 November 2025, P2.2's Q2 rating is corrected to red; the read models take it in. */
+export async function correctP22(t: TestApp): Promise<void> {
+  t.setClock('2025-11-12T10:00:00.000Z');
+  const corrected = await t.request('POST', '/api/plans/halton/milestones/P2.2/updates', {
+    period: '2025-26 Q2',
+    rag: 'red',
+    commentary: 'The out-of-borough residential figures were restated: 9 children, not 6.',
+    effectiveOn: '2025-09-30',
+    reason: 'Performance team restated the Q2 figures',
+  });
+  if (corrected.status !== 201) throw new Error(`the correction answered ${corrected.status}: ${JSON.stringify(corrected.body)}`);
+  await caughtUp(t);
+}
+
 export interface Download {
   status: number;
   headers: Headers;
