@@ -36,6 +36,7 @@ describeInBrowser('the quarterly report, board packs and returns on the plan’s
     await go(page, 'text=Quarterly report and board packs');
     await page.goto(reports());
     expect(await page.textContent('h1')).toBe(`Quarterly report ${Q2}`);
+    expect(await page.inputValue('#period')).toBe(Q2);
     const api = await download(t, reportPath({ format: 'docx' }));
     const [position, hash] = [api.headers.get('x-last-position')!, api.headers.get('x-last-hash')!];
     const moment = (await page.innerText('#report-moment')).replace(/\s+/g, ' ');
@@ -55,6 +56,12 @@ describeInBrowser('the quarterly report, board packs and returns on the plan’s
 
   it('marks the report as sent to the board with one button, lists the pack and gives its files again', async () => {
     await page.goto(reports());
+    const sent = Object.fromEntries(
+      await page.$$eval('#issue ~ .govuk-form-group input[type=hidden], .govuk-form-group form input[type=hidden]', (inputs) =>
+        inputs.map((i) => [i.getAttribute('name')!, i.getAttribute('value')!]),
+      ),
+    );
+    expect(Object.keys(sent).sort()).toEqual(['_csrf', 'asOf', 'knownAt', 'period']);
     await go(page, '#mark-sent');
     expect(new URL(page.url()).pathname).toBe('/plans/halton/reports');
     expect(await page.textContent('.govuk-notification-banner--success')).toContain('Board pack 2025-26-Q2-1 recorded as sent to the board');
@@ -67,11 +74,11 @@ describeInBrowser('the quarterly report, board packs and returns on the plan’s
       const file = await fetchInSession(links[i]!);
       expect({ format, sha256: sha256(file.bytes) }).toEqual({ format, sha256: pack.sha256[format] });
     }
-    // The same pack again is refused on the page, as a GOV.UK error, and nothing is recorded.
+    // The same form sent again (a second click, a resent page) is refused as a GOV.UK error, and records nothing.
     const before = await t.store.headPosition();
-    await page.goto(reports());
-    await go(page, '#mark-sent');
-    expect(await page.textContent('.govuk-error-summary')).toMatch(/already issued to the board as 2025-26-Q2-1/);
+    const again = await page.request.post(`${t.baseUrl}/plans/halton/reports/board-packs`, { form: sent });
+    expect(again.status()).toBe(409);
+    expect(await again.text()).toMatch(/already issued to the board as 2025-26-Q2-1/);
     expect(await t.store.headPosition()).toBe(before);
   });
 
@@ -119,7 +126,7 @@ describeInBrowser('the quarterly report, board packs and returns on the plan’s
     const audit = await t.request('GET', '/api/plans/halton/audit?type=MilestoneUpdated');
     const last = audit.body.at(-1);
     expect(last).toMatchObject({ actor: { name: 'Bea Board' }, source: { file: 'q3.xlsx' } });
-  });
+  }, 120_000);
 
   it('refuses a file that is not a return with an error on the file field, and a form without its security token', async () => {
     await page.goto(reports('2025-26 Q3'));

@@ -1,3 +1,4 @@
+import { comparePeriods } from '../../domain/period';
 import { PACK_FORMATS, PackFormat } from '../../board-pack/board-pack';
 import { BoardPackDto } from '../../projections/board-packs/board-packs.dto';
 import { PlanRow } from '../../projections/shared/plan-lookup';
@@ -35,9 +36,9 @@ export interface ReportsPageData {
   failed?: 'issue' | 'return';
 }
 
-/** `/plans/halton/reports/quarterly.docx?period=…`: the page's own address of a file, in the session. */
+/** `/plans/halton/reports/quarterly/docx?period=…`: the page's own address of a file, in the session. */
 const reportHref = (ctx: PageContext, planId: string, query: Record<string, string>, format: PackFormat) =>
-  ctx.link(`${planPath(planId, 'reports')}/quarterly.${format}`, query);
+  ctx.link(planPath(planId, 'reports', 'quarterly', format), query);
 
 /** The quarterly report page: the files of a quarter, the packs sent to the board, and the return both ways. */
 export function reportsViewModel(ctx: PageContext, d: ReportsPageData) {
@@ -48,16 +49,18 @@ export function reportsViewModel(ctx: PageContext, d: ReportsPageData) {
   const fileQuery = { period: d.period, knownAt: moment.knownAt };
   const rowErrors = d.rowErrors ?? [];
   const errors = d.errors ?? [];
+  // The error summary lists each wrong row of a return, pointing at the file to send again.
+  const summary: FieldError[] = [...errors, ...rowErrors.map((e) => ({ field: 'file', message: `Row ${e.row}, ${e.column}: ${e.message}` }))];
   return {
     ...planPage(ctx, d.plan, 'reports', `quarterly report ${d.period}`, [{ text: 'Quarterly report and board packs' }]),
-    errors,
-    errorList: [
-      ...errors.map((e) => ({ text: e.message, href: `#${e.field === 'file' ? 'file' : 'issue'}` })),
-      ...rowErrors.map((e) => ({ text: `Row ${e.row}, ${e.column}: ${e.message}`, href: '#file' })),
-    ],
+    errors: summary,
+    errorList: summary.map((e) => ({ text: e.message, href: `#${e.field === 'file' ? 'file' : 'issue'}` })),
     period: d.period,
     action: ctx.path,
-    choosePeriods: periodChoices().map((p) => ({ value: p, text: p, selected: p === d.period })),
+    // The recent quarters, and the one shown whenever it is older.
+    choosePeriods: [...new Set([...periodChoices(), d.period])]
+      .sort((a, b) => comparePeriods(b, a))
+      .map((p) => ({ value: p, text: p, selected: p === d.period })),
     shows: {
       asOf: formatDate(moment.asOf),
       knownAt: formatInstant(moment.knownAt),
@@ -82,7 +85,7 @@ export function reportsViewModel(ctx: PageContext, d: ReportsPageData) {
       head: `Position ${p.lastPosition}; chain link ${p.lastHash ?? 'not recorded'}`,
       files: PACK_FORMATS.map((format) => ({
         text: FORMAT_NAMES[format],
-        href: ctx.link(`${planPath(planId, 'reports', 'board-packs', p.packId)}.${format}`),
+        href: ctx.link(planPath(planId, 'reports', 'board-packs', p.packId, format)),
       })),
     })),
     returns: ctx.may('write', planId)
