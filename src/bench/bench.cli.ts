@@ -1,3 +1,4 @@
+import { previousQuarter } from '../domain/period';
 import 'reflect-metadata';
 import { readModelsOn } from '../projections/all-projections';
 import Database from 'better-sqlite3';
@@ -350,7 +351,9 @@ async function main(): Promise<void> {
     if (metrics) {
       const count = Math.max(5, Math.min(100, Math.round(options.queries / 10)));
       process.stderr.write(`documents: ${count} DOCX quarterly reports and ${count} whole-plan returns (XLSX), on a server of their own\n`);
-      const documents = await measureDocuments(serverEnv, token, generated.plans, quarter(generated.quarters - 1).period, quarter(generated.quarters).period, count);
+      // The return is for the latest quarter begun (a rating cannot come before its quarter), the report for the one before.
+      const next = ratableQuarter(generated.quarters + 1, new Date().toISOString().slice(0, 10)).period;
+      const documents = await measureDocuments(serverEnv, token, generated.plans, previousQuarter(next)!, next, count);
       Object.assign(metrics, documents.figures);
       if (documents.failures > 0) {
         process.stderr.write(`${documents.failures} document requests did not succeed\n`);

@@ -12,7 +12,7 @@ async function timed(run: () => Promise<boolean>): Promise<{ ms: number; ok: boo
 }
 
 /** The quarterly return template of a plan, filled in for every milestone as an owner would. */
-async function filledReturn(baseUrl: string, headers: Record<string, string>, planId: string, period: string): Promise<Buffer> {
+async function filledReturn(baseUrl: string, headers: Record<string, string>, planId: string, period: string, round: number): Promise<Buffer> {
   const res = await fetch(`${baseUrl}/api/plans/${planId}/returns/${encodeURIComponent(period)}/template.xlsx`, { headers });
   if (res.status !== 200) throw new Error(`the return template answered ${res.status}`);
   const workbook = new ExcelJS.Workbook();
@@ -20,8 +20,11 @@ async function filledReturn(baseUrl: string, headers: Record<string, string>, pl
   const sheet = workbook.getWorksheet('Return')!;
   sheet.eachRow((row, n) => {
     if (n <= 6) return;
-    row.getCell(6).value = n % 3 === 0 ? 'U Amber' : '✓ Green';
-    row.getCell(7).value = `Benchmark return, row ${n}: progress reviewed with the service lead.`;
+    // Each round rates differently, so that a plan met again gets a return that changes something.
+    row.getCell(6).value = (n + round) % 3 === 0 ? 'U Amber' : '✓ Green';
+    row.getCell(7).value = `Benchmark return ${round}, row ${n}: progress reviewed with the service lead.`;
+    // The quarter may be rated already: a different rating is then a correction, which needs its reason.
+    row.getCell(8).value = 'Reviewed again with the service lead';
   });
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
@@ -50,15 +53,17 @@ export async function measureDocuments(
       const planId = planIdOf((i * 7919) % plans);
       const pack = await timed(async () => {
         const res = await fetch(`${server.baseUrl}/api/plans/${planId}/reports/quarterly?period=${encodeURIComponent(reported)}&format=docx`, { headers });
-        await res.arrayBuffer();
+        const body = Buffer.from(await res.arrayBuffer());
+        if (res.status !== 200 && failures === 0) process.stderr.write(`the report of ${planId} for ${reported} answered ${res.status}: ${body.toString('utf8', 0, 400)}\n`);
         return res.status === 200;
       });
-      const file = await filledReturn(server.baseUrl, headers, planId, next);
+      const file = await filledReturn(server.baseUrl, headers, planId, next, i);
       const upload = await timed(async () => {
         const form = new FormData();
         form.append('file', new Blob([file]), `${planId}-return.xlsx`);
         const res = await fetch(`${server.baseUrl}/api/plans/${planId}/returns/${encodeURIComponent(next)}`, { method: 'POST', headers, body: form });
-        await res.arrayBuffer();
+        const body = await res.text();
+        if (res.status !== 201 && failures === 0) process.stderr.write(`the return of ${planId} for ${next} answered ${res.status}: ${body.slice(0, 400)}\n`);
         return res.status === 201;
       });
       failures += (pack.ok ? 0 : 1) + (upload.ok ? 0 : 1);
