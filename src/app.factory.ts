@@ -1,5 +1,6 @@
 import { INestApplication, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import multipart from '@fastify/multipart';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
@@ -80,6 +81,8 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
   const metrics = app.get(TrackerMetrics);
   metrics.watchLog(store, app.get(Projector));
   observeRequests(app.getHttpAdapter().getInstance(), metrics);
+  // Uploaded returns are read by their route, which sets its own limits (see receive-file.ts).
+  await app.register(multipart);
   await setUpWebPages(app, options.config);
   app.useGlobalPipes(new BodyObjectPipe(), validationPipe());
   const docs: Omit<OpenAPIObject, 'paths'> = new DocumentBuilder()

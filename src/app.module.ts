@@ -11,6 +11,7 @@ import { IntegrityModule } from './integrity/integrity.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { PagesModule } from './pages/pages.module';
 import { ProjectionsModule } from './projections/projections.module';
+import { ReportsModule } from './reports/reports.module';
 import { SeedingModule } from './seeding/seeding.module';
 import { WRITE_MODULES } from './write.module';
 
@@ -29,6 +30,7 @@ export class AppModule {
         MetricsModule,
         ProjectionsModule,
         ...WRITE_MODULES,
+        ReportsModule,
         SeedingModule.through(WRITE_MODULES),
         PagesModule,
       ],

@@ -135,6 +135,12 @@ export interface EventStore {
   /** The head of the log's hash chain: as stored (embedded store) or computed from the log (KurrentDB). */
   chainHead(): Promise<ChainHead>;
   /**
+   * The chain as it stood at an event the store gave this position: its position and link (null when it was
+   * written without one), or undefined when no event has that position. What a document names as the head
+   * it reflects, so that the log behind it can be verified later.
+   */
+  chainAt(position: bigint): Promise<ChainHead | undefined>;
+  /**
    * Appends exported events in their order, each keeping its id and recorded time: for an import into an
    * empty store. Each event must be the next revision of its stream, else a WrongExpectedRevisionError.
    */

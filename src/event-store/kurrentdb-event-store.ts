@@ -262,6 +262,10 @@ export class KurrentDbEventStore implements EventStore {
     return this.chain.head();
   }
 
+  chainAt(position: bigint): Promise<ChainHead | undefined> {
+    return this.chain.at(position);
+  }
+
   async headPosition(): Promise<bigint> {
     const [last] = await this.withinReadLimit(this.lastOfLog(), 'to a read of the head');
     return last?.position ?? -1n;

@@ -132,6 +132,7 @@ export class SqliteEventStore implements EventStore {
         .raw(true),
       head: this.db.prepare<[], { position: number | null }>('SELECT MAX(position) AS position FROM events'),
       chainHead: this.db.prepare<[], { position: number; chain: Buffer | null }>('SELECT position, chain FROM events ORDER BY position DESC LIMIT 1'),
+      chainAt: this.db.prepare<[number], { chain: Buffer | null }>('SELECT chain FROM events WHERE position = ?'),
       // The same condition as the events_keyed index's, so that SQLite reads it.
       keyed: this.db
         .prepare<[string, string], EventTuple>(
@@ -273,6 +274,11 @@ export class SqliteEventStore implements EventStore {
     const last = this.statements.chainHead.get();
     if (!last) return { position: -1n, hash: GENESIS };
     return { position: BigInt(last.position), hash: last.chain?.toString('hex') ?? null };
+  }
+
+  async chainAt(position: bigint): Promise<ChainHead | undefined> {
+    const row = this.statements.chainAt.get(Number(position));
+    return row && { position, hash: row.chain?.toString('hex') ?? null };
   }
 
   /**

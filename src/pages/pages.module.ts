@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
 import { AccessModule } from '../access/access.module';
+import { ReportsModule } from '../reports/reports.module';
 import { AuditPageController } from './audit/audit.controller';
 import { IndicatorsPageController } from './indicators/indicators.controller';
 import { CsrfGuard } from './layout/csrf.guard';
 import { MilestonePageController } from './milestone/milestone.controller';
 import { PlanPageController } from './plan/plan.controller';
+import { ReportsPageController } from './reports/reports.controller';
 import { RecommendationPageController } from './recommendation/recommendation.controller';
 import { RecommendationsPageController } from './recommendations/recommendations.controller';
 import { PortfolioPageController } from './portfolio/portfolio.controller';
@@ -15,7 +17,7 @@ import { VisitsPageController } from './visits/visits.controller';
 
 /** The web pages: GOV.UK pages over the same queries and commands as the API. */
 @Module({
-  imports: [AccessModule],
+  imports: [AccessModule, ReportsModule],
   controllers: [
     SignInController,
     PortfolioPageController,
@@ -27,6 +29,7 @@ import { VisitsPageController } from './visits/visits.controller';
     RecommendationPageController,
     VisitsPageController,
     IndicatorsPageController,
+    ReportsPageController,
     AuditPageController,
   ],
   providers: [CsrfGuard],

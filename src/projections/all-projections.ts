@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { auditTrailProjection } from './audit-trail/audit-trail.projection';
+import { boardPacksProjection } from './board-packs/board-packs.projection';
 import { Projection } from './engine/projection';
 import { isStoreConnection } from './engine/read-model-db';
 import { ReadModels } from './engine/read-models';
@@ -16,6 +17,7 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   recommendationsProjection,
   visitsProjection,
   indicatorsProjection,
+  boardPacksProjection,
   auditTrailProjection,
 ];
 

@@ -6,6 +6,8 @@ import { APP_CONFIG } from '../config/config.module';
 import { EVENT_STORE, EventStore } from '../event-store/event-store.port';
 import { AuditTrailController } from './audit-trail/audit-trail.controller';
 import { AuditTrailQueries } from './audit-trail/audit-trail.queries';
+import { BoardPacksController } from './board-packs/board-packs.controller';
+import { BoardPacksQueries } from './board-packs/board-packs.queries';
 import { CorrectionsController } from './rag-board/corrections.controller';
 import { CorrectionsQueries } from './rag-board/corrections.queries';
 import { IndicatorsController } from './indicators/indicators.controller';
@@ -50,6 +52,7 @@ const QUERIES = [
   IndicatorsQueries,
   AuditTrailQueries,
   PortfolioQueries,
+  BoardPacksQueries,
 ];
 
 /**
@@ -66,6 +69,7 @@ const QUERIES = [
     VisitsController,
     IndicatorsController,
     AuditTrailController,
+    BoardPacksController,
     CorrectionsController,
   ],
   providers: [

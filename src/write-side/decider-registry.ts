@@ -1,4 +1,5 @@
 import { tokenDecider } from '../access/token';
+import { boardPackDecider } from '../board-pack/board-pack';
 import { Decider } from '../domain/decider';
 import { indicatorDecider } from '../indicator/indicator';
 import { milestoneDecider } from '../milestone/milestone';
@@ -14,6 +15,7 @@ export const DECIDERS: Readonly<Record<string, Decider<any, any, any>>> = {
   visit: visitDecider,
   indicator: indicatorDecider,
   token: tokenDecider,
+  boardPack: boardPackDecider,
 };
 
 const NAMES = new Map<unknown, string>(Object.entries(DECIDERS).map(([name, decider]) => [decider, name]));

@@ -280,9 +280,69 @@ const ROUTES: Route[] = [
     path: (p) => `/api/plans/${p}/indicators`,
   },
   { method: 'GET', route: '/api/plans/:planId/audit', level: 'audit', success: 200, path: (p) => `/api/plans/${p}/audit` },
+  // reports, board packs and returns
+  {
+    method: 'GET',
+    route: '/api/plans/:planId/reports/quarterly',
+    level: 'read',
+    success: 200,
+    path: (p) => `/api/plans/${p}/reports/quarterly?period=2025-26%20Q2&format=csv`,
+  },
+  {
+    method: 'POST',
+    route: '/api/plans/:planId/board-packs',
+    level: 'write',
+    success: 201,
+    path: (p) => `/api/plans/${p}/board-packs`,
+    // The record changes before each call: the very same pack issued twice is refused.
+    body: () => ({ period: '2025-26 Q2', asOf: '2025-09-30' }),
+    setup: (t, p, n) => rateForPack(t, p, n),
+  },
+  { method: 'GET', route: '/api/plans/:planId/board-packs', level: 'read', success: 200, path: (p) => `/api/plans/${p}/board-packs` },
+  {
+    method: 'GET',
+    route: '/api/plans/:planId/board-packs/:packId',
+    level: 'read',
+    success: 200,
+    path: (p, n) => `/api/plans/${p}/board-packs/${issuedPacks.get(n)}?format=csv`,
+    setup: async (t, p, n) => {
+      await rateForPack(t, p, n);
+      issuedPacks.set(n, (await ok(t, 'POST', `/api/plans/${p}/board-packs`, { period: '2025-26 Q2', asOf: '2025-09-30' })).packId);
+    },
+  },
+  {
+    method: 'GET',
+    route: '/api/plans/:planId/returns/:period/template.xlsx',
+    level: 'write',
+    success: 200,
+    path: (p) => `/api/plans/${p}/returns/2025-26-Q3/template.xlsx`,
+  },
+  {
+    method: 'POST',
+    route: '/api/plans/:planId/returns/:period',
+    level: 'write',
+    success: 201,
+    path: (p) => `/api/plans/${p}/returns/2025-26-Q3`,
+    body: (n) => {
+      const form = new FormData();
+      const csv = `Milestone,Rating,Commentary,Reason for a correction\r\nP2.1,Amber,Return ${n},Review ${n}\r\n`;
+      form.append('file', new Blob([csv], { type: 'text/csv' }), `return-${n}.csv`);
+      return form;
+    },
+  },
   // the log's integrity: every plan's events, so no plan in the path
   { method: 'GET', route: '/api/integrity', level: 'audit', success: 200, path: () => '/api/integrity' },
 ];
+
+const issuedPacks = new Map<number, string>();
+const rateForPack = (t: TestApp, p: string, n: number) =>
+  ok(t, 'POST', `/api/plans/${p}/milestones/P2.1/updates`, {
+    period: '2025-26 Q2',
+    rag: 'green',
+    commentary: `Before pack ${n}`,
+    effectiveOn: '2025-09-30',
+    reason: `Pack ${n}`,
+  });
 
 const issuedForRevoking = new Map<number, string>();
 

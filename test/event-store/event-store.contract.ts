@@ -510,6 +510,22 @@ export function eventStoreContract(
       expect(head.position).toBeGreaterThanOrEqual(position);
     });
 
+    it('names the chain as it stood at an earlier event, and nothing where no event is', async () => {
+      const id = stream('chain-at');
+      const { position: first } = await store.append(id, [event('MilestoneUpdated', { rag: 'red' })], { expectedRevision: 'no-stream' });
+      await store.append(id, [event('MilestoneUpdated', { rag: 'green' })], { expectedRevision: 0 });
+      let link = GENESIS;
+      for (let after: bigint | undefined; ; ) {
+        const page = await store.readAll({ ...(after === undefined ? {} : { after }), maxCount: 500 });
+        const upTo = page.filter((e) => e.position <= first);
+        link = upTo.reduce((previous, e) => nextLink(previous, e), link);
+        if (upTo.length < page.length || page.length < 500) break;
+        after = page.at(-1)!.position;
+      }
+      expect(await store.chainAt(first)).toEqual({ position: first, hash: link });
+      expect(await store.chainAt((await store.headPosition()) + 1_000_000n)).toBeUndefined();
+    });
+
     it('restores exported events in their order, keeping ids, recorded times, data and metadata to the byte', async () => {
       const [a, b] = [stream('restore-a'), stream('restore-b')];
       const given: RestoredEvent[] = [

@@ -37,10 +37,10 @@ describeInBrowser('a DfE adviser sees only their plans, with no forms and no aud
     expect(text).toContain('not read the audit trail or change anything');
   });
 
-  it('reads the board, milestones, recommendations, visits and indicators, with no form anywhere', async () => {
+  it('reads the board, milestones, recommendations, visits, indicators and reports, with no form anywhere', async () => {
     await page.goto(`${t.baseUrl}/plans/${planId}`);
-    expect(await navTexts()).toEqual(['All plans', 'Board', 'Recommendations', 'Visits', 'Indicators']);
-    for (const path of ['', '/milestones/P1.1', '/recommendations', '/recommendations/R01', '/visits', '/indicators']) {
+    expect(await navTexts()).toEqual(['All plans', 'Board', 'Recommendations', 'Visits', 'Indicators', 'Reports']);
+    for (const path of ['', '/milestones/P1.1', '/recommendations', '/recommendations/R01', '/visits', '/indicators', '/reports']) {
       const res = await page.goto(`${t.baseUrl}/plans/${planId}${path}`);
       expect([path, res!.status()]).toEqual([path, 200]);
       // The only forms: the moment shown (a GET), filters (GETs) and signing out.

@@ -35,6 +35,7 @@ const PAGES: Array<{ name: string; path: string; status?: number; shot?: string;
   { name: 'visits', path: '/plans/halton/visits', shot: 'visits' },
   { name: 'indicators', path: '/plans/halton/indicators', shot: 'indicators' },
   { name: 'audit trail', path: '/plans/halton/audit?type=MilestoneUpdated', shot: 'audit-trail' },
+  { name: 'quarterly report', path: '/plans/halton/reports?period=2025-26+Q2', shot: 'quarterly-report', as: 'board-member' },
   { name: 'tokens', path: '/tokens', shot: 'tokens' },
   { name: '403', path: '/tokens', status: 403, as: 'board-member' },
   { name: '404', path: '/plans/halton/no-such-page', status: 404 },

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '../../src/event-store/sqlite-event-store';
 import { AuditTrailQueries } from '../../src/projections/audit-trail/audit-trail.queries';
+import { BoardPacksQueries } from '../../src/projections/board-packs/board-packs.queries';
 import { IndicatorsQueries } from '../../src/projections/indicators/indicators.queries';
 import { PlanLookup } from '../../src/projections/shared/plan-lookup';
 import { ProjectionRunner } from '../../src/projections/engine/projection-runner';
@@ -32,7 +33,7 @@ function queriesOn(readModels: ReadModels, store: SqliteEventStore, projector: P
   const milestones = new MilestoneHistoryQueries(readModels, plans, revisions);
   const visits = new VisitsQueries(readModels, plans, revisions);
   return {
-    board: new RagBoardQueries(readModels, plans, revisions),
+    board: new RagBoardQueries(readModels, plans, revisions, new BoardPacksQueries(readModels, plans)),
     milestones,
     recommendations,
     histories: new RecommendationHistoryQueries(readModels, recommendations, visits, milestones),

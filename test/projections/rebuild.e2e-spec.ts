@@ -35,6 +35,8 @@ describe('rebuilding the read models', () => {
     await recordIndicators(w, RATINGS.planId);
     await w.changeDueDate(RATINGS.planId, 'P1.2', { dueOn: '2026-06-30', reason: 'Two hubs delayed by building works' });
     await w.reopenRecommendation(LIFE.planId, 'R01', { reason: 'Delays found again', effectiveOn: '2025-11-20' });
+    const pack = await t.request('POST', `/api/plans/${RATINGS.planId}/board-packs`, { period: '2025-26 Q2', asOf: '2025-09-30' });
+    if (pack.status !== 201) throw new Error(`issuing a board pack answered ${pack.status}: ${JSON.stringify(pack.body)}`);
     head = Number(await t.store.headPosition());
     await read(t, '/api/plans', { minPosition: head });
     readModels = t.app.get(ReadModels);

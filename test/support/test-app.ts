@@ -29,7 +29,10 @@ export interface TestApp {
    * records with the system's clock.
    */
   setClock(at: Date | string | undefined): void;
-  /** Sends the bootstrap admin token unless `headers` has an `authorization` entry (a value, or null for none). */
+  /**
+   * Sends the bootstrap admin token unless `headers` has an `authorization` entry (a value, or null for none).
+   * A FormData body goes as multipart/form-data; any other object as JSON.
+   */
   request<T = any>(method: string, path: string, body?: unknown, headers?: TestHeaders): Promise<TestResponse<T>>;
   close(): Promise<void>;
 }
@@ -67,15 +70,16 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     },
     async request(method, path, body, headers = {}) {
       const chosen = Object.keys(headers).some((name) => name.toLowerCase() === 'authorization');
+      const form = body instanceof FormData;
       const sent: Record<string, string> = {
-        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(body !== undefined && !form ? { 'content-type': 'application/json' } : {}),
         ...(chosen || !config.adminToken ? {} : { authorization: `Bearer ${config.adminToken}` }),
       };
       for (const [name, value] of Object.entries(headers)) if (value !== null) sent[name] = value;
       const response = await fetch(`${baseUrl}${path}`, {
         method,
         headers: sent,
-        ...(body !== undefined ? { body: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
+        ...(body !== undefined ? { body: form || typeof body === 'string' ? body : JSON.stringify(body) } : {}),
       });
       const text = await response.text();
       let parsed: unknown = text;

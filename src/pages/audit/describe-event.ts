@@ -36,6 +36,8 @@ export function describeEvent(event: DomainEvent, streamId: string): string {
       return `Indicator defined: ${event.data.title} (${event.data.unit})`;
     case 'IndicatorValueRecorded':
       return `${entity} for ${event.data.period}: ${event.data.value}`;
+    case 'BoardPackIssued':
+      return `Board pack ${event.data.packId} sent to the board: ${event.data.period} as of ${event.data.asOf}, reflecting the log up to position ${event.data.lastPosition}`;
     default: {
       const _exhaustive: never = event;
       return String((_exhaustive as { type: string }).type);

@@ -15,15 +15,24 @@ type WithCsrf = FastifyInstance & {
 export class CsrfGuard implements CanActivate {
   constructor(private readonly adapterHost: HttpAdapterHost) {}
 
-  canActivate(context: ExecutionContext): Promise<boolean> {
-    const request = context.switchToHttp().getRequest<FastifyRequest>();
-    const fastify = this.adapterHost.httpAdapter.getInstance<WithCsrf>();
-    return new Promise((resolve, reject) => {
-      // The plugin answers a refusal by sending it on the reply; here it becomes the page's own 403.
-      const refuse = { send: () => reject(expired()) } as unknown as FastifyReply;
-      fastify.csrfProtection(request, refuse, () => resolve(true));
-    });
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    await verifyCsrf(this.adapterHost, context.switchToHttp().getRequest<FastifyRequest>());
+    return true;
   }
+}
+
+/**
+ * The check itself, for a form whose body the route reads (a file upload): its token as the form sent
+ * it, before the file. Rejects with the "form has expired" page.
+ */
+export function verifyCsrf(adapterHost: HttpAdapterHost, request: FastifyRequest, token?: string): Promise<void> {
+  const fastify = adapterHost.httpAdapter.getInstance<WithCsrf>();
+  const checked = token === undefined ? request : (Object.assign(Object.create(request) as FastifyRequest, { body: { _csrf: token } }) as FastifyRequest);
+  return new Promise((resolve, reject) => {
+    // The plugin answers a refusal by sending it on the reply; here it becomes the page's own 403.
+    const refuse = { send: () => reject(expired()) } as unknown as FastifyReply;
+    fastify.csrfProtection(checked, refuse, () => resolve());
+  });
 }
 
 const expired = () =>

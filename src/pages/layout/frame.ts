@@ -32,7 +32,7 @@ export const ROLE_ALLOWS: Record<Role, string[]> = {
 };
 
 export type Section =
-  'portfolio' | 'board' | 'quarterly-update' | 'recommendations' | 'visits' | 'indicators' | 'audit' | 'tokens';
+  'portfolio' | 'board' | 'quarterly-update' | 'recommendations' | 'visits' | 'indicators' | 'reports' | 'audit' | 'tokens';
 
 export interface Breadcrumb {
   text: string;
@@ -102,6 +102,7 @@ function navigation(ctx: PageContext, model: PageModel): NavItem[] {
     items.push(item('Recommendations', `${base}/recommendations`, 'recommendations'));
     items.push(item('Visits', `${base}/visits`, 'visits'));
     items.push(item('Indicators', `${base}/indicators`, 'indicators'));
+    items.push(item('Reports', `${base}/reports`, 'reports'));
     if (ctx.may('audit', plan)) items.push(item('Audit trail', `${base}/audit`, 'audit'));
   }
   if (ctx.may('admin')) items.push({ text: 'Tokens', href: '/tokens', current: model.section === 'tokens' });

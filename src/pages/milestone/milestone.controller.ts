@@ -8,6 +8,7 @@ import { isQuarter, parsePeriod } from '../../domain/period';
 import { WrongExpectedRevisionError } from '../../event-store/event-store.port';
 import { UpdateMilestoneCommand } from '../../milestone/update-milestone/update-milestone.command';
 import { UpdateMilestoneDto } from '../../milestone/update-milestone/update-milestone.dto';
+import { BoardPacksQueries } from '../../projections/board-packs/board-packs.queries';
 import { PlanLookup } from '../../projections/shared/plan-lookup';
 import { Projector } from '../../projections/engine/projector';
 import { MilestoneHistoryQueries } from '../../projections/rag-board/milestone-history.queries';
@@ -48,6 +49,7 @@ export class MilestonePageController {
     private readonly corrections: CorrectionsQueries,
     private readonly recommendations: RecommendationsQueries,
     private readonly projector: Projector,
+    private readonly packs: BoardPacksQueries,
   ) {}
 
   @Get()
@@ -163,6 +165,7 @@ export class MilestonePageController {
         priorityTitle: onBoard?.title ?? '',
         owner: row?.owner ?? null,
         dueOn: row?.dueOn ?? null,
+        packs: this.packs.latestByPeriod(planId, cut),
       }),
       status,
     );

@@ -1,3 +1,4 @@
+import { BoardPackDto } from '../../projections/board-packs/board-packs.dto';
 import { comparePeriods } from '../../domain/period';
 import { PlanRow } from '../../projections/shared/plan-lookup';
 import { CorrectionDto } from '../../projections/rag-board/corrections.dto';
@@ -12,6 +13,7 @@ import { sourceNote } from '../layout/provenance';
 import { ragLabel } from '../layout/rag';
 import { formatDate, formatInstant } from '../layout/uk-time';
 import { defaultPeriod, forecastItems, periodChoices, ragItems } from '../quarterly-update/quarterly-update.view-model';
+import { afterPackNote } from '../plan/plan.view-model';
 
 /** The update form as typed (or as it starts). */
 export interface MilestoneForm {
@@ -50,6 +52,14 @@ export interface MilestonePageData {
   priorityTitle: string;
   owner: string | null;
   dueOn: string | null;
+  /** The last pack sent to the board for each quarter, by the moment shown. */
+  packs: Map<string, BoardPackDto>;
+}
+
+/** A rating recorded for its quarter after the quarter's last pack was sent: what the board saw has since changed. */
+function afterPackOf(u: { period: string; position: number }, packs: Map<string, BoardPackDto>): string | null {
+  const pack = packs.get(u.period);
+  return pack && u.position > pack.lastPosition ? afterPackNote(u.period, pack) : null;
 }
 
 export function milestoneViewModel(ctx: PageContext, d: MilestonePageData): PageModel {
@@ -118,6 +128,7 @@ export function milestoneViewModel(ctx: PageContext, d: MilestonePageData): Page
               : ` (first reported as ${ragLabel(correction.firstReportedRag)} on ${formatInstant(correction.firstReportedAt)}).`)
           : null,
         reason: u.reason,
+        afterPack: afterPackOf(u, d.packs),
         note: u.note,
         source: sourceNote(u.provenance),
       };

@@ -83,6 +83,10 @@ export function correctionNote(ctx: PageContext, changes: readonly CorrectionDto
   );
 }
 
+/** "Changed after the board saw it": a rating recorded for its quarter after that quarter's pack went to the board. */
+export const afterPackNote = (period: string, pack: { packId: string; issuedAt: string }): string =>
+  `Recorded after board pack ${pack.packId} for ${period} was sent to the board on ${formatInstant(pack.issuedAt)}: the board saw an earlier rating.`;
+
 /** The start of a commentary, to a sentence's end where one falls late enough; the milestone page has it all. */
 export function excerpt(text: string, length = 320): { text: string; cut: boolean } {
   if (text.length <= length) return { text, cut: false };
@@ -136,6 +140,7 @@ export function planViewModel(
             commentary: m.commentary === null ? null : excerpt(m.commentary),
             direction: directionOf(m),
             correction: correction ? correctionNote(ctx, correction) : null,
+            afterPack: m.changedAfterPack ? afterPackNote(m.period!, m.changedAfterPack) : null,
             mark: sourceNote(m.provenance)?.mark ?? null,
           };
         }),
@@ -181,6 +186,8 @@ export function planViewModel(
     },
     declinedCount: all.filter((m) => m.direction === 'declined').length,
     correctedCount: all.filter((m) => m.period && corrected.has(`${m.milestoneId}\u0000${m.period}`)).length,
+    afterPackCount: all.filter((m) => m.changedAfterPack).length,
+    reportsHref: ctx.link(`${base}/reports`),
     shown,
     total: all.length,
     priorities,

@@ -23,6 +23,26 @@ export interface TrailBounds {
 /** The plan's events within the bounds, oldest first, read as they are consumed. */
 export type TrailSource = (bounds: TrailBounds) => Iterable<AuditEventDto>;
 
+/** The plan's last recorded fact, by a time: where a document made at that time ends in the log. */
+export interface LastRecorded {
+  position: number;
+  recordedAt: string;
+}
+export type LastSource = (planId: string, recordedBy: string) => LastRecorded | undefined;
+
+export function copiedLast(db: Database.Database): LastSource {
+  const last = db.prepare<[string, string], { position: number; recorded_at: string }>(
+    'SELECT position, recorded_at FROM audit_events WHERE plan_id = ? AND recorded_at <= ? ORDER BY position DESC LIMIT 1',
+  );
+  return (planId, recordedBy) => {
+    const row = last.get(planId, recordedBy);
+    return row && { position: row.position, recordedAt: row.recorded_at };
+  };
+}
+
+const sourceOf = (source: unknown): Record<string, unknown> | null =>
+  typeof source === 'object' && source !== null ? (source as Record<string, unknown>) : null;
+
 interface CopiedRow {
   position: number;
   stream_id: string;
@@ -38,6 +58,7 @@ interface CopiedRow {
   actor_role: string | null;
   data: string;
   provenance: string | null;
+  source: string | null;
 }
 
 /** The trail from the audit trail's own copy of the events (read models beside KurrentDB). */
@@ -67,6 +88,7 @@ function toDto(row: CopiedRow): AuditEventDto {
     correlationId: row.correlation_id,
     data: JSON.parse(row.data) as unknown,
     provenance: fromProvenanceColumn(row.provenance),
+    source: row.source === null ? null : (JSON.parse(row.source) as Record<string, unknown>),
   };
 }
 
@@ -74,6 +96,20 @@ function toDto(row: CopiedRow): AuditEventDto {
  * The trail straight from the embedded store, through its adapter: a plan's streams are `plan-<id>` and
  * `<type>-<id>/…`, so each is one range of the store's stream index.
  */
+/** The plan's last fact from the store itself: its events in order, the last one recorded by the time kept. */
+export function storeLast(store: SqliteEventStore): LastSource {
+  const nested = STREAM_TYPES.filter((t) => t !== 'plan');
+  return (planId, recordedBy) => {
+    const id = encodeURIComponent(planId);
+    const selection = { streams: [`plan-${id}`], prefixes: nested.map((type) => `${type}-${id}/`), types: KNOWN_EVENT_TYPES };
+    let last: LastRecorded | undefined;
+    for (const stored of store.readSelection(selection, { after: -1, recordedFrom: '', recordedTo: recordedBy })) {
+      last = { position: Number(stored.position), recordedAt: stored.recordedAt };
+    }
+    return last;
+  };
+}
+
 export function storeTrail(store: SqliteEventStore): TrailSource {
   const nested = STREAM_TYPES.filter((t) => t !== 'plan');
   function* read({ planId, after, from, to, asOf, narrowing }: TrailBounds): Generator<AuditEventDto> {
@@ -98,6 +134,7 @@ export function storeTrail(store: SqliteEventStore): TrailSource {
         correlationId: typeof correlationId === 'string' ? correlationId : null,
         data: fact.event.data,
         provenance: provenanceOf(fact.metadata.provenance) ?? null,
+        source: sourceOf(fact.metadata.source),
       };
     }
   }

@@ -100,5 +100,12 @@ export class AuditEventDto {
   @ApiProperty({ nullable: true, type: String, example: 'UpdateMilestone' }) command!: string | null;
   @ApiProperty({ nullable: true, type: String }) correlationId!: string | null;
   @ApiProperty({ type: Object, description: 'The event as recorded' }) data!: unknown;
+  @ApiProperty({
+    type: Object,
+    nullable: true,
+    description: 'Where the fact was recorded from: a seed’s file and entry, or an uploaded return’s file name and SHA-256',
+    example: { upload: 'quarterly-return', file: 'halton-quarterly-return-2025-26-Q3.xlsx', sha256: '9f2c…' },
+  })
+  source!: Record<string, unknown> | null;
   @ApiProvenance('For a fact transcribed from a published document (the seeded plan)') provenance!: ProvenanceDto | null;
 }

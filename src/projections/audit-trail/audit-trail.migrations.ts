@@ -25,4 +25,6 @@ export const AUDIT_TRAIL_MIGRATIONS: Migration[] = [
   // A stream's revision (what a client sends back as expectedRevision) is one seek.
   `CREATE INDEX audit_events_by_stream ON audit_events (stream_id, revision);`,
   addActorOrganisationColumn('audit_events'),
+  // Where a fact was recorded from (a seed's file and entry, an uploaded return's name and hash), as JSON.
+  `ALTER TABLE audit_events ADD COLUMN source TEXT;`,
 ];

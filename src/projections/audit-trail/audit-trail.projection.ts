@@ -21,6 +21,7 @@ export const auditTrailProjection = projection({
       ...ACTOR_COLUMNS,
       'data',
       'provenance',
+      'source',
     ],
   },
   handles: KNOWN_EVENT_TYPES,
@@ -37,6 +38,7 @@ export const auditTrailProjection = projection({
       command: typeof command === 'string' ? command : null,
       correlation_id: typeof correlationId === 'string' ? correlationId : null,
       data: JSON.stringify(fact.event.data),
+      source: fact.metadata.source === undefined ? null : JSON.stringify(fact.metadata.source),
     };
     return [{ table: 'audit_events', values }];
   },

@@ -5,7 +5,7 @@ import { SqliteEventStore } from '../../event-store/sqlite-event-store';
 import { ProblemException, validationProblem } from '../../web/problem.filter';
 import { PlanLookup } from '../shared/plan-lookup';
 import { auditTrailProjection } from './audit-trail.projection';
-import { copiedTrail, storeTrail, TrailSource } from './audit-sources';
+import { copiedLast, copiedTrail, LastRecorded, LastSource, storeLast, storeTrail, TrailSource } from './audit-sources';
 import { ReadModels } from '../engine/read-models';
 import { ReadCut, toUtcInstant } from '../shared/read-cut';
 import { AuditEventDto } from './audit-trail.dto';
@@ -33,15 +33,25 @@ const endOf = (value: string) => (isIsoDate(value) ? `${value}T23:59:59.999Z` : 
 @Injectable()
 export class AuditTrailQueries {
   private readonly trail: TrailSource;
+  private readonly last: LastSource;
 
   constructor(
     readModels: ReadModels,
     private readonly plans: PlanLookup,
     @Inject(EVENT_STORE) store: EventStore,
   ) {
-    if (readModels.projections.includes(auditTrailProjection)) this.trail = copiedTrail(readModels.db);
-    else if (store instanceof SqliteEventStore) this.trail = storeTrail(store);
-    else throw new Error('The audit trail needs the embedded store, or its copy of the events in the read models');
+    if (readModels.projections.includes(auditTrailProjection)) {
+      this.trail = copiedTrail(readModels.db);
+      this.last = copiedLast(readModels.db);
+    } else if (store instanceof SqliteEventStore) {
+      this.trail = storeTrail(store);
+      this.last = storeLast(store);
+    } else throw new Error('The audit trail needs the embedded store, or its copy of the events in the read models');
+  }
+
+  /** The plan's last fact recorded by the cut, if any: the log position a document made at that cut reflects. */
+  lastRecorded(planId: string, cut: ReadCut): LastRecorded | undefined {
+    return this.last(planId, cut.recordedBy);
   }
 
   /** One page of the trail, oldest first: at most `range.limit` events (AUDIT_PAGE.default) after `range.after`. */

@@ -1,5 +1,6 @@
 import { parseStreamId } from '../../domain/stream-id';
 import { EventMetadata, StoredEvent } from '../../event-store/event-store.port';
+import * as boardPack from '../../board-pack/board-pack';
 import * as indicator from '../../indicator/indicator';
 import * as milestone from '../../milestone/milestone';
 import * as plan from '../../plan/plan';
@@ -12,10 +13,11 @@ export type DomainEvent =
   | milestone.MilestoneEvent
   | recommendation.RecommendationEvent
   | visit.VisitEvent
-  | indicator.IndicatorEvent;
+  | indicator.IndicatorEvent
+  | boardPack.BoardPackEvent;
 export type DomainEventType = DomainEvent['type'];
 
-type StreamType = 'plan' | 'milestone' | 'recommendation' | 'visit' | 'indicator';
+type StreamType = 'plan' | 'milestone' | 'recommendation' | 'visit' | 'indicator' | 'boardpack';
 
 /** Which stream each event type lives in; a Record so a new event type does not compile until placed here. */
 const STREAM_OF: Record<DomainEventType, StreamType> = {
@@ -33,6 +35,7 @@ const STREAM_OF: Record<DomainEventType, StreamType> = {
   JudgementRecorded: 'visit',
   IndicatorDefined: 'indicator',
   IndicatorValueRecorded: 'indicator',
+  BoardPackIssued: 'boardpack',
 };
 
 /** Where each aggregate's events say the day they apply to. */
@@ -42,10 +45,11 @@ const EFFECTIVE_ON_OF: Record<StreamType, (event: never) => string> = {
   recommendation: recommendation.effectiveOnOf,
   visit: visit.effectiveOnOf,
   indicator: indicator.effectiveOnOf,
+  boardpack: boardPack.effectiveOnOf,
 };
 
 export const KNOWN_EVENT_TYPES = Object.keys(STREAM_OF) as DomainEventType[];
-export const STREAM_TYPES: readonly StreamType[] = ['plan', 'milestone', 'recommendation', 'visit', 'indicator'];
+export const STREAM_TYPES: readonly StreamType[] = ['plan', 'milestone', 'recommendation', 'visit', 'indicator', 'boardpack'];
 
 export interface FactActor {
   id: string;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { RagBoardQueries, totalsOf } from '../rag-board/rag-board.queries';
+import { changedAfterPack, PackOfPeriod, RagBoardQueries, totalsOf } from '../rag-board/rag-board.queries';
 import { RagTrendQueries } from '../rag-board/rag-trend.queries';
 import { ReadCut } from '../shared/read-cut';
 import { RecommendationsQueries } from '../recommendations/recommendations.queries';
@@ -83,9 +83,14 @@ export class PortfolioQueries {
         .filter((p) => visible(p.plan_id))
         .map((p) => [p.plan_id, p.local_authority]),
     );
+    const packs = new Map<string, PackOfPeriod>();
+    const packOf = (planId: string) => packs.get(planId) ?? packs.set(planId, this.board.packOf(planId, cut)).get(planId)!;
     return this.board
       .allMilestones(cut)
       .filter((m) => m.rag === rag && authorities.has(m.planId))
-      .map((m) => ({ ...this.board.withRevision(m, cut), localAuthority: authorities.get(m.planId)! }));
+      .map((m) => {
+        const { ratingPosition: _position, ...shown } = this.board.withRevision(m, cut);
+        return { ...shown, localAuthority: authorities.get(m.planId)!, changedAfterPack: changedAfterPack(m, packOf(m.planId)) };
+      });
   }
 }

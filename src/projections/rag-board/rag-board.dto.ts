@@ -11,6 +11,11 @@ export class RagTotalsDto {
   @ApiProperty({ description: 'Rated "not rated", or with no rating effective by asOf' }) notRated!: number;
 }
 
+export class ChangedAfterPackDto {
+  @ApiProperty({ example: '2025-26-Q2-1', description: 'The last board pack of the rating’s period' }) packId!: string;
+  @ApiProperty({ example: '2025-10-20T09:00:00.000Z', description: 'When that pack was issued to the board' }) issuedAt!: string;
+}
+
 export class BoardMilestoneDto {
   @ApiProperty({ example: 'P2.1' }) milestoneId!: string;
   @ApiProperty() title!: string;
@@ -22,6 +27,13 @@ export class BoardMilestoneDto {
   forecastRag!: string | null;
   @ApiProperty({ nullable: true, type: String, example: '2025-26 Q2' }) period!: string | null;
   @ApiProperty({ nullable: true, type: String }) commentary!: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'A note kept with the rating, such as what the source document printed where no symbol could be read',
+    example: 'Progress column printed: "Refer Comment"',
+  })
+  note!: string | null;
   @ApiProperty({ nullable: true, type: String, example: '2025-09-30' }) effectiveOn!: string | null;
   @ApiProperty({ nullable: true, type: String, example: '2025-10-20T09:00:00.000Z' }) recordedAt!: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'The rating of the previous quarter, at the same cut' })
@@ -31,6 +43,12 @@ export class BoardMilestoneDto {
   sameQuarterLastYearRag!: string | null;
   @ApiProperty({ nullable: true, enum: ['improved', 'declined', 'unchanged'], description: 'Against the previous quarter' })
   direction!: 'improved' | 'declined' | 'unchanged' | null;
+  @ApiProperty({
+    type: ChangedAfterPackDto,
+    nullable: true,
+    description: 'Set when this rating was recorded after the board pack of its period was issued: the board saw something else',
+  })
+  changedAfterPack!: ChangedAfterPackDto | null;
   @ApiProvenance('The rating') provenance!: ProvenanceDto | null;
   @ApiProvenance('The milestone (its title and owner)') milestoneProvenance!: ProvenanceDto | null;
   @ApiRevision('The milestone’s') revision!: number;

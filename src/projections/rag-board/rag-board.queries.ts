@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import { BoardPacksQueries } from '../board-packs/board-packs.queries';
 import { ActorColumns, ActorView, fromActorColumns } from '../shared/actor';
 import { PlanLookup } from '../shared/plan-lookup';
 import { ReadModels } from '../engine/read-models';
 import { ReadCut } from '../shared/read-cut';
 import { countRag, directionOf, emptyTotals, RagTotals } from './direction';
-import { BoardDto, BoardMilestoneDto, BoardPriorityDto, DeclinedDto } from './rag-board.dto';
+import { BoardDto, BoardMilestoneDto, BoardPriorityDto, ChangedAfterPackDto, DeclinedDto } from './rag-board.dto';
 import { fromProvenanceColumn } from '../shared/provenance';
 import { StreamRevisions } from '../shared/stream-revisions';
 import { streamId as milestoneStreamId } from '../../milestone/milestone';
@@ -21,8 +22,10 @@ interface MilestoneRow {
   rag: string | null;
   forecast_rag: string | null;
   commentary: string | null;
+  note: string | null;
   effective_on: string | null;
   recorded_at: string | null;
+  rating_position: number | null;
   previous_period: string | null;
   previous_rag: string | null;
   last_year_rag: string | null;
@@ -30,7 +33,12 @@ interface MilestoneRow {
   milestone_provenance: string | null;
 }
 
-export type BoardMilestone = BoardMilestoneDto & { planId: string; priorityId: string };
+export type BoardMilestone = Omit<BoardMilestoneDto, 'changedAfterPack'> & {
+  planId: string;
+  priorityId: string;
+  /** The log position of the rating shown, to tell whether a board pack of its period came before it. */
+  ratingPosition: number | null;
+};
 /** A milestone of the board before its revision is looked up (cross-plan totals need none). */
 export type BoardRow = Omit<BoardMilestone, 'revision'>;
 
@@ -63,8 +71,8 @@ const latest = (table: string, extra = '') => `(
 
 const boardSql = (where: string) => `
   SELECT m.plan_id, m.priority_id, m.milestone_id, m.title, m.owner, COALESCE(d.due_on, m.due_on) AS due_on,
-         cur.period, cur.rag, cur.forecast_rag, cur.commentary, cur.effective_on, cur.recorded_at, cur.previous_period,
-         prev.rag AS previous_rag, last.rag AS last_year_rag, cur.provenance, m.provenance AS milestone_provenance
+         cur.period, cur.rag, cur.forecast_rag, cur.commentary, cur.note, cur.effective_on, cur.recorded_at,
+         cur.position AS rating_position, cur.previous_period, prev.rag AS previous_rag, last.rag AS last_year_rag, cur.provenance, m.provenance AS milestone_provenance
   FROM board_milestones m
   LEFT JOIN milestone_ratings cur ON cur.position = ${latest('milestone_ratings')}
   LEFT JOIN milestone_ratings prev ON prev.position = ${latest('milestone_ratings', 'AND f.period = cur.previous_period')}
@@ -84,8 +92,10 @@ const toMilestone = (row: MilestoneRow): BoardRow => ({
   forecastRag: row.forecast_rag,
   period: row.period,
   commentary: row.commentary,
+  note: row.note,
   effectiveOn: row.effective_on,
   recordedAt: row.recorded_at,
+  ratingPosition: row.rating_position,
   previousRag: row.rag === null ? null : row.previous_rag,
   previousPeriod: row.previous_period,
   sameQuarterLastYearRag: row.rag === null ? null : row.last_year_rag,
@@ -94,7 +104,19 @@ const toMilestone = (row: MilestoneRow): BoardRow => ({
   milestoneProvenance: fromProvenanceColumn(row.milestone_provenance),
 });
 
-const publicMilestone = ({ planId: _plan, priorityId: _priority, ...milestone }: BoardMilestone): BoardMilestoneDto => milestone;
+export type PackOfPeriod = (period: string | null) => { packId: string; issuedAt: string; lastPosition: number } | undefined;
+
+/** A rating recorded for a period after the pack of that period went to the board: what it saw has since changed. */
+export const changedAfterPack = (milestone: Pick<BoardRow, 'period' | 'ratingPosition'>, packOf: PackOfPeriod): ChangedAfterPackDto | null => {
+  const pack = packOf(milestone.period);
+  if (!pack || milestone.ratingPosition === null || milestone.ratingPosition <= pack.lastPosition) return null;
+  return { packId: pack.packId, issuedAt: pack.issuedAt };
+};
+
+const publicMilestone = (milestone: BoardMilestone, packOf: PackOfPeriod): BoardMilestoneDto => {
+  const { planId: _plan, priorityId: _priority, ratingPosition: _position, ...shown } = milestone;
+  return { ...shown, changedAfterPack: changedAfterPack(milestone, packOf) };
+};
 
 /** The RAG board: every milestone's rating as of a date, as known at a time, with its direction of travel. */
 @Injectable()
@@ -108,6 +130,7 @@ export class RagBoardQueries {
     readModels: ReadModels,
     private readonly plans: PlanLookup,
     private readonly revisions: StreamRevisions,
+    private readonly packs: BoardPacksQueries,
   ) {
     const db = readModels.db;
     type Cut = { asOf: string; recordedBy: string };
@@ -168,7 +191,8 @@ export class RagBoardQueries {
           { priorityId: p.priority_id, title: p.title, milestones: [], provenance: fromProvenanceColumn(p.provenance) },
         ]),
     );
-    for (const milestone of milestones) priorities.get(milestone.priorityId)?.milestones.push(publicMilestone(milestone));
+    const packOf = this.packOf(planId, cut);
+    for (const milestone of milestones) priorities.get(milestone.priorityId)?.milestones.push(publicMilestone(milestone, packOf));
     return {
       planId,
       revision: this.revisions.of(planStreamId(planId), cut.recordedBy),
@@ -181,10 +205,17 @@ export class RagBoardQueries {
 
   declined(planId: string, cut: ReadCut): DeclinedDto {
     this.plans.require(planId, cut);
+    const packOf = this.packOf(planId, cut);
     const milestones = this.milestones(planId, cut)
       .filter((m) => m.direction === 'declined')
-      .map(({ planId: _plan, ...m }) => m);
+      .map((m) => ({ ...publicMilestone(m, packOf), priorityId: m.priorityId }));
     return { planId, asOf: cut.asOf, knownAt: cut.knownAt, milestones };
+  }
+
+  /** The last pack issued for each period, as known at the cut. */
+  packOf(planId: string, cut: ReadCut): PackOfPeriod {
+    const packs = this.packs.latestByPeriod(planId, cut);
+    return (period) => (period === null ? undefined : packs.get(period));
   }
 }
 
