@@ -25,6 +25,9 @@ import { withProblems } from './web/api-problems';
 import { ProblemDto } from './web/problem.dto';
 import { malformedPathProblem, ProblemException, ProblemFilter, validationProblem } from './web/problem.filter';
 import { observeRequests, requestIdOf } from './web/request-observer';
+import { showActorsAsEachRoleMay } from './access/actor-view';
+import { canonicaliseIds } from './projections/shared/canonical-ids.hook';
+import { CanonicalIds } from './projections/shared/canonical-ids';
 import { fieldErrors } from './web/validate-body';
 
 export interface CreateAppOptions {
@@ -38,6 +41,8 @@ export interface CreateAppOptions {
   clock?: () => Date;
   /** false: no log at all (tests); otherwise the JSON log on standard output at the configured level. */
   logger?: false;
+  /** Where the JSON log goes: standard output unless given (a test reads what is written). */
+  logTo?: { write(line: string): unknown };
 }
 
 export const validationPipe = () =>
@@ -49,7 +54,7 @@ export const validationPipe = () =>
   });
 
 export async function createApp(options: CreateAppOptions): Promise<INestApplication> {
-  const logger = createLogger(options.logger === false ? 'silent' : options.config.logLevel);
+  const logger = createLogger(options.logger === false ? 'silent' : options.config.logLevel, options.logTo);
   const clock = options.clock ? clockOf(options.clock) : systemClock;
   const store =
     options.store ??
@@ -80,7 +85,10 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
   });
   const metrics = app.get(TrackerMetrics);
   metrics.watchLog(store, app.get(Projector));
-  observeRequests(app.getHttpAdapter().getInstance(), metrics);
+  const fastify = app.getHttpAdapter().getInstance();
+  observeRequests(fastify, metrics);
+  canonicaliseIds(fastify, app.get(CanonicalIds));
+  showActorsAsEachRoleMay(fastify);
   // Uploaded returns are read by their route, which sets its own limits (see receive-file.ts).
   await app.register(multipart);
   await setUpWebPages(app, options.config);

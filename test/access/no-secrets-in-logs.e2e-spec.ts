@@ -33,7 +33,9 @@ describe('no token or secret ever reaches a log', () => {
       AUTH_FAILURE_LIMIT: '3',
     });
     store = new SqliteEventStore({ path: ':memory:' });
-    app = await createApp({ config, store });
+    // The log's lines as the server writes them (standard output is written without blocking, from outside
+    // the stream the spies see).
+    app = await createApp({ config, store, logTo: { write: (line: string) => written.push(line) } });
     await app.listen(0, '127.0.0.1');
     baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
   });
