@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
-import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
-import { ActorViewInterceptor } from './actor-view';
+import { APP_GUARD } from '@nestjs/core';
 import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { AccessGuard } from './access.guard';
@@ -46,7 +45,6 @@ import { WebSessions } from './web-session/web-sessions';
       inject: [APP_CONFIG],
     },
     { provide: APP_GUARD, useClass: AccessGuard },
-    { provide: APP_INTERCEPTOR, useClass: ActorViewInterceptor },
   ],
   exports: [TokenRegistry, Authenticator, WebSessions, FailedAuthLimiter, OIDC_SIGN_IN],
 })

@@ -1,5 +1,4 @@
-import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
-import { map, Observable } from 'rxjs';
+import type { FastifyInstance } from 'fastify';
 import { AuthenticatedRequest } from './access.decorator';
 import { Role } from './access-policy';
 
@@ -28,12 +27,14 @@ export function withRoleAndOrganisationOnly(value: unknown): unknown {
   );
 }
 
-/** Applies the rule to every answer, in one place, whatever route gave it. */
-@Injectable()
-export class ActorViewInterceptor implements NestInterceptor {
-  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const role = context.getType() === 'http' ? context.switchToHttp().getRequest<AuthenticatedRequest>().principal?.role : undefined;
-    if (!role || !SEES_ROLE_AND_ORGANISATION_ONLY.has(role)) return next.handle();
-    return next.handle().pipe(map(withRoleAndOrganisationOnly));
-  }
+/**
+ * Applies the rule to every JSON answer, in one place, whatever route gave it: as the answer is
+ * serialised, so a request from any other role pays one property read (a Nest interceptor would cost
+ * every request of every role its own async scope).
+ */
+export function showActorsAsEachRoleMay(fastify: FastifyInstance): void {
+  fastify.addHook('preSerialization', (request, _reply, payload, done) => {
+    const role = (request as unknown as AuthenticatedRequest).principal?.role;
+    done(null, role && SEES_ROLE_AND_ORGANISATION_ONLY.has(role) ? withRoleAndOrganisationOnly(payload) : payload);
+  });
 }

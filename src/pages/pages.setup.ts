@@ -1,6 +1,7 @@
 import csrfProtection from '@fastify/csrf-protection';
 import formBody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
+import { PAGE_POLICY } from './layout/content-security';
 import secureSession from '@fastify/secure-session';
 import fastifyStatic from '@fastify/static';
 import fastifyView from '@fastify/view';
@@ -24,22 +25,6 @@ export const PAGES_DIR = __dirname;
 const GOVUK_DIST = join(dirname(require.resolve('govuk-frontend/package.json')), 'dist');
 const GOVUK_BUNDLES = new Set(['govuk-frontend.min.css', 'govuk-frontend.min.js']);
 
-/**
- * Strict: scripts from this origin only, plus the one inline line of the GOV.UK template (by its nonce);
- * styles, fonts and images from this origin; forms post here only; no framing.
- */
-const PAGE_CSP = {
-  defaultSrc: ["'self'"],
-  scriptSrc: ["'self'"],
-  styleSrc: ["'self'"],
-  imgSrc: ["'self'"],
-  fontSrc: ["'self'"],
-  connectSrc: ["'self'"],
-  formAction: ["'self'"],
-  frameAncestors: ["'none'"],
-  objectSrc: ["'none'"],
-  baseUri: ["'self'"],
-};
 /** The API documentation (Swagger UI) writes its own inline styles and data: icons. */
 const DOCS_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; frame-ancestors 'none'; object-src 'none'; base-uri 'self'";
@@ -51,14 +36,15 @@ const DOCS_CSP =
  */
 export async function setUpWebPages(app: NestFastifyApplication, config: AppConfig): Promise<void> {
   await app.register(helmet, {
-    enableCSPNonces: true,
-    contentSecurityPolicy: { useDefaults: false, directives: PAGE_CSP },
+    // A page's own nonce is made when it renders (see content-security.ts), not for every answer.
+    // Set below as one fixed header: helmet would build the policy again for every answer.
+    contentSecurityPolicy: false,
     // Cross-origin isolation headers would stop nothing here and break opening links from other sites.
     crossOriginEmbedderPolicy: false,
   });
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onRequest', (request, reply, done) => {
-    if (request.url.startsWith('/api/docs')) reply.raw.setHeader('Content-Security-Policy', DOCS_CSP);
+    reply.raw.setHeader('Content-Security-Policy', request.url.startsWith('/api/docs') ? DOCS_CSP : PAGE_POLICY);
     done();
   });
   await app.register(formBody, { bodyLimit: fastify.initialConfig.bodyLimit });

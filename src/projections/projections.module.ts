@@ -1,5 +1,4 @@
 import { Global, Inject, Module, OnApplicationBootstrap, OnApplicationShutdown, OnModuleDestroy } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
 import { readModelsOn } from './all-projections';
 import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
@@ -27,7 +26,6 @@ import { ReadModels } from './engine/read-models';
 import { ReadGate } from './shared/read-gate';
 import { CanonicalIds } from './shared/canonical-ids';
 import { StreamRevisions } from './shared/stream-revisions';
-import { CanonicalIdsInterceptor } from './shared/canonical-ids.interceptor';
 import { RecommendationHistoryQueries } from './recommendations/recommendation-history.queries';
 import { RecommendationsController } from './recommendations/recommendations.controller';
 import { RecommendationsQueries } from './recommendations/recommendations.queries';
@@ -85,7 +83,6 @@ const QUERIES = [
       useFactory: (readModels: ReadModels, store: EventStore, fedElsewhere?: Projector | null): Projector =>
         fedElsewhere ?? new ProjectionRunner(readModels, store),
     },
-    { provide: APP_INTERCEPTOR, useClass: CanonicalIdsInterceptor },
     ...QUERIES,
   ],
   exports: [Projector, ReadModels, ...QUERIES],

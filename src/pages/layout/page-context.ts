@@ -6,10 +6,11 @@ import { AccessLevel, decideAccess, Principal } from '../../access/access-policy
 import { sessionOf } from '../../access/web-session/session';
 import { CommandContext } from '../../domain/command';
 import { ProblemException, validationProblem } from '../../web/problem.filter';
+import { pageNonce } from './content-security';
 import { parseTimeTravel, TimeTravel, withMoment } from './time-travel';
 
 export type PageRequest = AuthenticatedRequest & { query: Record<string, unknown> };
-type PageReply = FastifyReply & { cspNonce?: { script: string }; generateCsrf?: () => string };
+type PageReply = FastifyReply & { generateCsrf?: () => string };
 
 /** A one-off message shown on the next page, once: what was just recorded. */
 export interface Flash {
@@ -58,8 +59,12 @@ export class PageContext {
     return this.reply.generateCsrf?.() ?? '';
   }
 
+  private nonce: string | undefined;
+
+  /** This page's nonce for its inline script, made (with its Content-Security-Policy header) when first asked for. */
   get cspNonce(): string {
-    return this.reply.cspNonce?.script ?? '';
+    this.nonce ??= pageNonce(this.reply);
+    return this.nonce;
   }
 
   flash(message: Flash): void {
