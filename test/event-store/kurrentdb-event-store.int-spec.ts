@@ -69,8 +69,8 @@ if (configured || viaDocker) {
   const reason = 'KURRENTDB_CONNECTION_STRING is not set and no Docker engine answers (docker version failed)';
   process.stderr.write(`\n*** SKIPPED: KurrentDB event-store contract suite — ${reason}. ***\n\n`);
   describe('KurrentDB event store contract', () => {
-    // Counted as skipped by jest, so a run without KurrentDB can never look like a pass.
-    test.skip(`runs when KurrentDB is reachable — skipped here: ${reason}`, () => undefined);
+    // Counted by jest as a test still to do (CI lists it as skipped), so a run without KurrentDB can never look like a pass.
+    test.todo(`runs when KurrentDB is reachable — skipped here: ${reason}`);
   });
 }
 
