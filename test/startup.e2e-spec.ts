@@ -56,6 +56,28 @@ describe('starting the service', () => {
     }
   }, 60_000);
 
+  it('starts without the document libraries, and loads the spreadsheet library with the first return template', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tracker-lazy-'));
+    const token = 'lazy-libraries-admin-token-0123456789';
+    const hook = join(__dirname, 'support', 'loaded-packages.js');
+    const server = await startServer(mainJs, { TRACKER_SEED: 'halton', TRACKER_ADMIN_TOKEN: token, NODE_OPTIONS: `--require ${hook}` }, dir);
+    const loaded = () => [...server.output().matchAll(/^package loaded: (\S+)$/gm)].map((m) => m[1]!);
+    try {
+      // Only some requests need these: every start (and every request that does not) would pay for them.
+      expect(loaded()).toContain('fastify');
+      expect(loaded().filter((name) => ['exceljs', 'docx', '@resvg/resvg-js', 'fflate', '@kurrent/kurrentdb-client', 'jose'].includes(name))).toEqual([]);
+      const response = await fetch(`${server.baseUrl}/api/plans/halton/returns/${encodeURIComponent('2025-26 Q3')}/template.xlsx`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(response.status).toBe(200);
+      expect(Buffer.from(await response.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
+      expect(loaded()).toContain('exceljs');
+    } finally {
+      await server.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
   it('on the first start of an empty store, seeded, logs where it listens and every later server error', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tracker-logs-'));
     const token = 'first-start-admin-token-0123456789';

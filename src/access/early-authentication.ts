@@ -28,12 +28,19 @@ export class EarlyAuthentication implements OnModuleInit {
     const fastify = this.adapterHost.httpAdapter?.getInstance<FastifyInstance>();
     // No HTTP server in a command line's application context.
     if (!fastify?.addHook) return;
-    fastify.addHook('onRequest', (request, reply) => this.authenticate(request as AuthenticatedRequest, reply));
+    // Not an async hook: a request with nothing to authenticate here (most reads) goes on at once, without a promise.
+    fastify.addHook('onRequest', (request, reply, done) => {
+      // A page's form is authenticated by its session cookie (and CSRF token) in the guard: no bearer header to read.
+      if (!carriesBody(request) || isPublicRoute(request) || isPageRoute(request)) return done();
+      this.authenticate(request as AuthenticatedRequest, reply).then(
+        // Refused: the answer has been sent, and the request goes no further.
+        () => reply.sent || done(),
+        (error: Error) => done(error),
+      );
+    });
   }
 
   private async authenticate(request: AuthenticatedRequest, reply: FastifyReply): Promise<void> {
-    // A page's form is authenticated by its session cookie (and CSRF token) in the guard: no bearer header to read.
-    if (!carriesBody(request) || isPublicRoute(request) || isPageRoute(request)) return;
     try {
       request.principal = await this.authentication.principalOf(request, reply);
       request.actor = request.principal.actor;

@@ -1,5 +1,6 @@
-import { createRemoteJWKSet, jwtVerify, JWTVerifyGetKey } from 'jose';
+import type { JWTVerifyGetKey } from 'jose';
 import { OidcConfig } from '../config/config';
+import { onFirstUse } from '../platform/on-first-use';
 import { Principal } from './access-policy';
 import { principalFromClaims } from './oidc-claims';
 
@@ -12,6 +13,9 @@ const ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256
 const UNAVAILABLE = new Set(['ERR_JOSE_GENERIC', 'ERR_JWKS_TIMEOUT', 'ERR_JWKS_INVALID']);
 class KeysUnavailable extends Error {}
 
+/** Loaded by the first JWT presented: a server without single sign-on, or not yet asked, does without it. */
+const jose = onFirstUse(() => import('jose'));
+
 /**
  * Verifies JWTs from the council's identity provider (Entra ID and the like) with jose: signature against
  * the provider's published key set (fetched, cached and re-fetched on an unknown key id by jose), issuer,
@@ -19,16 +23,17 @@ class KeysUnavailable extends Error {}
  */
 export class OidcVerifier {
   private readonly keys: JWTVerifyGetKey;
+  private remote?: JWTVerifyGetKey;
 
   constructor(private readonly config: OidcConfig) {
-    const remote = createRemoteJWKSet(new URL(config.jwksUrl), {
-      timeoutDuration: 5000,
-      cooldownDuration: 30_000,
-      cacheMaxAge: 600_000,
-    });
     this.keys = async (header, token) => {
+      this.remote ??= (await jose()).createRemoteJWKSet(new URL(this.config.jwksUrl), {
+        timeoutDuration: 5000,
+        cooldownDuration: 30_000,
+        cacheMaxAge: 600_000,
+      });
       try {
-        return await remote(header, token);
+        return await this.remote(header, token);
       } catch (error) {
         const code = (error as { code?: unknown } | null)?.code;
         throw typeof code === 'string' && !UNAVAILABLE.has(code) ? error : new KeysUnavailable();
@@ -37,6 +42,7 @@ export class OidcVerifier {
   }
 
   async verify(jwt: string): Promise<OidcOutcome> {
+    const { jwtVerify } = await jose();
     try {
       const { payload } = await jwtVerify(jwt, this.keys, {
         issuer: this.config.issuer,

@@ -1,6 +1,6 @@
 import { EventStoreLocation } from '../config/config';
 import { EventStore } from './event-store.port';
-import { KurrentDbEventStore } from './kurrentdb-event-store';
+import type * as KurrentDb from './kurrentdb-event-store';
 import { SqliteEventStore } from './sqlite-event-store';
 import { UpgradeProgress } from './sqlite-schema';
 
@@ -14,5 +14,12 @@ export interface OpenOptions {
 export function openEventStore(location: EventStoreLocation, { clock, onUpgrade }: OpenOptions = {}): EventStore {
   return location.kind === 'sqlite'
     ? new SqliteEventStore({ path: location.path, ...(clock ? { clock } : {}), ...(onUpgrade ? { onUpgrade } : {}) })
-    : new KurrentDbEventStore(location.connectionString, clock ? { clock } : {});
+    : new (kurrentDb().KurrentDbEventStore)(location.connectionString, clock ? { clock } : {});
 }
+
+/**
+ * The KurrentDB client (gRPC and its protocol buffers) is slow to load and large: only a deployment on
+ * KurrentDB loads it, when it opens its store. Synchronous, as opening a store is.
+ */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const kurrentDb = (): typeof KurrentDb => require('./kurrentdb-event-store') as typeof KurrentDb;

@@ -56,6 +56,9 @@ export interface SelectionBounds {
 /** The first id after every id that starts with `prefix`. */
 const pastPrefix = (prefix: string): string => prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
 
+/** The values of a selection's placeholders, in the order selectionStatement writes them. */
+const selectionParams = ({ streams, prefixes, types }: StreamSelection): unknown[] => [...streams, ...prefixes.flatMap((p) => [p, pastPrefix(p)]), ...types];
+
 /** An append, or a multi-stream append (`requests`), waiting for its group commit; stamped with the store's clock then. */
 type PendingAppend =
   | { request: StreamAppend; resolve: (result: AppendResult) => void; reject: (error: Error) => void }
@@ -97,6 +100,8 @@ export class SqliteEventStore implements EventStore {
   private readonly statements;
   /** Statements reading a selection of streams, by the selection's shape. */
   private readonly selections = new Map<string, Database.Statement<unknown[], EventTuple>>();
+  private readonly lastSelections = new Map<string, Database.Statement<unknown[], { position: number; recorded_at: string }>>();
+  private readonly newestSelections = new Map<string, Database.Statement<unknown[], { position: number | null }>>();
 
   constructor(options: SqliteEventStoreOptions) {
     this.db = openSqlite(options.path, options.connection ?? 'store');
@@ -133,6 +138,7 @@ export class SqliteEventStore implements EventStore {
       head: this.db.prepare<[], { position: number | null }>('SELECT MAX(position) AS position FROM events'),
       chainHead: this.db.prepare<[], { position: number; chain: Buffer | null }>('SELECT position, chain FROM events ORDER BY position DESC LIMIT 1'),
       chainAt: this.db.prepare<[number], { chain: Buffer | null }>('SELECT chain FROM events WHERE position = ?'),
+      recordedAt: this.db.prepare<[number], { recorded_at: string }>('SELECT recorded_at FROM events WHERE position = ?'),
       // The same condition as the events_keyed index's, so that SQLite reads it.
       keyed: this.db
         .prepare<[string, string], EventTuple>(
@@ -225,23 +231,50 @@ export class SqliteEventStore implements EventStore {
    * without scanning the log.
    */
   *readSelection(selection: StreamSelection, bounds: SelectionBounds): IterableIterator<StoredEvent> {
-    const { streams, prefixes, types } = selection;
-    const shape = `${streams.length}/${prefixes.length}/${types.join(',')}`;
-    let statement = this.selections.get(shape);
-    if (!statement) {
-      const ranges = [...streams.map(() => 'stream_id = ?'), ...prefixes.map(() => '(stream_id >= ? AND stream_id < ?)')];
-      statement = this.db
+    const statement = this.selectionStatement(this.selections, selection, (where) =>
+      this.db
         .prepare<unknown[], EventTuple>(
-          `SELECT ${EVENT_COLUMNS} FROM events
-           WHERE (${ranges.join(' OR ')}) AND type IN (${types.map(() => '?').join(', ')})
-             AND position > ? AND recorded_at >= ? AND recorded_at <= ?
-           ORDER BY position`,
+          `SELECT ${EVENT_COLUMNS} FROM events WHERE ${where} AND position > ? AND recorded_at >= ? AND recorded_at <= ? ORDER BY position`,
         )
-        .raw(true);
-      this.selections.set(shape, statement);
-    }
-    const params = [...streams, ...prefixes.flatMap((p) => [p, pastPrefix(p)]), ...types, bounds.after, bounds.recordedFrom, bounds.recordedTo];
+        .raw(true),
+    );
+    const params = [...selectionParams(selection), bounds.after, bounds.recordedFrom, bounds.recordedTo];
     for (const row of statement.iterate(...params)) yield toStored(row);
+  }
+
+  /**
+   * The last event of some streams recorded by a time (the highest position among them), without reading
+   * any event's data: a document names where it ends in the log, which must not cost a read of the
+   * streams' whole history. The streams' last event is found in the stream index alone; only when it was
+   * recorded after the time (a document of the past) are the streams' events read back from the end.
+   */
+  lastInSelection(selection: StreamSelection, recordedTo: string): { position: bigint; recordedAt: string } | undefined {
+    const params = selectionParams(selection);
+    const newest = this.selectionStatement(this.newestSelections, selection, (where) =>
+      this.db.prepare<unknown[], { position: number | null }>(`SELECT max(position) AS position FROM events WHERE ${where}`),
+    ).get(...params)?.position;
+    if (newest === null || newest === undefined) return undefined;
+    const newestAt = this.statements.recordedAt.get(newest)!.recorded_at;
+    if (newestAt <= recordedTo) return { position: BigInt(newest), recordedAt: newestAt };
+    const row = this.selectionStatement(this.lastSelections, selection, (where) =>
+      this.db.prepare<unknown[], { position: number; recorded_at: string }>(
+        `SELECT position, recorded_at FROM events WHERE ${where} AND recorded_at <= ? ORDER BY position DESC LIMIT 1`,
+      ),
+    ).get(...params, recordedTo);
+    return row && { position: BigInt(row.position), recordedAt: row.recorded_at };
+  }
+
+  /** A selection's statement, prepared once per shape (how many streams and prefixes, which types). */
+  private selectionStatement<S>(kept: Map<string, S>, { streams, prefixes, types }: StreamSelection, prepare: (where: string) => S): S {
+    const shape = `${streams.length}/${prefixes.length}/${types.join(',')}`;
+    let statement = kept.get(shape);
+    if (!statement) {
+      // Every stream named and every prefix is one range of the stream index.
+      const ranges = [...streams.map(() => 'stream_id = ?'), ...prefixes.map(() => '(stream_id >= ? AND stream_id < ?)')];
+      statement = prepare(`(${ranges.join(' OR ')}) AND type IN (${types.map(() => '?').join(', ')})`);
+      kept.set(shape, statement);
+    }
+    return statement;
   }
 
   subscribe(options: SubscribeOptions, handler: EventHandler, onError?: (error: Error) => void): Subscription {

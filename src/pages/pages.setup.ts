@@ -1,7 +1,7 @@
 import csrfProtection from '@fastify/csrf-protection';
 import formBody from '@fastify/formbody';
-import helmet from '@fastify/helmet';
 import { PAGE_POLICY } from './layout/content-security';
+import { securityHeaders } from './layout/security-headers';
 import secureSession from '@fastify/secure-session';
 import fastifyStatic from '@fastify/static';
 import fastifyView from '@fastify/view';
@@ -35,15 +35,10 @@ const DOCS_CSP =
  * application starts, so every route (the API's too) gets the security headers.
  */
 export async function setUpWebPages(app: NestFastifyApplication, config: AppConfig): Promise<void> {
-  await app.register(helmet, {
-    // A page's own nonce is made when it renders (see content-security.ts), not for every answer.
-    // Set below as one fixed header: helmet would build the policy again for every answer.
-    contentSecurityPolicy: false,
-    // Cross-origin isolation headers would stop nothing here and break opening links from other sites.
-    crossOriginEmbedderPolicy: false,
-  });
   const fastify = app.getHttpAdapter().getInstance();
+  const headers = securityHeaders();
   fastify.addHook('onRequest', (request, reply, done) => {
+    for (const [name, value] of headers) reply.raw.setHeader(name, value);
     reply.raw.setHeader('Content-Security-Policy', request.url.startsWith('/api/docs') ? DOCS_CSP : PAGE_POLICY);
     done();
   });

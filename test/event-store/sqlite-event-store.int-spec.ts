@@ -51,6 +51,42 @@ describe('SQLite event store, reading a selection of streams', () => {
   });
 });
 
+describe('SQLite event store, the last event of a selection of streams', () => {
+  it('names the latest recorded by a time, skips types not asked for and other plans, and reads only the stream index when the latest is wanted', async () => {
+    let now = new Date('2025-01-01T09:00:00.000Z');
+    const store = new SqliteEventStore({ path: ':memory:', clock: () => now });
+    const append = (at: string, streamId: string, type: string) => {
+      now = new Date(at);
+      return store.append(streamId, [{ eventId: randomUUID(), type, data: {} }], { expectedRevision: 'any' });
+    };
+    const selection = { streams: ['plan-h'], prefixes: ['milestone-h/'], types: ['PlanCreated', 'MilestoneAdded', 'MilestoneUpdated'] };
+    expect(store.lastInSelection(selection, '9999')).toBeUndefined();
+    await append('2025-01-01T09:00:00.000Z', 'plan-h', 'PlanCreated');
+    await append('2025-02-01T09:00:00.000Z', 'milestone-h/P1', 'MilestoneAdded');
+    await append('2025-03-01T09:00:00.000Z', 'milestone-h/P1', 'MilestoneUpdated');
+    await append('2025-04-01T09:00:00.000Z', 'milestone-h2/P1', 'MilestoneAdded'); // another plan whose id starts the same
+    await append('2025-05-01T09:00:00.000Z', 'plan-h', 'TokenIssued'); // a type not asked for
+
+    expect(store.lastInSelection(selection, '9999')).toEqual({ position: 3n, recordedAt: '2025-03-01T09:00:00.000Z' });
+    // A document of the past ends where the log stood then.
+    expect(store.lastInSelection(selection, '2025-02-15T00:00:00.000Z')).toEqual({ position: 2n, recordedAt: '2025-02-01T09:00:00.000Z' });
+    expect(store.lastInSelection(selection, '2025-02-01T09:00:00.000Z')).toEqual({ position: 2n, recordedAt: '2025-02-01T09:00:00.000Z' });
+    expect(store.lastInSelection(selection, '2024-12-31T00:00:00.000Z')).toBeUndefined();
+
+    const prepared: string[] = [];
+    const prepare = store.db.prepare.bind(store.db);
+    const spy = jest.spyOn(store.db, 'prepare').mockImplementation(((sql: string) => (prepared.push(sql), prepare(sql))) as typeof store.db.prepare);
+    store.lastInSelection({ streams: ['a'], prefixes: ['b/'], types: ['X'] }, 'z');
+    spy.mockRestore();
+    const plan = prepare(`EXPLAIN QUERY PLAN ${prepared[0]}`)
+      .all('a', 'b/', 'b0', 'X')
+      .map((row: any) => row.detail as string);
+    expect(plan.filter((line) => line.includes('COVERING INDEX'))).not.toEqual([]);
+    expect(plan.filter((line) => line.startsWith('SCAN') || (line.includes('USING') && !line.includes('COVERING INDEX')))).toEqual([]);
+    await store.close();
+  });
+});
+
 describe('SQLite event store on a file', () => {
   let dir: string;
   beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'tracker-store-'))));

@@ -18,7 +18,7 @@ import { quarterOf, QuarterlyReports } from '../../reports/quarterly-report/quar
 import { QuarterlyReturns } from '../../reports/quarterly-return/quarterly-returns';
 import { ReturnParams } from '../../reports/quarterly-return/quarterly-return.dto';
 import { receiveFile } from '../../reports/quarterly-return/receive-file';
-import { CONTENT_TYPES } from '../../reports/render/render-report';
+import { CONTENT_TYPES } from '../../reports/render/rendered-file';
 import { ReportRenderer } from '../../reports/render/report-renderer';
 import { sendFile } from '../../reports/render/send-file';
 import { PlanParams } from '../../web/params';

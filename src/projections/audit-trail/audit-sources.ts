@@ -96,17 +96,14 @@ function toDto(row: CopiedRow): AuditEventDto {
  * The trail straight from the embedded store, through its adapter: a plan's streams are `plan-<id>` and
  * `<type>-<id>/…`, so each is one range of the store's stream index.
  */
-/** The plan's last fact from the store itself: its events in order, the last one recorded by the time kept. */
+/** The plan's last fact from the store itself: the highest position among its streams recorded by the time. */
 export function storeLast(store: SqliteEventStore): LastSource {
   const nested = STREAM_TYPES.filter((t) => t !== 'plan');
   return (planId, recordedBy) => {
     const id = encodeURIComponent(planId);
     const selection = { streams: [`plan-${id}`], prefixes: nested.map((type) => `${type}-${id}/`), types: KNOWN_EVENT_TYPES };
-    let last: LastRecorded | undefined;
-    for (const stored of store.readSelection(selection, { after: -1, recordedFrom: '', recordedTo: recordedBy })) {
-      last = { position: Number(stored.position), recordedAt: stored.recordedAt };
-    }
-    return last;
+    const last = store.lastInSelection(selection, recordedBy);
+    return last && { position: Number(last.position), recordedAt: last.recordedAt };
   };
 }
 

@@ -23,6 +23,7 @@ const FIELDS: Record<string, Exclude<Kind, 'plan'>> = {
   visitId: 'visit',
   indicatorId: 'indicator',
 };
+const FIELD_KINDS = Object.entries(FIELDS);
 /** Lists of rows whose own fields name things (a quarterly update's rows). */
 const ROWS = ['updates'];
 
@@ -66,12 +67,15 @@ export class CanonicalIds {
   }
 
   private inFields(planId: string, holder: Record<string, unknown>): void {
-    for (const [field, kind] of Object.entries(FIELDS)) {
+    for (const [field, kind] of FIELD_KINDS) {
       const value = holder[field];
-      const find = (id: unknown) => (typeof id === 'string' && id.length <= 200 ? (this.lookups[kind](planId, id) ?? id) : id);
-      if (typeof value === 'string') holder[field] = find(value);
-      else if (Array.isArray(value)) holder[field] = value.map(find);
+      if (typeof value === 'string') holder[field] = this.find(kind, planId, value);
+      else if (Array.isArray(value)) holder[field] = value.map((id: unknown) => this.find(kind, planId, id));
     }
+  }
+
+  private find(kind: Exclude<Kind, 'plan'>, planId: string, id: unknown): unknown {
+    return typeof id === 'string' && id.length <= 200 ? (this.lookups[kind](planId, id) ?? id) : id;
   }
 }
 

@@ -6,7 +6,7 @@ import { ReadCut } from '../../projections/shared/read-cut';
 import { ProblemException, problemType, validationProblem } from '../../web/problem.filter';
 import { ReportMoment } from '../quarterly-report/quarterly-report';
 import { QuarterlyReports, ReportRequest } from '../quarterly-report/quarterly-reports';
-import { RenderedFile } from '../render/render-report';
+import { RenderedFile } from '../render/rendered-file';
 import { ReportRenderer } from '../render/report-renderer';
 
 /** The files of a board pack: made to be issued, and made again, byte for byte, to be downloaded. */

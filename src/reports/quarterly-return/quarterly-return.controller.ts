@@ -18,7 +18,7 @@ import { CommandContext } from '../../domain/command';
 import { ReadCutQuery } from '../../projections/shared/read-cut.query';
 import { ReadGate } from '../../projections/shared/read-gate';
 import { WriteContext } from '../../web/request-context';
-import { CONTENT_TYPES } from '../render/render-report';
+import { CONTENT_TYPES } from '../render/rendered-file';
 import { quarterOf } from '../quarterly-report/quarterly-reports';
 import { QuarterlyReturns, UploadedReturn } from './quarterly-returns';
 import { ReturnParams, UploadedReturnDto } from './quarterly-return.dto';

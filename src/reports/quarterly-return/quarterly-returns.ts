@@ -7,11 +7,11 @@ import { RagBoardQueries } from '../../projections/rag-board/rag-board.queries';
 import { PlanLookup } from '../../projections/shared/plan-lookup';
 import { ReadCut } from '../../projections/shared/read-cut';
 import { ProblemException, problemType } from '../../web/problem.filter';
-import { sha256Of } from '../render/render-report';
+import { sha256Of } from '../render/rendered-file';
 import { longDate } from '../render/wording';
-import { badFile, readReturnFile } from './return-file';
+import { onFirstUse } from '../../platform/on-first-use';
 import { checkRows, columnOfField, RowError, ReturnUpdate, SkippedRow } from './return-rows';
-import { returnTemplate } from './return-template';
+import { badFile } from './return-sheet';
 import { Rag } from '../../milestone/rag';
 
 export interface UploadedReturn {
@@ -24,6 +24,10 @@ export interface UploadedReturn {
   updates: Array<{ row: number; milestoneId: string; rag: Rag; revision: number }>;
   skipped: SkippedRow[];
 }
+
+/** The spreadsheet side of returns, loaded by the first template or upload. */
+const returnFile = onFirstUse(() => import('./return-file'));
+const returnTemplate = onFirstUse(() => import('./return-template'));
 
 /** More than a person would work through in one go; a file with more is the wrong file. */
 const MAX_ROW_ERRORS = 100;
@@ -61,7 +65,7 @@ export class QuarterlyReturns {
     const previous = previousQuarter(period.text) ?? null;
     const lastEnd = previous ? parsePeriod(previous)!.end : period.start;
     const milestones = this.board.milestones(planId, { ...cut, asOf: lastEnd });
-    const bytes = await returnTemplate({
+    const bytes = await (await returnTemplate()).returnTemplate({
       localAuthority: plan.local_authority,
       period: period.text,
       periodRange: `${longDate(period.start)} to ${longDate(period.end)}`,
@@ -84,7 +88,7 @@ export class QuarterlyReturns {
   async upload(planId: string, period: Period, file: { name: string; bytes: Buffer }, context: CommandContext, cut: ReadCut): Promise<UploadedReturn> {
     this.plans.require(planId, cut);
     const sha256 = sha256Of(file.bytes);
-    const sheet = await readReturnFile(file.bytes, file.name);
+    const sheet = await (await returnFile()).readReturnFile(file.bytes, file.name);
     if (sheet.period !== undefined && sheet.period !== period.text) {
       throw badFile(`This return is for ${sheet.period}, but it was sent for ${period.text}. Send it for ${sheet.period}, or download the template for ${period.text}.`);
     }

@@ -1,6 +1,6 @@
 import type {} from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
-import { badFile, MAX_RETURN_BYTES } from './return-file';
+import { badFile, MAX_RETURN_BYTES } from './return-sheet';
 
 const MEGABYTES = MAX_RETURN_BYTES / (1024 * 1024);
 

@@ -1,37 +1,12 @@
 import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
-import { ProblemException, problemType } from '../../web/problem.filter';
 import { PERIOD_LABEL } from './return-template';
 import { RETURN_COLUMNS, ReturnColumnKey } from './return-columns';
+import { badFile, ReturnRow, ReturnSheet } from './return-sheet';
 
-/** The largest return taken: far more than a plan's rows, small enough to read in memory. */
-export const MAX_RETURN_BYTES = 5 * 1024 * 1024;
 /** A spreadsheet that unpacks to more than this is refused before it is read (a zip bomb is small). */
 const MAX_UNPACKED_BYTES = 60 * 1024 * 1024;
 const HEADER_SEARCH_ROWS = 20;
-
-export interface ReturnRow {
-  /** The row number a person sees: the spreadsheet's row, or the CSV's line. */
-  row: number;
-  cells: Partial<Record<ReturnColumnKey, string>>;
-}
-
-export interface ReturnSheet {
-  format: 'xlsx' | 'csv';
-  /** The period the sheet says it is for, when it says (the template does). */
-  period?: string;
-  rows: ReturnRow[];
-}
-
-/** A file that is not a return we can read: 400, saying what to send instead. */
-export const badFile = (detail: string): ProblemException =>
-  new ProblemException({
-    type: problemType('bad-return-file'),
-    title: 'The file is not a quarterly return that can be read',
-    status: 400,
-    detail,
-    errors: [{ field: 'file', message: detail }],
-  });
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const CFB = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];

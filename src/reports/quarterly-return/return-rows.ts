@@ -1,7 +1,7 @@
 import { Rag } from '../../milestone/rag';
 import { MAX } from '../../web/fields';
 import { columnOf, RATING_HELP, readRating, ReturnColumnKey } from './return-columns';
-import { ReturnRow } from './return-file';
+import { ReturnRow } from './return-sheet';
 
 export interface RowError {
   row: number;

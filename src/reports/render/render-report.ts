@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { PackFormat } from '../../board-pack/board-pack';
 import { QuarterlyReport } from '../quarterly-report/quarterly-report';
 import { reportCsv } from './report.csv';
@@ -6,22 +5,8 @@ import { reportDocx } from './report.docx';
 import { reportHtml } from './report.html';
 import { reportXlsx } from './report.xlsx';
 import { trendChartPng } from './trend-chart.png';
+import { CONTENT_TYPES, RenderedFile, sha256Of } from './rendered-file';
 import { fileNameOf } from './wording';
-
-export interface RenderedFile {
-  format: PackFormat;
-  bytes: Buffer;
-  contentType: string;
-  fileName: string;
-  sha256: string;
-}
-
-export const CONTENT_TYPES: Record<PackFormat, string> = {
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  csv: 'text/csv; charset=utf-8',
-  html: 'text/html; charset=utf-8',
-};
 
 async function bytesOf(report: QuarterlyReport, format: PackFormat): Promise<Buffer> {
   switch (format) {
@@ -39,8 +24,6 @@ async function bytesOf(report: QuarterlyReport, format: PackFormat): Promise<Buf
     }
   }
 }
-
-export const sha256Of = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
 /** One file of the report, with what a download needs and its hash. */
 export async function renderReport(report: QuarterlyReport, format: PackFormat): Promise<RenderedFile> {

@@ -3,7 +3,7 @@ import { Worker } from 'node:worker_threads';
 import { PackFormat } from '../../board-pack/board-pack';
 import { startWorker } from '../../platform/worker-script';
 import { QuarterlyReport } from '../quarterly-report/quarterly-report';
-import type { RenderedFile } from './render-report';
+import type { RenderedFile } from './rendered-file';
 
 export interface RenderRequest {
   id: number;

@@ -3,7 +3,7 @@ import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation
 import type { FastifyReply } from 'fastify';
 import { PACK_FORMATS } from '../../board-pack/board-pack';
 import { ReportMoment } from '../quarterly-report/quarterly-report';
-import { CONTENT_TYPES, RenderedFile } from './render-report';
+import { CONTENT_TYPES, RenderedFile } from './rendered-file';
 import { REPORT_CSP } from './report.html';
 
 /** A report file as a download: HTML opens in the browser, the others save under their own name. */
