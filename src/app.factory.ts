@@ -1,7 +1,7 @@
 import { INestApplication, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import multipart from '@fastify/multipart';
-import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
@@ -29,6 +29,7 @@ import { showActorsAsEachRoleMay } from './access/actor-view';
 import { canonicaliseIds } from './projections/shared/canonical-ids.hook';
 import { CanonicalIds } from './projections/shared/canonical-ids';
 import { fieldErrors } from './web/validate-body';
+import { TrackerFastifyAdapter } from './web/fastify-adapter';
 
 export interface CreateAppOptions {
   config: AppConfig;
@@ -63,7 +64,7 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
       onUpgrade: ({ what, done, total }) => logger.info({ context: 'EventStore', done, total }, `${what}: ${done} of ${total} events`),
     });
   // Fastify rather than Express: the same routes cost less CPU per request (see the README's performance notes).
-  const adapter = new FastifyAdapter({
+  const adapter = new TrackerFastifyAdapter({
     ...httpServerOptions(options.config.http),
     loggerInstance: logger,
     // One line per request, written when it is answered (see observeRequests), not two.

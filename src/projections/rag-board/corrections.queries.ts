@@ -25,7 +25,8 @@ type CorrectionRow = Report &
   };
 
 type Key = { planId: string; asOf: string; recordedBy: string; after: number; limit: number };
-type QuarterKey = { planId: string; milestoneId: string; period: string; asOf: string; recordedBy: string };
+/** `quarters`: a JSON array of `{ milestoneId, period }`. */
+type QuartersKey = { planId: string; quarters: string; asOf: string; recordedBy: string };
 
 const REPORT = [
   'rag',
@@ -64,28 +65,33 @@ const reportOf = (row: CorrectionRow, prefix: '' | 'before_'): ReportedRatingDto
 @Injectable()
 export class CorrectionsQueries {
   private readonly page;
-  private readonly ofQuarter;
+  private readonly ofQuarterList;
 
   constructor(
     readModels: ReadModels,
     private readonly plans: PlanLookup,
   ) {
-    const select = (where: string, limit = '') =>
+    const select = (where: string, tail = 'ORDER BY c.position', from = 'milestone_ratings c') =>
       `SELECT c.position, c.milestone_id, m.title, c.period, c.reason, ${REPORT.map((x) => `c.${x}`).join(', ')},
               ${REPORT.map((x) => `b.${x} AS before_${x}`).join(', ')}, f.rag AS first_rag, f.recorded_at AS first_recorded_at
-       FROM milestone_ratings c
+       FROM ${from}
        JOIN board_milestones m ON m.plan_id = c.plan_id AND m.milestone_id = c.milestone_id
        JOIN milestone_ratings b ON b.position = (SELECT MAX(x.position) FROM milestone_ratings x WHERE ${sameQuarter('x')} AND x.position < c.position)
        JOIN milestone_ratings f ON f.position = (SELECT MIN(x.position) FROM milestone_ratings x WHERE ${sameQuarter('x')})
        WHERE ${where} AND ${cutOf('c')}
-       ORDER BY c.position ${limit}`;
+       ${tail}`;
     // `+c.position` keeps the range on the plan's own rows, not on every plan's rows after `after`.
     this.page = readModels.db.prepare<[Key], CorrectionRow>(
-      select('c.plan_id = @planId AND +c.position > @after', 'LIMIT @limit'),
+      select('c.plan_id = @planId AND +c.position > @after', 'ORDER BY c.position LIMIT @limit'),
     );
-    // One milestone's quarter: a range of the by-period index, whatever the size of the plan's history.
-    this.ofQuarter = readModels.db.prepare<[QuarterKey], CorrectionRow>(
-      select('c.plan_id = @planId AND c.period = @period AND c.milestone_id = @milestoneId'),
+    // Each quarter asked for is a range of the by-period index, whatever the size of the plan's history;
+    // all of them in one statement, as a page asks for a board's worth at once.
+    this.ofQuarterList = readModels.db.prepare<[QuartersKey], CorrectionRow>(
+      select(
+        "c.plan_id = @planId AND c.period = q.value ->> '$.period' AND c.milestone_id = q.value ->> '$.milestoneId'",
+        'ORDER BY q.key, c.position',
+        'json_each(@quarters) q CROSS JOIN milestone_ratings c',
+      ),
     );
   }
 
@@ -99,12 +105,13 @@ export class CorrectionsQueries {
 
   /**
    * The corrections of the given quarters of the plan's milestones (e.g. each one's current rating on the
-   * board), oldest first: what a page marks as changed after the fact, one seek per quarter.
+   * board), quarter by quarter as asked and oldest first within each: what a page marks as changed after the fact,
+   * one seek per quarter.
    */
   ofQuarters(planId: string, quarters: ReadonlyArray<{ milestoneId: string; period: string }>, cut: ReadCut): CorrectionDto[] {
-    return quarters.flatMap(({ milestoneId, period }) =>
-      this.ofQuarter.all({ planId, milestoneId, period, asOf: cut.asOf, recordedBy: cut.recordedBy }).map(correctionOf),
-    );
+    if (quarters.length === 0) return [];
+    const list = JSON.stringify(quarters.map(({ milestoneId, period }) => ({ milestoneId, period })));
+    return this.ofQuarterList.all({ planId, quarters: list, asOf: cut.asOf, recordedBy: cut.recordedBy }).map(correctionOf);
   }
 }
 
