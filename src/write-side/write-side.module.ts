@@ -23,8 +23,14 @@ export const WRITER_THREAD = Symbol('WRITER_THREAD');
     {
       provide: WRITER_THREAD,
       inject: [EVENT_STORE, APP_CONFIG],
-      useFactory: (store: EventStore, config: AppConfig): WriterThread | null =>
-        store instanceof SqliteEventStore && store.db.name !== ':memory:' ? new WriterThread({ path: store.db.name, logLevel: config.logLevel }) : null,
+      useFactory: (store: EventStore, config: AppConfig): WriterThread | null => {
+        if (!(store instanceof SqliteEventStore) || store.db.name === ':memory:') return null;
+        const writer = new WriterThread({ path: store.db.name, logLevel: config.logLevel });
+        // Started now, so that loading its code overlaps with the rest of the application's start; the
+        // application waits for it before it takes requests (onApplicationBootstrap).
+        void writer.start();
+        return writer;
+      },
     },
     {
       provide: CommandExecutor,

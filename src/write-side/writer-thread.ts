@@ -37,6 +37,7 @@ export class WriterThread extends CommandExecutor {
   private readonly pending = new Map<number, Pending>();
   private readonly waiters = new PositionWaiters();
   private restartTimer?: NodeJS.Timeout;
+  private starting?: Promise<void>;
   /** The read models, fed on the writer thread, as the read side sees them; their life is this thread's. */
   readonly readModels: Projector;
 
@@ -83,8 +84,15 @@ export class WriterThread extends CommandExecutor {
     return this.waiters.wait(position, timeoutMs);
   }
 
-  /** Starts the thread (and the checkpointer); resolves once it takes commands, with its read models resumed. */
-  async start(): Promise<void> {
+  /**
+   * Starts the thread (and the checkpointer); resolves once it takes commands, with its read models resumed.
+   * Called again while starting, it waits for the same start.
+   */
+  start(): Promise<void> {
+    return (this.starting ??= this.launch().finally(() => (this.starting = undefined)));
+  }
+
+  private async launch(): Promise<void> {
     if (this.worker) return;
     this.stopping = false;
     this.checkpointer ??= LogCheckpointer.start(this.data.path);
