@@ -101,6 +101,7 @@ describe('the read models on a real store', () => {
       first: 'q1',
       second: 'q2',
       period: 'q',
+      quarters: '[{"milestoneId":"m","period":"q"}]',
     };
     const ofOnePlan = prepared.filter((sql) => sql.includes('@planId'));
     expect(ofOnePlan.length).toBeGreaterThan(8);
@@ -108,7 +109,9 @@ describe('the read models on a real store', () => {
       const plan = prepare(`EXPLAIN QUERY PLAN ${sql}`)
         .all(Object.fromEntries(Object.entries(params).filter(([k]) => sql.includes(`@${k}`))))
         .map((row: any) => row.detail as string);
-      expect([sql, plan.filter((line) => line.startsWith('SCAN'))]).toEqual([sql, []]);
+      // A list the query was given (json_each over the quarters asked for) is read whole; a table of facts never.
+      const scans = plan.filter((line) => line.startsWith('SCAN') && !/^SCAN \w+ VIRTUAL TABLE/.test(line));
+      expect([sql, scans]).toEqual([sql, []]);
     }
     await side.close();
   });
