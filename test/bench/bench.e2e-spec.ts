@@ -23,7 +23,7 @@ describe('npm run bench', () => {
     );
     const figures = JSON.parse(readFileSync(json, 'utf8'));
     expect(Object.keys(figures).sort()).toEqual(
-      ['appendPerSec', 'auditByMilestoneP99Ms', 'boardP50Ms', 'boardP99Ms', 'boardPageP99Ms', 'events', 'historyP99Ms', 'portfolioP50Ms', 'trendP99Ms', 'httpCommandsPerSec', 'keyedHttpCommandsPerSec', 'knownAtP99Ms', 'peakRssMb', 'quarterlyUpdateP50Ms', 'quarterlyUpdateP99Ms', 'rawScanPerSec', 'rebuildPerSec', 'seededStartupMs', 'startupMs', 'verifyPerSec', 'chainUpgradePerSec', 'packMs', 'returnUploadMs', 'documentsPeakRssMb'].sort(),
+      ['appendPerSec', 'auditByMilestoneP99Ms', 'boardP50Ms', 'boardP99Ms', 'boardPageP99Ms', 'events', 'historyP99Ms', 'portfolioP50Ms', 'trendP99Ms', 'httpCommandsPerSec', 'keyedHttpCommandsPerSec', 'unkeyedBesideKeyedPerSec', 'knownAtP99Ms', 'peakRssMb', 'quarterlyUpdateP50Ms', 'quarterlyUpdateP99Ms', 'rawScanPerSec', 'rebuildPerSec', 'seededStartupMs', 'startupMs', 'verifyPerSec', 'chainUpgradePerSec', 'packMs', 'returnUploadMs', 'documentsPeakRssMb'].sort(),
     );
     expect(figures.events).toBe(2000);
     for (const [name, value] of Object.entries(figures)) {
@@ -32,6 +32,7 @@ describe('npm run bench', () => {
     expect(figures.boardP99Ms).toBeGreaterThanOrEqual(figures.boardP50Ms);
     expect(table).toContain('httpCommandsPerSec');
     expect(table).toMatch(/packMs.*≤ 500 ms/);
-    expect(table).toContain('keyedHttpCommandsPerSec');
+    // Keyed writes are judged against the unkeyed turns taken in between them, not the earlier run.
+    expect(table).toMatch(/keyedHttpCommandsPerSec.*≥ 0\.9 × unkeyedBesideKeyedPerSec/);
   }, 180_000);
 });
