@@ -46,8 +46,19 @@ function queriesOn(readModels: ReadModels, store: SqliteEventStore, projector: P
 }
 
 describe('the read models on a real store', () => {
-  it('answer the board as of a date and as known at a time, straight from the queries', async () => {
+  // Closed after each test, whether it passed or not: a read side left open keeps Jest from exiting.
+  const opened: ReturnType<typeof startReadSide>[] = [];
+  const readSide = () => {
     const side = startReadSide();
+    opened.push(side);
+    return side;
+  };
+  afterEach(async () => {
+    for (const side of opened.splice(0)) await side.close();
+  });
+
+  it('answer the board as of a date and as known at a time, straight from the queries', async () => {
+    const side = readSide();
     await recordRatingsWithBackdatedCorrection(side.writer);
     await side.caughtUp();
     const { board } = queriesOn(side.readModels, side.store, side.runner);
@@ -56,11 +67,10 @@ describe('the read models on a real store', () => {
     expect(rag(RATINGS.asOf.betweenQ1AndQ2)).toBe('red');
     expect(rag(RATINGS.asOf.betweenQ1AndQ2, RATINGS.knownAt.beforeCorrection)).toBe('green');
     expect(rag(RATINGS.asOf.beforeQ1)).toBe('not-rated');
-    await side.close();
   });
 
   it('put a link in the segment of the day it was made, when the command gives that day', async () => {
-    const side = startReadSide();
+    const side = readSide();
     await recordRecommendationLife(side.writer);
     await side.caughtUp();
     const history = queriesOn(side.readModels, side.store, side.runner).histories.history(LIFE.planId, 'R01', readCut({}));
@@ -73,11 +83,10 @@ describe('the read models on a real store', () => {
       '2024-09-30 MilestoneUpdated P1.1',
       '2025-01-15 VisitFindingRecorded mv-2025-01',
     ]);
-    await side.close();
   });
 
   it('look facts up by index seeks, never by scanning a table of facts', async () => {
-    const side = startReadSide();
+    const side = readSide();
     const db = side.readModels.db;
     const prepared: string[] = [];
     const prepare = db.prepare.bind(db);
@@ -113,7 +122,6 @@ describe('the read models on a real store', () => {
       const scans = plan.filter((line) => line.startsWith('SCAN') && !/^SCAN \w+ VIRTUAL TABLE/.test(line));
       expect([sql, scans]).toEqual([sql, []]);
     }
-    await side.close();
   });
 });
 
