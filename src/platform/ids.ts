@@ -2,7 +2,7 @@ import { hash } from 'node:crypto';
 
 /** A UUID-shaped id that is the same every time for the same inputs (RFC 4122 variant, version 5 style). */
 export function deterministicUuid(...parts: string[]): string {
-  // The one-shot digest: a keyed write makes two or three of these, and a Hash object costs twice as much.
+  // The one-shot digest: a keyed write makes two or three of these, and a Hash object costs more.
   const digest = hash('sha256', parts.join('\u0000'), 'buffer');
   digest[6] = (digest[6]! & 0x0f) | 0x50;
   digest[8] = (digest[8]! & 0x3f) | 0x80;
