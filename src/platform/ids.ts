@@ -13,12 +13,6 @@ export function deterministicUuid(...parts: string[]): string {
 /** Fingerprints made from a canonical form carry this mark, which those made before did not. */
 export const CANONICAL_FINGERPRINT = 'c1:';
 
-/**
- * The JSON text of a value with every object's keys in order, so that two writings of the same JSON are one.
- * It is what `JSON.stringify` writes for a copy of the value with its keys sorted (members whose value JSON
- * cannot hold are left out, and are null in a list; keys that are array indices come first, by number), written in one pass without the copy, so fingerprints
- * stored by earlier versions still match.
- */
 const ARRAY_INDEX = /^(?:0|[1-9]\d*)$/;
 const isIndex = (key: string): boolean => ARRAY_INDEX.test(key) && Number(key) < 2 ** 32 - 1;
 
@@ -29,6 +23,12 @@ const orderedKeys = (object: object): string[] => {
   return indices.length === 0 ? keys : [...indices.sort((a, b) => Number(a) - Number(b)), ...keys.filter((key) => !isIndex(key))];
 };
 
+/**
+ * The JSON text of a value with every object's keys in order, so that two writings of the same JSON are one.
+ * It is what `JSON.stringify` writes for a copy of the value with its keys sorted (members whose value JSON
+ * cannot hold are left out, and are null in a list; keys that are array indices come first, by number),
+ * written in one pass without the copy, so fingerprints stored by earlier versions still match.
+ */
 export function canonicalJson(value: unknown): string | undefined {
   if (Array.isArray(value)) return `[${value.map((item) => canonicalJson(item) ?? 'null').join(',')}]`;
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
