@@ -11,7 +11,7 @@ import { LocalExecutor } from '../write-side/local-executor';
 import { CommandPipeline } from '../write-side/pipeline';
 import { newContext } from '../write-side/command-context';
 import { Decider } from '../domain/decider';
-import { SqliteEventStore } from '../event-store/sqlite-event-store';
+import { EVENT_COLUMNS, SqliteEventStore } from '../event-store/sqlite-event-store';
 import { SQLITE_EVENT_STORE_MIGRATIONS } from '../event-store/sqlite-schema';
 import { milestoneDecider, streamId as milestoneStream } from '../milestone/milestone';
 import { planDecider, streamId as planStream } from '../plan/plan';
@@ -99,11 +99,16 @@ async function generate(path: string, events: number): Promise<{ plans: number; 
   return { plans, quarters, appendPerSec: appended / seconds, lastRecorded: now };
 }
 
+/**
+ * Every event read straight from the file and parsed, as the store reads events for a rebuild: the floor
+ * a rebuild is measured against. The chain link is not an event's column here, as it is not in the
+ * store's reads (it was, through `SELECT *`, and cost the scan a Buffer per event).
+ */
 function rawScan(path: string): number {
   const db = new Database(path, { readonly: true });
   const started = process.hrtime.bigint();
   let count = 0;
-  for (const row of db.prepare<[], { data: string; metadata: string }>('SELECT * FROM events ORDER BY position').iterate()) {
+  for (const row of db.prepare<[], { data: string; metadata: string }>(`SELECT ${EVENT_COLUMNS} FROM events ORDER BY position`).iterate()) {
     JSON.parse(row.data);
     JSON.parse(row.metadata);
     count += 1;

@@ -68,7 +68,8 @@ type PendingAppend =
 const PROBE_WAIT_MS = 250;
 
 /** The columns of EventRow in order, for statements that return rows as arrays. */
-const EVENT_COLUMNS = 'position, event_id, stream_id, revision, type, data, metadata, recorded_at';
+/** An event's columns, as every read of events takes them: its chain link is read only where it is checked. */
+export const EVENT_COLUMNS = 'position, event_id, stream_id, revision, type, data, metadata, recorded_at';
 type EventTuple = [number, string, string, number, string, string, string, string];
 
 const toStored = ([position, eventId, streamId, revision, type, data, metadata, recordedAt]: EventTuple): StoredEvent => ({
