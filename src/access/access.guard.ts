@@ -7,7 +7,7 @@ import { ProblemException, problemType } from '../web/problem.filter';
 import { ACCESS_KEY, AuthenticatedRequest, RouteAccess, SESSION_KEY } from './access.decorator';
 import { decideAccess, Principal } from './access-policy';
 import { bearerOf, RequestAuthentication } from './request-authentication';
-import { sameSecret } from './token-secret';
+import { secretMatcher } from './token-secret';
 import { SessionEnd, WebSessions } from './web-session/web-sessions';
 
 const forbidden = (detail: string) =>
@@ -37,8 +37,12 @@ export class AccessGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly authentication: RequestAuthentication,
     private readonly sessions: WebSessions,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.isMetricsSecret = config.metricsToken === undefined ? () => false : secretMatcher(config.metricsToken);
+  }
+
+  private readonly isMetricsSecret: (credential: string) => boolean;
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const access = this.reflector.getAllAndOverride<RouteAccess | undefined>(ACCESS_KEY, [
@@ -87,6 +91,6 @@ export class AccessGuard implements CanActivate {
 
   private isMetricsToken(header: string | undefined): boolean {
     const credential = bearerOf(header);
-    return this.config.metricsToken !== undefined && credential !== undefined && sameSecret(credential, this.config.metricsToken);
+    return credential !== undefined && this.isMetricsSecret(credential);
   }
 }

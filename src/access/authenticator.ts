@@ -4,7 +4,7 @@ import { AppConfig } from '../config/config';
 import { BOOTSTRAP_ADMIN, Principal } from './access-policy';
 import { looksLikeJwt, OidcVerifier } from './oidc-verifier';
 import { TokenRegistry } from './token-registry';
-import { sameSecret, TOKEN_PREFIX } from './token-secret';
+import { secretMatcher, TOKEN_PREFIX } from './token-secret';
 
 /** The single-sign-on verifier, or null when OIDC is not configured. */
 export const OIDC_VERIFIER = Symbol('OIDC_VERIFIER');
@@ -14,14 +14,18 @@ export type AuthOutcome = { kind: 'ok'; principal: Principal } | { kind: 'invali
 /** Who a bearer credential stands for: the bootstrap admin token, a product-issued token, or a single-sign-on JWT. */
 @Injectable()
 export class Authenticator {
+  private readonly isAdminSecret: (credential: string) => boolean;
+
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(APP_CONFIG) config: AppConfig,
     private readonly tokens: TokenRegistry,
     @Inject(OIDC_VERIFIER) private readonly oidc: OidcVerifier | null,
-  ) {}
+  ) {
+    this.isAdminSecret = config.adminToken === undefined ? () => false : secretMatcher(config.adminToken);
+  }
 
   async authenticate(credential: string): Promise<AuthOutcome> {
-    if (this.config.adminToken !== undefined && sameSecret(credential, this.config.adminToken)) {
+    if (this.isAdminSecret(credential)) {
       return { kind: 'ok', principal: { actor: BOOTSTRAP_ADMIN, role: 'admin', plans: '*' } };
     }
     if (credential.startsWith(TOKEN_PREFIX)) {

@@ -1,4 +1,5 @@
-import { hashSecret, newToken, parseToken, sameHash, sameSecret } from './token-secret';
+import { createHash } from 'node:crypto';
+import { hashSecret, newToken, parseToken, sameHash, secretMatcher } from './token-secret';
 
 describe('token secrets', () => {
   it('issues a long random token that carries its id, and keeps only the hash of its secret', () => {
@@ -12,6 +13,11 @@ describe('token secrets', () => {
     expect(hashSecret(parsed.secret)).toBe(a.hash);
     expect(a.hash).toMatch(/^[0-9a-f]{64}$/);
     expect(a.token).not.toContain(a.hash);
+  });
+
+  it('keeps the stored hash as it was written before (SHA-256 of the secret, in hex), so tokens issued earlier still work', () => {
+    const secret = parseToken(newToken().token)!.secret;
+    expect(hashSecret(secret)).toBe(createHash('sha256').update(secret, 'utf8').digest('hex'));
   });
 
   it('refuses anything not shaped like a token', () => {
@@ -32,7 +38,9 @@ describe('token secrets', () => {
     expect(sameHash(hash, hash)).toBe(true);
     expect(sameHash(hash, hashSecret('other'))).toBe(false);
     expect(sameHash(hash, 'not-hex')).toBe(false);
-    expect(sameSecret('a'.repeat(30), 'a'.repeat(30))).toBe(true);
-    expect(sameSecret('a'.repeat(30), 'a'.repeat(31))).toBe(false);
+    const isExpected = secretMatcher('a'.repeat(30));
+    expect(isExpected('a'.repeat(30))).toBe(true);
+    expect(isExpected('a'.repeat(31))).toBe(false);
+    expect(isExpected('')).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { hash, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /**
  * Bearer tokens issued by the product: `trk_<tokenId>_<secret>`. The secret is 32 random bytes, so a
@@ -15,11 +15,14 @@ export interface NewToken {
   hash: string;
 }
 
-export const hashSecret = (secret: string): string => createHash('sha256').update(secret, 'utf8').digest('hex');
+export const hashSecret = (secret: string): string => hash('sha256', secret, 'hex');
+
+/** A secret's SHA-256 digest, as bytes: what two secrets are compared by. */
+export const digestOf = (secret: string): Buffer => hash('sha256', secret, 'buffer');
 
 /** The id of a token issued for a request with an Idempotency-Key: the same for every retry of it. */
 export const tokenIdFor = (actorId: string, idempotencyKey: string): string =>
-  createHash('sha256').update(`${actorId}\u0000${idempotencyKey}`).digest('hex').slice(0, 16);
+  hash('sha256', `${actorId}\u0000${idempotencyKey}`, 'hex').slice(0, 16);
 
 /** A new token: a random secret, under a random id or the one given. */
 export function newToken(tokenId: string = randomBytes(8).toString('hex')): NewToken {
@@ -39,5 +42,11 @@ export function sameHash(a: string, b: string): boolean {
   return left.length === 32 && right.length === 32 && timingSafeEqual(left, right);
 }
 
-/** Compares two secrets of any length in constant time (by their digests, so length leaks nothing either). */
-export const sameSecret = (a: string, b: string): boolean => sameHash(hashSecret(a), hashSecret(b));
+/**
+ * Whether a secret given is the one expected, in constant time: compared by digests, so its length leaks
+ * nothing either. The expected one's digest is taken once, not on every request.
+ */
+export function secretMatcher(expected: string): (given: string) => boolean {
+  const digest = digestOf(expected);
+  return (given) => timingSafeEqual(digestOf(given), digest);
+}
