@@ -18,6 +18,7 @@ import { ReadModels } from '../../src/projections/engine/read-models';
 import { Projector } from '../../src/projections/engine/projector';
 import { StreamRevisions } from '../../src/projections/shared/stream-revisions';
 import { readCut } from '../../src/projections/shared/read-cut';
+import { streamId as milestoneStreamId } from '../../src/milestone/milestone';
 import { RecommendationHistoryQueries } from '../../src/projections/recommendations/recommendation-history.queries';
 import { RecommendationsQueries } from '../../src/projections/recommendations/recommendations.queries';
 import { VisitsQueries } from '../../src/projections/visits/visits.queries';
@@ -67,6 +68,28 @@ describe('the read models on a real store', () => {
     expect(rag(RATINGS.asOf.betweenQ1AndQ2)).toBe('red');
     expect(rag(RATINGS.asOf.betweenQ1AndQ2, RATINGS.knownAt.beforeCorrection)).toBe('green');
     expect(rag(RATINGS.asOf.beforeQ1)).toBe('not-rated');
+  });
+
+  it('give a thing the revision its read shows: the latest applied, or the one known at the time asked', async () => {
+    const side = readSide();
+    await recordRatingsWithBackdatedCorrection(side.writer);
+    await side.caughtUp();
+    const revisions = new StreamRevisions(side.readModels, side.runner);
+    const stream = milestoneStreamId(RATINGS.planId, 'P1.1');
+    const revisionAt = (knownAt?: string) => revisions.of(stream, readCut(knownAt ? { knownAt } : {}).recordedBy);
+    // Added, rated for Q1, rated for Q2, then Q1 corrected: revisions 0 to 3.
+    expect(revisionAt()).toBe(3);
+    expect(revisionAt(RATINGS.knownAt.afterCorrection)).toBe(3);
+    expect(revisionAt(RATINGS.knownAt.beforeCorrection)).toBe(2);
+    expect(revisionAt(RATINGS.knownAt.beforeQ2Recorded)).toBe(1);
+    expect(revisionAt(RATINGS.knownAt.beforeQ1Recorded)).toBe(0);
+    // A change the read models have not applied yet is out of reach, with or without a knownAt: a client
+    // sending the revision back cannot pass over a change its read did not show.
+    await side.runner.stop();
+    await side.writer.updateMilestone(RATINGS.planId, 'P1.1', { period: '2025-26 Q3', effectiveOn: '2025-12-31', rag: 'green', commentary: 'Q3' });
+    expect((await side.store.readStream(stream)).at(-1)!.revision).toBe(4);
+    expect(revisionAt()).toBe(3);
+    expect(revisionAt('2099-01-01T00:00:00Z')).toBe(3);
   });
 
   it('put a link in the segment of the day it was made, when the command gives that day', async () => {
