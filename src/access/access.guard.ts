@@ -39,7 +39,7 @@ export class AccessGuard implements CanActivate {
     private readonly sessions: WebSessions,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
-    this.isMetricsSecret = config.metricsToken === undefined ? () => false : secretMatcher(config.metricsToken);
+    this.isMetricsSecret = secretMatcher(config.metricsToken);
   }
 
   private readonly isMetricsSecret: (credential: string) => boolean;

@@ -21,7 +21,7 @@ export class Authenticator {
     private readonly tokens: TokenRegistry,
     @Inject(OIDC_VERIFIER) private readonly oidc: OidcVerifier | null,
   ) {
-    this.isAdminSecret = config.adminToken === undefined ? () => false : secretMatcher(config.adminToken);
+    this.isAdminSecret = secretMatcher(config.adminToken);
   }
 
   async authenticate(credential: string): Promise<AuthOutcome> {

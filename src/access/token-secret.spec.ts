@@ -42,5 +42,6 @@ describe('token secrets', () => {
     expect(isExpected('a'.repeat(30))).toBe(true);
     expect(isExpected('a'.repeat(31))).toBe(false);
     expect(isExpected('')).toBe(false);
+    expect(secretMatcher(undefined)('')).toBe(false);
   });
 });

@@ -18,7 +18,7 @@ export interface NewToken {
 export const hashSecret = (secret: string): string => hash('sha256', secret, 'hex');
 
 /** A secret's SHA-256 digest, as bytes: what two secrets are compared by. */
-export const digestOf = (secret: string): Buffer => hash('sha256', secret, 'buffer');
+const digestOf = (secret: string): Buffer => hash('sha256', secret, 'buffer');
 
 /** The id of a token issued for a request with an Idempotency-Key: the same for every retry of it. */
 export const tokenIdFor = (actorId: string, idempotencyKey: string): string =>
@@ -44,9 +44,11 @@ export function sameHash(a: string, b: string): boolean {
 
 /**
  * Whether a secret given is the one expected, in constant time: compared by digests, so its length leaks
- * nothing either. The expected one's digest is taken once, not on every request.
+ * nothing either. The expected one's digest is taken once, not on every request. With none configured,
+ * nothing matches.
  */
-export function secretMatcher(expected: string): (given: string) => boolean {
+export function secretMatcher(expected: string | undefined): (given: string) => boolean {
+  if (expected === undefined) return () => false;
   const digest = digestOf(expected);
   return (given) => timingSafeEqual(digestOf(given), digest);
 }

@@ -67,8 +67,10 @@ type PendingAppend =
 /** How long a health check waits for the write lock before reporting that another process holds it (ms). */
 const PROBE_WAIT_MS = 250;
 
-/** The columns of EventRow in order, for statements that return rows as arrays. */
-/** An event's columns, as every read of events takes them: its chain link is read only where it is checked. */
+/**
+ * An event's columns in EventRow's order, as every read of events takes them (as arrays), and as the
+ * benchmark's raw scan reads them: the chain link is read only where it is checked.
+ */
 export const EVENT_COLUMNS = 'position, event_id, stream_id, revision, type, data, metadata, recorded_at';
 type EventTuple = [number, string, string, number, string, string, string, string];
 
